@@ -1,0 +1,1 @@
+namespace ReportExtract.Cli; internal static class Program { private static int Main() => 0; }

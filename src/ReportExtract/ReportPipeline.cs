@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using ReportExtract.Decoding;
+using ReportExtract.Metadata;
+using ReportExtract.Metrics;
+using ReportExtract.Model;
+using ReportExtract.Normalization;
+using ReportExtract.Sections;
+
+namespace ReportExtract;
+
+/// <summary>A record, or the one-line reason an input produced none.</summary>
+public readonly record struct ExtractResult(ReportRecord? Record, string? Error);
+
+/// <summary>
+/// The whole extraction, top to bottom: decode → normalize → sections → metadata → metrics → record.
+/// Stages are built once and are immutable, so one pipeline serves every thread of a batch.
+/// </summary>
+public sealed class ReportPipeline
+{
+    private readonly TextDecoder _decoder;
+    private readonly TextNormalizer _normalizer;
+    private readonly SectionSplitter _sections;
+    private readonly MetadataExtractor _metadata;
+    private readonly MetricRecognizer _metrics;
+
+    private ReportPipeline(ExtractOptions options)
+    {
+        Options = options;
+        _decoder = new TextDecoder();
+        _normalizer = new TextNormalizer();
+        _sections = new SectionSplitter();
+        _metadata = new MetadataExtractor();
+        _metrics = new MetricRecognizer();
+        Catalog = new IndicatorCatalog();
+    }
+
+    /// <summary>The options the pipeline was built with.</summary>
+    public ExtractOptions Options { get; }
+
+    /// <summary>The indicator catalog in use (built-in plus <see cref="ExtractOptions.CatalogPath"/>).</summary>
+    public IndicatorCatalog Catalog { get; }
+
+    /// <summary>Builds every stage once.</summary>
+    public static ReportPipeline Create(ExtractOptions options = default) => new(options);
+
+    /// <summary>Extracts one report from its raw bytes; <paramref name="path"/> is reported as given.</summary>
+    public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes)
+    {
+        var decoded = _decoder.Decode(bytes);
+        if (decoded.Text is null)
+        {
+            return new ExtractResult(null, decoded.Rejection);
+        }
+
+        var normalized = _normalizer.Normalize(decoded.Text, IsMarkupPath(path));
+        var text = normalized.Text;
+        var sections = _sections.Split(text);
+        var metadata = _metadata.Extract(text, sections);
+        var metrics = _metrics.Recognize(text, sections, metadata.ReportYear);
+        var indicators = Catalog.Summarize(metrics, sections, metadata.ReportYear);
+
+        // Stages speak in normalized offsets; the record speaks in code points of the original.
+        var spans = new SpanMapper(normalized.Mapped);
+        var record = new ReportRecord
+        {
+            Source = new SourceInfo(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, decoded.Text.Encoding, normalized.Script),
+            Title = metadata.Title,
+            Organization = metadata.Organization,
+            ReportYear = metadata.ReportYear,
+            DocumentDate = metadata.DocumentDate,
+            PublishedDate = metadata.PublishedDate,
+            DocumentNumber = metadata.DocumentNumber,
+            IndexNumber = metadata.IndexNumber,
+            Region = metadata.Region,
+            Sections = spans.MapSections(sections),
+            Metrics = [.. metrics.Select(spans.MapMetric)],
+            Indicators = indicators,
+            Warnings = [.. decoded.Text.Warnings, .. normalized.Warnings, .. metadata.Warnings],
+        };
+        return new ExtractResult(record, null);
+    }
+
+    private static bool IsMarkupPath(string path) =>
+        path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Turns normalized UTF-16 spans into original code point spans, and surfaces into original text.</summary>
+    private sealed class SpanMapper(MappedText mapped)
+    {
+        private readonly CodePointIndex _codePoints = new(mapped.Original);
+
+        public ImmutableArray<Section> MapSections(ImmutableArray<Section> sections) =>
+            [.. sections.Select(s => s with { Span = Map(s.Span).Span, Sections = MapSections(s.Sections) })];
+
+        public Metric MapMetric(Metric metric)
+        {
+            var (span, surface) = Map(metric.Span);
+            return metric with { Span = span, Text = surface };
+        }
+
+        private (TextSpan Span, string Surface) Map(TextSpan normalized)
+        {
+            var (start, end) = mapped.ToOriginal(normalized.Start, normalized.End);
+            return (new TextSpan(_codePoints.ToCodePoint(start), _codePoints.ToCodePoint(end)), mapped.Original[start..end]);
+        }
+    }
+}
