@@ -144,12 +144,14 @@ public sealed class TextDecoder
             return new DecodeResult(new DecodedText(Encoding.UTF8.GetString(bytes), Utf8, []), null);
         }
 
-        var encoding = ChooseGbOrBig5(bytes[..Math.Min(bytes.Length, ScoringPrefixBytes)]);
+        var prefix = bytes[..Math.Min(bytes.Length, ScoringPrefixBytes)];
+        var encoding = IsMostlyUtf8(prefix) ? Utf8 : ChooseGbOrBig5(prefix);
         var (text, invalid) = DecodeCounting(bytes, encoding);
-        if (text.Length >= 16 && invalid > text.Length / 10)
+        var undecodable = invalid + CountPrivateUse(text);
+        if (text.Length >= 16 && undecodable > text.Length / 10)
         {
             return DecodeResult.Rejected(
-                $"the file holds binary data or text in an unsupported encoding ({invalid} undecodable byte sequences); " +
+                $"the file holds binary data or text in an unsupported encoding ({undecodable} undecodable byte sequences); " +
                 $"if it is text, force its encoding with --encoding ({string.Join(", ", SupportedEncodings)})");
         }
 
@@ -229,6 +231,22 @@ public sealed class TextDecoder
     }
 
     /// <summary>
+    /// UTF-8 with a few damaged sequences is still UTF-8: GB18030 or Big5 bytes read as UTF-8 fail at nearly every
+    /// non-ASCII byte and form hardly any valid multi-byte sequence.
+    /// </summary>
+    private static bool IsMostlyUtf8(ReadOnlySpan<byte> prefix)
+    {
+        var (text, invalid) = DecodeCounting(prefix, Utf8);
+        var valid = 0;
+        foreach (var c in text)
+        {
+            valid += c > '\u007F' && c != '\uFFFD' ? 1 : 0;
+        }
+
+        return valid >= 8 * invalid;
+    }
+
+    /// <summary>
     /// Big5 byte pairs are nearly all valid GB18030 too, so validity alone cannot tell them apart. Both decodings are
     /// scored by how many of their Han characters are common ones (a wrong decoding yields rare characters), less a
     /// penalty for invalid sequences; ties go to GB18030, by far the more common on mainland sites.
@@ -254,7 +272,23 @@ public sealed class TextDecoder
             }
         }
 
-        return ((double)hits / Math.Max(han, 1)) - (3.0 * invalid / Math.Max(text.Length, 1));
+        // Private-use characters are what unassigned byte pairs decode to: as bad a sign as invalid ones.
+        var bad = invalid + CountPrivateUse(text);
+        return ((double)hits / Math.Max(han, 1)) - (3.0 * bad / Math.Max(text.Length, 1));
+    }
+
+    private static int CountPrivateUse(string text)
+    {
+        var count = 0;
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAnyInRange('\uE000', '\uF8FF')) >= 0)
+        {
+            count++;
+            rest = rest[(at + 1)..];
+        }
+
+        return count;
     }
 
     private static (string Text, int Invalid) DecodeCounting(ReadOnlySpan<byte> bytes, string encoding)
