@@ -48,9 +48,14 @@ public sealed class TextNormalizer
         // Pinyin annotations follow traditional characters, so they go before conversion can merge phrases.
         text = _pinyin.Remove(text);
 
-        var (simplified, script) = _simplifier.Simplify(text.Text);
-        if (!_keepScript)
+        ScriptKind script;
+        if (_keepScript)
         {
+            script = _simplifier.DetectScript(text.Text);
+        }
+        else
+        {
+            (var simplified, script) = _simplifier.Simplify(text.Text);
             text = text.Then(simplified);
         }
 
