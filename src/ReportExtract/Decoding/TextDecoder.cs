@@ -139,9 +139,12 @@ public sealed class TextDecoder
             return DecodeResult.Rejected("the file holds binary data (mostly control bytes), not text");
         }
 
-        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        // The common case in one pass: UTF-8 decodes without a replacement character only when it is valid (a file
+        // that really holds U+FFFD takes the checked path below and still comes out as UTF-8).
+        var utf8 = Encoding.UTF8.GetString(bytes);
+        if (!utf8.Contains('\uFFFD', StringComparison.Ordinal) || System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return new DecodeResult(new DecodedText(Encoding.UTF8.GetString(bytes), Utf8, []), null);
+            return new DecodeResult(new DecodedText(utf8, Utf8, []), null);
         }
 
         var prefix = bytes[..Math.Min(bytes.Length, ScoringPrefixBytes)];

@@ -24,6 +24,15 @@ public sealed class MappedText
         _ends = ends;
     }
 
+    /// <summary>Takes range tables that may be longer than the text (a builder's buffers) without copying them.</summary>
+    internal MappedText(string original, string text, int[] starts, int[] ends, bool _)
+    {
+        Original = original;
+        Text = text;
+        _starts = starts;
+        _ends = ends;
+    }
+
     private MappedText(string original)
     {
         Original = original;
@@ -50,7 +59,7 @@ public sealed class MappedText
             return Math.Min(index, Original.Length);
         }
 
-        return index < _starts.Length ? _starts[index] : Original.Length;
+        return index < Text.Length ? _starts[index] : Original.Length;
     }
 
     /// <summary>Original UTF-16 end of text unit <paramref name="index"/>.</summary>
@@ -63,6 +72,7 @@ public sealed class MappedText
             return index + 1;
         }
 
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Text.Length);
         return _ends[index];
     }
 
@@ -104,7 +114,7 @@ public sealed class MappedText
 
         if (IsIdentity)
         {
-            return new MappedText(Original, next.Text, next._starts!, next._ends!);
+            return new MappedText(Original, next.Text, next._starts!, next._ends!, true);
         }
 
         var starts = new int[next.Text.Length];

@@ -85,7 +85,7 @@ public sealed class MappedTextBuilder
         _length = length;
     }
 
-    /// <summary>The derived text, mapped to the source's original.</summary>
+    /// <summary>The derived text, mapped to the source's original; the builder is empty afterwards.</summary>
     public MappedText Build()
     {
         var text = new string(_chars, 0, _length);
@@ -94,7 +94,14 @@ public sealed class MappedTextBuilder
             return MappedText.Identity(_source.Original);
         }
 
-        return new MappedText(_source.Original, text, _starts[.._length], _ends[.._length]);
+        // The buffers become the map as they are (a derivation is rarely much shorter than its source); the builder
+        // hands them over and starts empty again, so nothing can change a built map.
+        var mapped = new MappedText(_source.Original, text, _starts, _ends, true);
+        _chars = [];
+        _starts = [];
+        _ends = [];
+        _length = 0;
+        return mapped;
     }
 
     private bool IsStraight()
@@ -117,7 +124,7 @@ public sealed class MappedTextBuilder
             return;
         }
 
-        var size = Math.Max(_chars.Length * 2, _length + count);
+        var size = Math.Max(Math.Max(16, _chars.Length * 2), _length + count);
         Array.Resize(ref _chars, size);
         Array.Resize(ref _starts, size);
         Array.Resize(ref _ends, size);

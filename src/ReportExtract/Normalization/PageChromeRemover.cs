@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -17,11 +18,15 @@ public sealed class PageChromeRemover
 
     private static readonly Lazy<PageChromeRemover> DefaultRemover = new(() => Parse(ReadResource()));
 
+    private readonly string[] _keys;
+    private readonly SearchValues<char> _keyStarts;
     private readonly Regex _line;
     private readonly Regex? _field;
 
-    private PageChromeRemover(Regex line, Regex? field)
+    private PageChromeRemover(string[] keys, Regex line, Regex? field)
     {
+        _keys = keys;
+        _keyStarts = SearchValues.Create(string.Concat(keys.Select(k => k[0]).Distinct()));
         _line = line;
         _field = field;
     }
@@ -30,9 +35,10 @@ public sealed class PageChromeRemover
     public static PageChromeRemover Default => DefaultRemover.Value;
 
     /// <summary>Builds a remover from pattern-file text (see chrome-lines.txt for the format).</summary>
-    /// <exception cref="FormatException">A line is neither a comment nor a <c>line</c>/<c>field</c> rule, or its regex is invalid.</exception>
+    /// <exception cref="FormatException">A line is neither a comment nor a <c>keys</c>/<c>line</c>/<c>field</c> rule, a regex is invalid, or keys are missing.</exception>
     public static PageChromeRemover Parse(string patterns)
     {
+        var keys = new List<string>();
         var lines = new List<string>();
         var fields = new List<string>();
         var number = 0;
@@ -48,11 +54,17 @@ public sealed class PageChromeRemover
             var space = rule.IndexOfAny([' ', '\t']);
             var kind = space < 0 ? rule : rule[..space];
             var pattern = space < 0 ? string.Empty : rule[space..].Trim();
+            if (kind == "keys")
+            {
+                keys.AddRange(pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(k => k.Replace('_', ' ')));
+                continue;
+            }
+
             var target = kind switch
             {
                 "line" => lines,
                 "field" => fields,
-                _ => throw new FormatException($"chrome pattern line {number}: expected 'line <regex>' or 'field <regex>'"),
+                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'line <regex>' or 'field <regex>'"),
             };
             try
             {
@@ -69,7 +81,12 @@ public sealed class PageChromeRemover
         // One alternation per kind: each line is matched once, not once per rule.
         var line = new Regex($"^(?:{string.Join('|', lines.Select(p => $"(?:{p})"))})$", RegexOptions.CultureInvariant);
         var field = fields.Count == 0 ? null : new Regex(string.Join('|', fields.Select(p => $"(?:{p})")), RegexOptions.CultureInvariant);
-        return new PageChromeRemover(line, field);
+        if (keys.Count == 0)
+        {
+            throw new FormatException("chrome patterns: a 'keys' line is required (lines without a key are never tested)");
+        }
+
+        return new PageChromeRemover([.. keys], line, field);
     }
 
     /// <summary>Returns <paramref name="input"/> itself when it holds no chrome.</summary>
@@ -84,25 +101,32 @@ public sealed class PageChromeRemover
             var newline = text[start..].IndexOf('\n');
             var end = newline < 0 ? text.Length : start + newline;
             var next = newline < 0 ? text.Length : end + 1;
-            var line = text[start..end];
+            var lineStart = start;
+            start = next;
+
+            // Chrome is short and holds a key: the report's paragraphs are skipped after one vectorized scan.
+            if (end - lineStart > MaxFieldLineLength || !ContainsKey(text[lineStart..end]))
+            {
+                continue;
+            }
+
+            var line = text[lineStart..end];
             var trimmed = line.Trim(" \t");
             if (trimmed.Length > 0 && trimmed.Length <= MaxFieldLineLength)
             {
                 if (trimmed.Length <= MaxLineLength && _line.IsMatch(trimmed))
                 {
                     builder ??= new MappedTextBuilder(input);
-                    builder.AppendRun(done, start - done);
+                    builder.AppendRun(done, lineStart - done);
                     done = next;
                 }
                 else if (_field is not null && _field.IsMatch(line))
                 {
                     builder ??= new MappedTextBuilder(input);
-                    builder.AppendRun(done, start - done);
-                    done = CutFields(builder, text, start, end, next);
+                    builder.AppendRun(done, lineStart - done);
+                    done = CutFields(builder, text, lineStart, end, next);
                 }
             }
-
-            start = next;
         }
 
         if (builder is null)
@@ -112,6 +136,28 @@ public sealed class PageChromeRemover
 
         builder.AppendRun(done, text.Length - done);
         return builder.Build();
+    }
+
+    private bool ContainsKey(ReadOnlySpan<char> line)
+    {
+        // SearchValues<string> is slow on CJK keys; their first characters narrow the candidates instead.
+        var at = line.IndexOfAny(_keyStarts);
+        while (at >= 0)
+        {
+            var rest = line[at..];
+            foreach (var key in _keys)
+            {
+                if (rest.StartsWith(key, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            var next = rest[1..].IndexOfAny(_keyStarts);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>Appends line [start, end) without its chrome fields; returns where copying resumes.</summary>

@@ -94,9 +94,10 @@ public class PageChromeRemoverTests
     [Fact]
     public void Rejects_a_malformed_pattern_file()
     {
-        var act = () => PageChromeRemover.Parse("# comment\nline 当前位置\nblock 分享\n");
+        var act = () => PageChromeRemover.Parse("# comment\nkeys 当前\nline 当前位置\nblock 分享\n");
 
-        act.Should().Throw<FormatException>().WithMessage("*line 3*");
-        ((Action)(() => PageChromeRemover.Parse("field (unclosed"))).Should().Throw<FormatException>().WithMessage("*line 1*");
+        act.Should().Throw<FormatException>().WithMessage("*line 4*");
+        ((Action)(() => PageChromeRemover.Parse("keys 分享\nfield (unclosed"))).Should().Throw<FormatException>().WithMessage("*line 2*");
+        ((Action)(() => PageChromeRemover.Parse("line 分享"))).Should().Throw<FormatException>().WithMessage("*keys*");
     }
 }
