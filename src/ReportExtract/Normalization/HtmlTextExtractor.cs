@@ -69,6 +69,7 @@ public sealed class HtmlTextExtractor
         private int _cursor;
         private int _pre;
         private int _cell;
+        private bool _layoutRow;
         private bool _lineStart = true;
         private int _spaceStart = -1;
         private int _spaceEnd;
@@ -131,14 +132,15 @@ public sealed class HtmlTextExtractor
                     }
 
                     return;
-                case "TD" or "TH":
+                case "TD" or "TH" when !_layoutRow:
                     VisitCell(element, anchor);
                     return;
                 default:
                     break;
             }
 
-            var block = Blocks.Contains(name);
+            // Cells of layout rows (a page laid out by a table, common on government sites) are blocks of their own.
+            var block = Blocks.Contains(name) || name is "TD" or "TH";
             var pre = name is "PRE" or "TEXTAREA" or "LISTING";
             if (block)
             {
@@ -146,16 +148,42 @@ public sealed class HtmlTextExtractor
             }
 
             _pre += pre ? 1 : 0;
+            var outerRow = _layoutRow;
+            if (name == "TR")
+            {
+                _layoutRow = IsLayoutRow(element);
+            }
+
             foreach (var child in element.ChildNodes)
             {
                 Visit(child);
             }
 
+            _layoutRow = outerRow;
             _pre -= pre ? 1 : 0;
             if (block)
             {
                 Break(Math.Min(_cursor, _source.Length));
             }
+        }
+
+        /// <summary>
+        /// A row is layout, not data, when a cell holds a nested table, a div or list, several paragraphs or line breaks,
+        /// or a long text: its cells then keep their own lines instead of joining one '|'-separated line.
+        /// </summary>
+        private static bool IsLayoutRow(IElement row)
+        {
+            foreach (var cell in row.Children)
+            {
+                if (cell.QuerySelector("table, div, ul, ol") is not null
+                    || cell.QuerySelectorAll("p, br, h1, h2, h3, h4, h5, h6, li").Length >= 2
+                    || cell.TextContent.Length > 200)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void VisitCell(IElement cell, int anchor)

@@ -28,6 +28,17 @@ public class HtmlTextExtractorTests
     }
 
     [Fact]
+    public void Layout_tables_keep_the_lines_of_their_cells()
+    {
+        var mapped = Extract(
+            "<table><tr><td><a href=\"/\">首页</a></td><td>政务公开</td></tr>" +
+            "<tr><td width=\"20%\">栏目</td><td><h1>温岭市人民政府2021年法治政府建设年度报告</h1><p>一、主要举措和成效</p><p>（一）持续做好统领文章。</p>" +
+            "<table><tr><td>案件</td><td>56件</td></tr></table></td></tr></table>");
+
+        mapped.Text.Should().Be("首页|政务公开\n栏目\n温岭市人民政府2021年法治政府建设年度报告\n一、主要举措和成效\n（一）持续做好统领文章。\n案件|56件");
+    }
+
+    [Fact]
     public void Entities_are_decoded_and_map_to_the_whole_entity()
     {
         const string html = "<p>A&amp;B&nbsp;C&#x4E00;&#19968;&copy 《条例》&lt;</p>";
