@@ -88,6 +88,21 @@ public class HtmlTextExtractorTests
         }
     }
 
+    [Fact]
+    public void One_extractor_serves_many_threads()
+    {
+        var extractor = new HtmlTextExtractor();
+        var pages = Enumerable.Range(0, 8)
+            .Select(i => $"<html><body><h1>报告{i}</h1>{string.Concat(Enumerable.Repeat($"<p>第{i}段&nbsp;内容</p><table><tr><td>{i}</td><td>件</td></tr></table>", 200))}</body></html>")
+            .ToArray();
+        var expected = pages.Select(p => extractor.Extract(MappedText.Identity(p)).Text).ToArray();
+
+        var results = Enumerable.Range(0, 64).AsParallel().WithDegreeOfParallelism(4)
+            .Select(i => extractor.Extract(MappedText.Identity(pages[i % 8])).Text).ToArray();
+
+        results.Should().Equal(Enumerable.Range(0, 64).Select(i => expected[i % 8]));
+    }
+
     [Theory]
     [InlineData("<!DOCTYPE html><html><body>x</body></html>", true)]
     [InlineData("  \r\n<html lang=\"zh\">", true)]
