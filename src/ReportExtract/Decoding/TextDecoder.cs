@@ -47,7 +47,8 @@ public sealed class TextDecoder
 
     private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
 
-    private static readonly Lazy<FrozenSet<char>> CommonHanzi = new(LoadCommonHanzi);
+    // One bit per BMP character: 8 KB, read-only once built.
+    private static readonly Lazy<uint[]> CommonHanzi = new(LoadCommonHanzi);
 
     static TextDecoder()
     {
@@ -147,9 +148,18 @@ public sealed class TextDecoder
             return new DecodeResult(new DecodedText(utf8, Utf8, []), null);
         }
 
+        if (IsMostlyUtf8(utf8))
+        {
+            return DecodeAs(bytes, Utf8, []);
+        }
+
+        // Big5 byte pairs are nearly all valid GB18030 too, so validity alone cannot tell them apart: both decodings
+        // of a prefix are scored (see Score); ties go to GB18030, by far the more common on mainland sites.
         var prefix = bytes[..Math.Min(bytes.Length, ScoringPrefixBytes)];
-        var encoding = IsMostlyUtf8(prefix) ? Utf8 : ChooseGbOrBig5(prefix);
-        var (text, invalid) = DecodeCounting(bytes, encoding);
+        var gb = DecodeCounting(prefix, Gb18030);
+        var big5 = DecodeCounting(prefix, Big5);
+        var (encoding, chosen) = Score(big5) > Score(gb) ? (Big5, big5) : (Gb18030, gb);
+        var (text, invalid) = prefix.Length == bytes.Length ? chosen : DecodeCounting(bytes, encoding);
         var undecodable = invalid + CountPrivateUse(text);
         if (text.Length >= 16 && undecodable > text.Length / 10)
         {
@@ -237,33 +247,26 @@ public sealed class TextDecoder
     /// UTF-8 with a few damaged sequences is still UTF-8: GB18030 or Big5 bytes read as UTF-8 fail at nearly every
     /// non-ASCII byte and form hardly any valid multi-byte sequence.
     /// </summary>
-    private static bool IsMostlyUtf8(ReadOnlySpan<byte> prefix)
+    private static bool IsMostlyUtf8(string decoded)
     {
-        var (text, invalid) = DecodeCounting(prefix, Utf8);
-        var valid = 0;
-        foreach (var c in text)
+        int valid = 0, invalid = 0;
+        foreach (var c in decoded)
         {
             valid += c > '\u007F' && c != '\uFFFD' ? 1 : 0;
+            invalid += c == '\uFFFD' ? 1 : 0;
         }
 
         return valid >= 8 * invalid;
     }
 
     /// <summary>
-    /// Big5 byte pairs are nearly all valid GB18030 too, so validity alone cannot tell them apart. Both decodings are
-    /// scored by how many of their Han characters are common ones (a wrong decoding yields rare characters), less a
-    /// penalty for invalid sequences; ties go to GB18030, by far the more common on mainland sites.
+    /// How much a decoding looks like Chinese text: the share of its Han characters that are common ones (a wrong
+    /// decoding yields rare characters), less a penalty for invalid sequences and private-use characters (what
+    /// unassigned byte pairs decode to).
     /// </summary>
-    private static string ChooseGbOrBig5(ReadOnlySpan<byte> prefix)
+    private static double Score((string Text, int Invalid) decoding)
     {
-        var gb = Score(prefix, Gb18030);
-        var big5 = Score(prefix, Big5);
-        return big5 > gb ? Big5 : Gb18030;
-    }
-
-    private static double Score(ReadOnlySpan<byte> bytes, string encoding)
-    {
-        var (text, invalid) = DecodeCounting(bytes, encoding);
+        var (text, invalid) = decoding;
         var common = CommonHanzi.Value;
         int han = 0, hits = 0;
         foreach (var c in text)
@@ -271,11 +274,10 @@ public sealed class TextDecoder
             if (c is >= '\u3400' and <= '\u9FFF')
             {
                 han++;
-                hits += common.Contains(c) ? 1 : 0;
+                hits += (int)(common[c >> 5] >> (c & 31)) & 1;
             }
         }
 
-        // Private-use characters are what unassigned byte pairs decode to: as bad a sign as invalid ones.
         var bad = invalid + CountPrivateUse(text);
         return ((double)hits / Math.Max(han, 1)) - (3.0 * bad / Math.Max(text.Length, 1));
     }
@@ -313,21 +315,26 @@ public sealed class TextDecoder
         return (new string(buffer, 0, length), fallback.Count);
     }
 
-    private static FrozenSet<char> LoadCommonHanzi()
+    private static uint[] LoadCommonHanzi()
     {
         using var stream = typeof(TextDecoder).Assembly.GetManifestResourceStream("ReportExtract.Resources.Decoding/common-hanzi.txt")
             ?? throw new InvalidOperationException("the embedded resource Decoding/common-hanzi.txt is missing");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        var chars = new HashSet<char>();
+        var bits = new uint[65536 / 32];
         while (reader.ReadLine() is { } line)
         {
-            if (!line.StartsWith('#'))
+            if (line.StartsWith('#'))
             {
-                chars.UnionWith(line.Where(c => !char.IsWhiteSpace(c)));
+                continue;
+            }
+
+            foreach (var c in line.Where(c => !char.IsWhiteSpace(c)))
+            {
+                bits[c >> 5] |= 1u << (c & 31);
             }
         }
 
-        return chars.ToFrozenSet();
+        return bits;
     }
 
     /// <summary>Replaces each invalid sequence with U+FFFD and counts them; one instance per decoding.</summary>
