@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ReportExtract.Model;
@@ -85,7 +86,12 @@ public class ConverterBenchmarks
 
     private sealed class ThroughputConfig : ManualConfig
     {
-        public ThroughputConfig() => AddColumn(new MegabytesPerSecondColumn());
+        // Short runs: the inputs are large enough for a few iterations to be steady, and CI time is shared.
+        public ThroughputConfig()
+        {
+            AddJob(Job.ShortRun);
+            AddColumn(new MegabytesPerSecondColumn());
+        }
     }
 
     /// <summary>UTF-8 input megabytes (10^6) converted per second.</summary>
