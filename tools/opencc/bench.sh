@@ -77,7 +77,7 @@ while IFS=$'\t' read -r f mbps; do js_mbps[$f]=$mbps; done < <(cd "$work" && nod
 
 # 4. reportx through the harness.
 dotnet build -c Release "$here/harness" -o "$work/harness" >/dev/null
-dotnet "$work/harness/OpenCcHarness.dll" --out "$work/ours" "${files[@]}"
+dotnet "$work/harness/OpenCcHarness.dll" --out "$work/ours" "${files[@]}" >/dev/null
 declare -A convert_mbps simplify_mbps
 while IFS=$'\t' read -r name _ _ convert simplify; do
   convert_mbps[$name]=$(echo "$convert" | awk '{print $2}')
