@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates everything the traditional→simplified converter takes from OpenCC:
 #   1. src/ReportExtract/Resources/OpenCC/*.txt  - the dictionaries of OpenCC's t2s config (plus STCharacters,
-#      used only for script detection), exported as text from Debian's libopencc-data, with OpenCC's notice;
+#      TWVariants and HKVariants, used only for script detection), exported as text from Debian's
+#      libopencc-data, with OpenCC's notice;
 #   2. tests/ReportExtract.Tests/Golden/opencc/{input,expected}/ - a parity corpus of traditional text and the
 #      output of the real `opencc -c t2s` on it.
 #
@@ -39,7 +40,7 @@ data_version="$(dpkg-query -W -f='${Version}' libopencc-data)"
 
 # 1. Dictionaries. t2s.json names TSPhrases (segmentation and first in the conversion group) and TSCharacters.
 mkdir -p "$res"
-for dict in TSPhrases TSCharacters STCharacters; do
+for dict in TSPhrases TSCharacters STCharacters TWVariants HKVariants; do
   tmp="$(mktemp)"
   opencc_dict -i "/usr/share/opencc/$dict.ocd2" -o "$tmp" -f ocd2 -t text
   # The export is sorted by key already; sort again (bytewise) so that a rebuild is byte-identical.
@@ -56,11 +57,12 @@ done
   cat /usr/share/opencc/t2s.json
   echo '```'
   echo
-  echo "STCharacters.txt is not part of t2s: script detection uses it to tell simplified-only characters."
+  echo "STCharacters.txt, TWVariants.txt and HKVariants.txt are not part of t2s: script detection uses them to tell"
+  echo "simplified-only characters (a Taiwan or Hong Kong standard form such as 群, 峰, 户, 温 is traditional too)."
   echo "Each line is a key, a tab, and space-separated candidates; OpenCC uses the first candidate."
 } > "$res/README.md"
 {
-  echo "OpenCC dictionaries (TSPhrases, TSCharacters, STCharacters), exported as text by opencc_dict"
+  echo "OpenCC dictionaries (TSPhrases, TSCharacters, STCharacters, TWVariants, HKVariants), exported as text by opencc_dict"
   echo "from Debian package libopencc-data $data_version."
   echo
   echo "OpenCC - Open Chinese Convert"

@@ -4,9 +4,9 @@ using System.Text;
 namespace ReportExtract.Normalization;
 
 /// <summary>
-/// OpenCC's t2s dictionaries (TSPhrases, TSCharacters) plus STCharacters for script detection, laid out for a
-/// hot loop: one flag byte per UTF-16 unit, an array of replacements for BMP characters, and phrases hashed by
-/// span with a per-first-unit mask of the lengths worth trying.
+/// OpenCC's t2s dictionaries (TSPhrases, TSCharacters) plus those script detection needs (STCharacters, TWVariants,
+/// HKVariants), laid out for a hot loop: one flag byte per UTF-16 unit, an array of replacements for BMP
+/// characters, and phrases hashed by span with a per-first-unit mask of the lengths worth trying.
 /// </summary>
 internal sealed class OpenCcDictionary
 {
@@ -69,14 +69,19 @@ internal sealed class OpenCcDictionary
         return Load(
             ReadEntries(assembly, "TSPhrases.txt"),
             ReadEntries(assembly, "TSCharacters.txt"),
-            ReadEntries(assembly, "STCharacters.txt"));
+            ReadEntries(assembly, "STCharacters.txt"),
+            [.. ReadEntries(assembly, "TWVariants.txt"), .. ReadEntries(assembly, "HKVariants.txt")]);
     }
 
-    /// <summary>Builds the tables from dictionary entries (key and candidates, first candidate is the default).</summary>
+    /// <summary>
+    /// Builds the tables from dictionary entries (key and candidates, first candidate is the default);
+    /// <paramref name="regionalVariants"/> (TWVariants, HKVariants) only inform script detection.
+    /// </summary>
     internal static OpenCcDictionary Load(
         IReadOnlyList<(string Key, string[] Values)> tsPhrases,
         IReadOnlyList<(string Key, string[] Values)> tsCharacters,
-        IReadOnlyList<(string Key, string[] Values)> stCharacters)
+        IReadOnlyList<(string Key, string[] Values)> stCharacters,
+        IReadOnlyList<(string Key, string[] Values)> regionalVariants)
     {
         var flags = new byte[char.MaxValue + 1];
         var bmp = new string?[char.MaxValue + 1];
@@ -129,7 +134,7 @@ internal sealed class OpenCcDictionary
             phraseLengths[first] = phraseLengths.GetValueOrDefault(first) | (1UL << key.Length);
         }
 
-        foreach (var (cp, script) in Classify(tsCharacters, stCharacters))
+        foreach (var (cp, script) in Classify(tsCharacters, stCharacters, regionalVariants))
         {
             if (cp <= char.MaxValue)
             {
@@ -149,17 +154,20 @@ internal sealed class OpenCcDictionary
     /// Traditional-only: a TSCharacters key whose candidates do not include itself, that is no simplified form of
     /// anything (not a TSCharacters candidate) and no simplified character (not an STCharacters key).
     /// Simplified-only: the mirror image — an STCharacters key whose candidates do not include itself, that is no
-    /// traditional form (not an STCharacters candidate) and no traditional character (not a TSCharacters key).
+    /// traditional form (not an STCharacters candidate), no traditional character (not a TSCharacters key) and no
+    /// Taiwan or Hong Kong standard form (not a TWVariants/HKVariants candidate: 群, 峰, 户, 温 are written so there).
     /// Characters in both worlds (台, 后, 干, 乾, 著 …) are evidence of neither.
     /// </summary>
     internal static IEnumerable<(int CodePoint, byte Script)> Classify(
         IReadOnlyList<(string Key, string[] Values)> tsCharacters,
-        IReadOnlyList<(string Key, string[] Values)> stCharacters)
+        IReadOnlyList<(string Key, string[] Values)> stCharacters,
+        IReadOnlyList<(string Key, string[] Values)> regionalVariants)
     {
         var tsKeys = tsCharacters.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         var stKeys = stCharacters.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         var tsValues = tsCharacters.SelectMany(e => e.Values).ToHashSet(StringComparer.Ordinal);
         var stValues = stCharacters.SelectMany(e => e.Values).ToHashSet(StringComparer.Ordinal);
+        var regionalValues = regionalVariants.SelectMany(e => e.Values).ToHashSet(StringComparer.Ordinal);
 
         foreach (var (key, values) in tsCharacters)
         {
@@ -171,7 +179,8 @@ internal sealed class OpenCcDictionary
 
         foreach (var (key, values) in stCharacters)
         {
-            if (!values.Contains(key, StringComparer.Ordinal) && !stValues.Contains(key) && !tsKeys.Contains(key))
+            if (!values.Contains(key, StringComparer.Ordinal) && !stValues.Contains(key) && !tsKeys.Contains(key)
+                && !regionalValues.Contains(key))
             {
                 yield return (char.ConvertToUtf32(key, 0), SimplifiedOnlyFlag);
             }

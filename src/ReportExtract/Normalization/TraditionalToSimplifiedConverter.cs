@@ -262,24 +262,32 @@ public sealed class TraditionalToSimplifiedConverter
         void Replace(int start, int length, string value);
     }
 
-    /// <summary>Builds the output string in a pooled buffer; returns the input itself when nothing changed.</summary>
+    /// <summary>
+    /// Builds the output string in a pooled buffer, rented only at the first replacement: text with nothing to
+    /// convert is scanned and returned as it is, without copying.
+    /// </summary>
     private struct StringSink : IConversionSink, IDisposable
     {
         private readonly string _input;
-        private char[] _buffer;
+        private char[]? _buffer;
         private int _length;
-        private bool _changed;
 
         public StringSink(string input)
         {
             _input = input;
-            _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, input.Length + 16));
+            _buffer = null;
             _length = 0;
-            _changed = false;
         }
 
         public void Copy(int start, int end)
         {
+            if (_buffer is null)
+            {
+                // Before the first replacement the output is the input's prefix: just remember how long.
+                _length = end;
+                return;
+            }
+
             Ensure(end - start);
             _input.AsSpan(start, end - start).CopyTo(_buffer.AsSpan(_length));
             _length += end - start;
@@ -287,26 +295,31 @@ public sealed class TraditionalToSimplifiedConverter
 
         public void Replace(int start, int length, string value)
         {
+            if (_buffer is null)
+            {
+                _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, _input.Length + 16));
+                _input.AsSpan(0, _length).CopyTo(_buffer);
+            }
+
             Ensure(value.Length);
             value.AsSpan().CopyTo(_buffer.AsSpan(_length));
             _length += value.Length;
-            _changed = true;
         }
 
-        public readonly string ToResult() => _changed ? new string(_buffer, 0, _length) : _input;
+        public readonly string ToResult() => _buffer is null ? _input : new string(_buffer, 0, _length);
 
         public void Dispose()
         {
-            if (_buffer.Length > 0)
+            if (_buffer is not null)
             {
                 ArrayPool<char>.Shared.Return(_buffer);
-                _buffer = [];
+                _buffer = null;
             }
         }
 
         private void Ensure(int more)
         {
-            if (_length + more <= _buffer.Length)
+            if (_length + more <= _buffer!.Length)
             {
                 return;
             }
@@ -339,7 +352,7 @@ public sealed class TraditionalToSimplifiedConverter
         public void Copy(int start, int end)
         {
             var count = end - start;
-            Ensure(count);
+            Ensure(count, end);
             _input.AsSpan(start, count).CopyTo(_text.AsSpan(_length));
             var starts = _starts.AsSpan(_length, count);
             var ends = _ends.AsSpan(_length, count);
@@ -354,7 +367,7 @@ public sealed class TraditionalToSimplifiedConverter
 
         public void Replace(int start, int length, string value)
         {
-            Ensure(value.Length);
+            Ensure(value.Length, start + length);
             value.AsSpan().CopyTo(_text.AsSpan(_length));
             var sameLength = value.Length == length;
             for (var k = 0; k < value.Length; k++)
@@ -379,14 +392,15 @@ public sealed class TraditionalToSimplifiedConverter
             return new MappedText(_input, text, _starts, _ends);
         }
 
-        private void Ensure(int more)
+        private void Ensure(int more, int inputConsumed)
         {
             if (_length + more <= _text.Length)
             {
                 return;
             }
 
-            var size = Math.Max(_text.Length + (_text.Length >> 3) + 16, _length + more);
+            // Room for the rest of the input at its own length and some more growth: one resize, not many.
+            var size = _length + more + (_input.Length - inputConsumed) + 64;
             Array.Resize(ref _text, size);
             Array.Resize(ref _starts, size);
             Array.Resize(ref _ends, size);

@@ -21,6 +21,8 @@ public sealed class TraditionalToSimplifiedScriptTests
     [InlineData("𩀨", ScriptKind.Traditional)] // a traditional-only supplementary character
     [InlineData("𫕚", ScriptKind.Simplified)] // its simplified form, also supplementary
     [InlineData("台风后的天台", ScriptKind.Simplified)] // 台/后 exist in both scripts; 风 decides
+    [InlineData("群峰", ScriptKind.Simplified)] // Taiwan's standard forms: no evidence either way
+    [InlineData("群眾登上山峰", ScriptKind.Traditional)] // so they do not outvote 眾
     [InlineData("乾安县", ScriptKind.Simplified)] // 乾 is both a traditional and a simplified character
     [InlineData("這是国家", ScriptKind.Mixed)]
     [InlineData("我们参观了臺北故宫", ScriptKind.Mixed)] // too short to outvote one name

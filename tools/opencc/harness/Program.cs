@@ -3,7 +3,7 @@ using System.Text;
 using ReportExtract.Normalization;
 
 // Usage: OpenCcHarness [--out DIR] [--seconds S] FILE...
-//   --out DIR     write Convert(FILE) to DIR/<name> (for diffing against `opencc -c t2s`)
+//   --out DIR     write Convert(FILE) to DIR/<name> (for diffing against `opencc -c t2s`) and print its script
 //   --seconds S   time Convert and Simplify on each file for about S seconds each and print MB/s (UTF-8 input bytes)
 string? outDir = null;
 var seconds = 0.0;
@@ -28,6 +28,7 @@ foreach (var file in files)
     {
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, Path.GetFileName(file)), converter.Convert(text), utf8);
+        Console.WriteLine($"{Path.GetFileName(file)}\t{bytes.Length}\tscript={converter.DetectScript(text)}");
     }
 
     if (seconds > 0)
