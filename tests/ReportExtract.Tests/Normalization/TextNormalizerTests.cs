@@ -40,6 +40,17 @@ public class TextNormalizerTests
     }
 
     [Fact]
+    public void The_traditional_sample_normalizes_exactly_as_the_reference_tools_do()
+    {
+        // Golden made without reportx: pinyin stripped by a regular expression, then `opencc -c t2s`
+        // (tools/normalization/make-golden.sh).
+        var golden = File.ReadAllText(Path.Combine(
+            EncodingFixtures.RepositoryRoot, "tests", "ReportExtract.Tests", "Normalization", "Golden", "longhu-urban-management-2023-traditional.normalized.txt"));
+
+        Normalize(EncodingFixtures.Sample("longhu-urban-management-2023-traditional.txt")).Text.Should().Be(golden);
+    }
+
+    [Fact]
     public void Keep_script_reports_the_script_but_keeps_the_characters()
     {
         var normalized = Normalize("龍湖區(qū)城管局全面貫徹黨的二十大精神，深入貫徹習(xí)近平法治思想。", keepScript: true);
