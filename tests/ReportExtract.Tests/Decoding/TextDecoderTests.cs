@@ -71,6 +71,25 @@ public class TextDecoderTests
         result.Text.Text.Should().Be(text);
     }
 
+    [Theory]
+    [InlineData("龍湖區城管局2023年法治政府建設情況報告", 950, "big5")]
+    [InlineData("一、加強法治思維和依法行政能力建設", 950, "big5")]
+    [InlineData("關於", 950, "big5")]
+    [InlineData("臺灣", 950, "big5")]
+    [InlineData("法治政府", 950, "big5")]
+    [InlineData("温岭市人民政府2021年法治政府建设年度报告", 936, "gb18030")]
+    [InlineData("一、主要举措和成效", 936, "gb18030")]
+    [InlineData("发布日期:2022-02-25", 936, "gb18030")]
+    [InlineData("关于", 936, "gb18030")]
+    [InlineData("报告", 936, "gb18030")]
+    public void Tells_gb_from_big5_even_on_a_short_line(string text, int codePage, string encoding)
+    {
+        var result = new TextDecoder().Decode(Encoding.GetEncoding(codePage).GetBytes(text));
+
+        result.Text!.Encoding.Should().Be(encoding);
+        result.Text.Text.Should().Be(text);
+    }
+
     [Fact]
     public void Reads_gbk_that_a_naive_detector_takes_for_windows_1252_as_gb18030()
     {
