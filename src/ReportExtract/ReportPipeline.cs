@@ -27,8 +27,8 @@ public sealed class ReportPipeline
     private ReportPipeline(ExtractOptions options)
     {
         Options = options;
-        _decoder = new TextDecoder();
-        _normalizer = new TextNormalizer();
+        _decoder = new TextDecoder(options.Encoding);
+        _normalizer = new TextNormalizer(options.KeepScript);
         _sections = new SectionSplitter();
         _metadata = new MetadataExtractor();
         _metrics = new MetricRecognizer();

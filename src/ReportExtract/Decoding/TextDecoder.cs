@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 
 namespace ReportExtract.Decoding;
@@ -12,9 +14,79 @@ public readonly record struct DecodeResult(DecodedText? Text, string? Rejection)
     public static DecodeResult Rejected(string reason) => new(null, reason);
 }
 
-/// <summary>Turns raw bytes into text. Placeholder: UTF-8 only until the decoding stage lands.</summary>
+/// <summary>
+/// Turns raw bytes into text: UTF-8 (with or without BOM), UTF-16 LE/BE, the GB family (read as GB18030) and Big5,
+/// detected or forced. Invalid sequences become U+FFFD with a warning; empty and binary input is rejected.
+/// </summary>
 public sealed class TextDecoder
 {
+    private const string Utf8 = "utf-8";
+    private const string Utf16Le = "utf-16le";
+    private const string Utf16Be = "utf-16be";
+    private const string Gb18030 = "gb18030";
+    private const string Big5 = "big5";
+
+    // GB vs Big5 is decided on a prefix: enough characters for a stable score, bounded cost on huge files.
+    private const int ScoringPrefixBytes = 64 * 1024;
+    private const int SniffBytes = 8 * 1024;
+
+    private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [Utf8] = Utf8, ["utf8"] = Utf8, ["utf-8-sig"] = Utf8,
+        [Utf16Le] = Utf16Le, ["utf16le"] = Utf16Le, ["utf-16-le"] = Utf16Le, ["utf-16"] = Utf16Le, ["ucs-2le"] = Utf16Le,
+        [Utf16Be] = Utf16Be, ["utf16be"] = Utf16Be, ["utf-16-be"] = Utf16Be, ["ucs-2be"] = Utf16Be,
+        // The GB family is always read as GB18030: it is a superset of GBK and GB2312 byte for byte.
+        [Gb18030] = Gb18030, ["gb-18030"] = Gb18030, ["gbk"] = Gb18030, ["gb2312"] = Gb18030, ["cp936"] = Gb18030,
+        ["windows-936"] = Gb18030, ["euc-cn"] = Gb18030, ["54936"] = Gb18030,
+        [Big5] = Big5, ["big-5"] = Big5, ["cp950"] = Big5, ["windows-950"] = Big5, ["950"] = Big5,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> Utf16LeBom => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
+
+    // One bit per BMP character: 8 KB, read-only once built.
+    private static readonly Lazy<uint[]> CommonHanzi = new(LoadCommonHanzi);
+
+    static TextDecoder()
+    {
+        // GB18030 (54936) and Big5 (950) come from the code pages provider; registering is idempotent.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>Detects the encoding of every input.</summary>
+    public TextDecoder()
+        : this(null)
+    {
+    }
+
+    /// <summary>Forces <paramref name="encoding"/> (a name or alias of <see cref="SupportedEncodings"/>); null detects.</summary>
+    /// <exception cref="ArgumentException">The name is not a supported encoding.</exception>
+    public TextDecoder(string? encoding)
+    {
+        if (encoding is null)
+        {
+            return;
+        }
+
+        if (!Aliases.TryGetValue(encoding.Trim(), out var canonical))
+        {
+            throw new ArgumentException(
+                $"unknown encoding '{encoding}'; supported: {string.Join(", ", SupportedEncodings)} (gbk and gb2312 read as gb18030)",
+                nameof(encoding));
+        }
+
+        ForcedEncoding = canonical;
+    }
+
+    /// <summary>The canonical names <c>source.encoding</c> takes, which <c>--encoding</c> accepts.</summary>
+    public static ImmutableArray<string> SupportedEncodings { get; } = [Utf8, Utf16Le, Utf16Be, Gb18030, Big5];
+
+    /// <summary>The forced encoding's canonical name, or null when detecting.</summary>
+    public string? ForcedEncoding { get; }
+
     /// <summary>Decodes <paramref name="bytes"/>.</summary>
     public DecodeResult Decode(ReadOnlySpan<byte> bytes)
     {
@@ -23,12 +95,303 @@ public sealed class TextDecoder
             return DecodeResult.Rejected("the file is empty");
         }
 
-        if (bytes.Contains((byte)0))
+        return ForcedEncoding is null ? Detect(bytes) : Forced(bytes, ForcedEncoding);
+    }
+
+    private static DecodeResult Forced(ReadOnlySpan<byte> bytes, string encoding)
+    {
+        var body = StripPreamble(bytes, encoding);
+        var (text, invalid) = DecodeCounting(body, encoding);
+        return Result(text, encoding, invalid, []);
+    }
+
+    private static DecodeResult Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(Utf8Bom))
         {
-            return DecodeResult.Rejected("the file holds binary data (NUL bytes), not text");
+            return DecodeAs(bytes[3..], Utf8, []);
         }
 
-        var text = Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes);
-        return new DecodeResult(new DecodedText(text, "utf-8", []), null);
+        if (bytes.StartsWith(Utf16LeBom))
+        {
+            return DecodeAs(bytes[2..], Utf16Le, []);
+        }
+
+        if (bytes.StartsWith(Utf16BeBom))
+        {
+            return DecodeAs(bytes[2..], Utf16Be, []);
+        }
+
+        var sniff = bytes[..Math.Min(bytes.Length, SniffBytes)];
+        if (sniff.Contains((byte)0))
+        {
+            var utf16 = Utf16ByNulPattern(sniff);
+            if (utf16 is null)
+            {
+                return DecodeResult.Rejected("the file holds binary data (NUL bytes), not text");
+            }
+
+            var name = utf16 == Utf16Le ? "UTF-16LE" : "UTF-16BE";
+            return DecodeAs(bytes, utf16, [$"no byte order mark: read as {name}, detected by its pattern of NUL bytes"]);
+        }
+
+        if (ControlByteShare(sniff) > 0.1)
+        {
+            return DecodeResult.Rejected("the file holds binary data (mostly control bytes), not text");
+        }
+
+        // The common case in one pass: UTF-8 decodes without a replacement character only when it is valid (a file
+        // that really holds U+FFFD takes the checked path below and still comes out as UTF-8).
+        var utf8 = Encoding.UTF8.GetString(bytes);
+        if (!utf8.Contains('\uFFFD', StringComparison.Ordinal) || System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return new DecodeResult(new DecodedText(utf8, Utf8, []), null);
+        }
+
+        if (IsMostlyUtf8(utf8))
+        {
+            return DecodeAs(bytes, Utf8, []);
+        }
+
+        // Big5 byte pairs are nearly all valid GB18030 too, so validity alone cannot tell them apart: both decodings
+        // of a prefix are scored (see Score); ties go to GB18030, by far the more common on mainland sites.
+        var prefix = bytes[..Math.Min(bytes.Length, ScoringPrefixBytes)];
+        var gb = DecodeCounting(prefix, Gb18030);
+        var big5 = DecodeCounting(prefix, Big5);
+        var (encoding, chosen) = Score(big5) > Score(gb) ? (Big5, big5) : (Gb18030, gb);
+        var (text, invalid) = prefix.Length == bytes.Length ? chosen : DecodeCounting(bytes, encoding);
+        var undecodable = invalid + CountPrivateUse(text);
+        if (text.Length >= 16 && undecodable > text.Length / 10)
+        {
+            return DecodeResult.Rejected(
+                $"the file holds binary data or text in an unsupported encoding ({undecodable} undecodable byte sequences); " +
+                $"if it is text, force its encoding with --encoding ({string.Join(", ", SupportedEncodings)})");
+        }
+
+        return Result(text, encoding, invalid, []);
+    }
+
+    private static DecodeResult DecodeAs(ReadOnlySpan<byte> body, string encoding, ImmutableArray<string> warnings)
+    {
+        var (text, invalid) = DecodeCounting(body, encoding);
+        return Result(text, encoding, invalid, warnings);
+    }
+
+    private static DecodeResult Result(string text, string encoding, int invalid, ImmutableArray<string> warnings)
+    {
+        if (invalid > 0)
+        {
+            warnings = warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{invalid} invalid byte sequence(s) in the {encoding} input were replaced with U+FFFD"));
+        }
+
+        return new DecodeResult(new DecodedText(text, encoding, warnings), null);
+    }
+
+    private static ReadOnlySpan<byte> StripPreamble(ReadOnlySpan<byte> bytes, string encoding) => encoding switch
+    {
+        Utf8 when bytes.StartsWith(Utf8Bom) => bytes[3..],
+        Utf16Le when bytes.StartsWith(Utf16LeBom) => bytes[2..],
+        Utf16Be when bytes.StartsWith(Utf16BeBom) => bytes[2..],
+        _ => bytes,
+    };
+
+    /// <summary>UTF-16 without a BOM shows NULs on one side of its code units: ASCII and line ends have a zero high byte.</summary>
+    private static string? Utf16ByNulPattern(ReadOnlySpan<byte> sniff)
+    {
+        int even = 0, odd = 0;
+        for (var i = 0; i + 1 < sniff.Length; i += 2)
+        {
+            even += sniff[i] == 0 ? 1 : 0;
+            odd += sniff[i + 1] == 0 ? 1 : 0;
+        }
+
+        var candidate = odd > 4 * even ? Utf16Le : even > 4 * odd ? Utf16Be : null;
+        if (candidate is null)
+        {
+            return null;
+        }
+
+        var sample = (candidate == Utf16Le ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(sniff[..(sniff.Length & ~1)]);
+        var texty = 0;
+        foreach (var c in sample)
+        {
+            texty += IsTextChar(c) ? 1 : 0;
+        }
+
+        return texty >= sample.Length * 0.9 ? candidate : null;
+    }
+
+    private static bool IsTextChar(char c) =>
+        c is '\t' or '\n' or '\r' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\u02FF') or (>= '\u2000' and <= '\u206F')
+            or (>= '\u3000' and <= '\u303F') or (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+            or (>= '\uFF00' and <= '\uFFEF') or (>= '\uD800' and <= '\uDFFF');
+
+    private static double ControlByteShare(ReadOnlySpan<byte> sniff)
+    {
+        var control = 0;
+        foreach (var b in sniff)
+        {
+            // Tab, line ends, form feed, SUB (DOS end of file) and ESC occur in text files.
+            if ((b < 0x20 && b is not (0x09 or 0x0A or 0x0B or 0x0C or 0x0D or 0x1A or 0x1B)) || b == 0x7F)
+            {
+                control++;
+            }
+        }
+
+        return (double)control / sniff.Length;
+    }
+
+    /// <summary>
+    /// UTF-8 with a few damaged sequences is still UTF-8: GB18030 or Big5 bytes read as UTF-8 fail at nearly every
+    /// non-ASCII byte and form hardly any valid multi-byte sequence.
+    /// </summary>
+    private static bool IsMostlyUtf8(string decoded)
+    {
+        int valid = 0, invalid = 0;
+        foreach (var c in decoded)
+        {
+            valid += c > '\u007F' && c != '\uFFFD' ? 1 : 0;
+            invalid += c == '\uFFFD' ? 1 : 0;
+        }
+
+        return valid >= 8 * invalid;
+    }
+
+    /// <summary>
+    /// How much a decoding looks like Chinese text: the share of its Han characters that are common ones (a wrong
+    /// decoding yields rare characters), less a penalty for invalid sequences and private-use characters (what
+    /// unassigned byte pairs decode to).
+    /// </summary>
+    private static double Score((string Text, int Invalid) decoding)
+    {
+        var (text, invalid) = decoding;
+        var common = CommonHanzi.Value;
+        int han = 0, hits = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u3400' and <= '\u9FFF')
+            {
+                han++;
+                hits += (int)(common[c >> 5] >> (c & 31)) & 1;
+            }
+        }
+
+        var bad = invalid + CountPrivateUse(text);
+        return ((double)hits / Math.Max(han, 1)) - (3.0 * bad / Math.Max(text.Length, 1));
+    }
+
+    private static int CountPrivateUse(string text)
+    {
+        var count = 0;
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAnyInRange('\uE000', '\uF8FF')) >= 0)
+        {
+            count++;
+            rest = rest[(at + 1)..];
+        }
+
+        return count;
+    }
+
+    private static (string Text, int Invalid) DecodeCounting(ReadOnlySpan<byte> bytes, string encoding)
+    {
+        var fallback = new CountingFallback();
+        var decoder = encoding switch
+        {
+            Utf8 => new UTF8Encoding(false, false).WithFallback(fallback),
+            Utf16Le => new UnicodeEncoding(false, false).WithFallback(fallback),
+            Utf16Be => new UnicodeEncoding(true, false).WithFallback(fallback),
+            Gb18030 => Encoding.GetEncoding(54936, EncoderFallback.ReplacementFallback, fallback),
+            Big5 => Encoding.GetEncoding(950, EncoderFallback.ReplacementFallback, fallback),
+            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "not a canonical encoding name"),
+        };
+
+        // One pass (GetString would count the fallbacks twice: once sizing, once decoding).
+        var buffer = new char[decoder.GetMaxCharCount(bytes.Length)];
+        var length = decoder.GetChars(bytes, buffer);
+        return (new string(buffer, 0, length), fallback.Count);
+    }
+
+    private static uint[] LoadCommonHanzi()
+    {
+        using var stream = typeof(TextDecoder).Assembly.GetManifestResourceStream("ReportExtract.Resources.Decoding/common-hanzi.txt")
+            ?? throw new InvalidOperationException("the embedded resource Decoding/common-hanzi.txt is missing");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var bits = new uint[65536 / 32];
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            foreach (var c in line.Where(c => !char.IsWhiteSpace(c)))
+            {
+                bits[c >> 5] |= 1u << (c & 31);
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>Replaces each invalid sequence with U+FFFD and counts them; one instance per decoding.</summary>
+    private sealed class CountingFallback : DecoderFallback
+    {
+        public int Count { get; private set; }
+
+        public override int MaxCharCount => 1;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
+
+        private sealed class Buffer(CountingFallback owner) : DecoderFallbackBuffer
+        {
+            private int _remaining;
+
+            public override int Remaining => _remaining;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                owner.Count++;
+                _remaining = 1;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (_remaining == 0)
+                {
+                    return '\0';
+                }
+
+                _remaining--;
+                return '\uFFFD';
+            }
+
+            public override bool MovePrevious()
+            {
+                if (_remaining != 0)
+                {
+                    return false;
+                }
+
+                _remaining = 1;
+                return true;
+            }
+
+            public override void Reset() => _remaining = 0;
+        }
+    }
+}
+
+internal static class EncodingFallbackExtensions
+{
+    public static Encoding WithFallback(this Encoding encoding, DecoderFallback fallback)
+    {
+        var clone = (Encoding)encoding.Clone();
+        clone.DecoderFallback = fallback;
+        return clone;
     }
 }

@@ -6,8 +6,9 @@ namespace ReportExtract.Normalization;
 /// </summary>
 public sealed class MappedText
 {
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    // Null for identity text: clean input, the common case, then costs no per-unit tables.
+    private readonly int[]? _starts;
+    private readonly int[]? _ends;
 
     /// <summary>Wraps text whose unit i came from original range [starts[i], ends[i]).</summary>
     public MappedText(string original, string text, int[] starts, int[] ends)
@@ -23,31 +24,57 @@ public sealed class MappedText
         _ends = ends;
     }
 
+    /// <summary>Takes range tables that may be longer than the text (a builder's buffers) without copying them.</summary>
+    internal MappedText(string original, string text, int[] starts, int[] ends, bool _)
+    {
+        Original = original;
+        Text = text;
+        _starts = starts;
+        _ends = ends;
+    }
+
+    private MappedText(string original)
+    {
+        Original = original;
+        Text = original;
+    }
+
     /// <summary>The decoded original input.</summary>
     public string Original { get; }
 
     /// <summary>The derived text later stages read.</summary>
     public string Text { get; }
 
-    /// <summary>Text identical to its original: every unit maps to itself.</summary>
-    public static MappedText Identity(string original)
-    {
-        var starts = new int[original.Length];
-        var ends = new int[original.Length];
-        for (var i = 0; i < starts.Length; i++)
-        {
-            starts[i] = i;
-            ends[i] = i + 1;
-        }
+    /// <summary>True when <see cref="Text"/> is the original itself and every unit maps to itself.</summary>
+    public bool IsIdentity => _starts is null;
 
-        return new MappedText(original, original, starts, ends);
-    }
+    /// <summary>Text identical to its original: every unit maps to itself.</summary>
+    public static MappedText Identity(string original) => new(original);
 
     /// <summary>Original UTF-16 start of text unit <paramref name="index"/> (the original's end for the text's end).</summary>
-    public int OriginalStart(int index) => index < _starts.Length ? _starts[index] : Original.Length;
+    public int OriginalStart(int index)
+    {
+        if (_starts is null)
+        {
+            return Math.Min(index, Original.Length);
+        }
+
+        return index < Text.Length ? _starts[index] : Original.Length;
+    }
 
     /// <summary>Original UTF-16 end of text unit <paramref name="index"/>.</summary>
-    public int OriginalEnd(int index) => _ends[index];
+    public int OriginalEnd(int index)
+    {
+        if (_ends is null)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Text.Length);
+            return index + 1;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Text.Length);
+        return _ends[index];
+    }
 
     /// <summary>Maps text range [start, end) to the original UTF-16 range it was made from.</summary>
     public (int Start, int End) ToOriginal(int start, int end)
@@ -55,6 +82,11 @@ public sealed class MappedText
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, Text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        if (_starts is null || _ends is null)
+        {
+            return (start, end);
+        }
+
         if (start == end)
         {
             var at = OriginalStart(start);
@@ -75,15 +107,43 @@ public sealed class MappedText
             throw new ArgumentException("the next derivation must be made from this text", nameof(next));
         }
 
+        if (next.IsIdentity)
+        {
+            return this;
+        }
+
+        if (IsIdentity)
+        {
+            return new MappedText(Original, next.Text, next._starts!, next._ends!, true);
+        }
+
         var starts = new int[next.Text.Length];
         var ends = new int[next.Text.Length];
         for (var i = 0; i < starts.Length; i++)
         {
-            var (s, e) = ToOriginal(next._starts[i], next._ends[i]);
+            var (s, e) = ToOriginal(next._starts![i], next._ends![i]);
             starts[i] = s;
             ends[i] = e;
         }
 
         return new MappedText(Original, next.Text, starts, ends);
+    }
+
+    /// <summary>Copies the original ranges of text units [start, start + count) into the destinations.</summary>
+    internal void CopyRanges(int start, int count, Span<int> starts, Span<int> ends)
+    {
+        if (_starts is null || _ends is null)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                starts[i] = start + i;
+                ends[i] = start + i + 1;
+            }
+
+            return;
+        }
+
+        _starts.AsSpan(start, count).CopyTo(starts);
+        _ends.AsSpan(start, count).CopyTo(ends);
     }
 }

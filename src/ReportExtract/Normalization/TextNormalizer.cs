@@ -11,10 +11,56 @@ public sealed record NormalizedText(MappedText Mapped, ScriptKind Script, Immuta
     public string Text => Mapped.Text;
 }
 
-/// <summary>Placeholder: identity until the normalization stage lands.</summary>
+/// <summary>
+/// Turns decoded input into the clean simplified text every later stage reads, keeping a map from each of its
+/// positions to the decoded original. Stages return their input untouched when they have nothing to do, so clean
+/// simplified text passes through without copies.
+/// </summary>
 public sealed class TextNormalizer
 {
+    private readonly bool _keepScript;
+    private readonly HtmlTextExtractor _html = new();
+    private readonly WidthNormalizer _width = new();
+    private readonly PinyinAnnotationRemover _pinyin = new();
+    private readonly TraditionalToSimplifiedConverter _simplifier = TraditionalToSimplifiedConverter.Default;
+    private readonly PageChromeRemover _chrome = PageChromeRemover.Default;
+
+    /// <summary>Normalizes to simplified script.</summary>
+    public TextNormalizer()
+        : this(false)
+    {
+    }
+
+    /// <summary><paramref name="keepScript"/> skips traditional→simplified conversion (the script is still reported).</summary>
+    public TextNormalizer(bool keepScript) => _keepScript = keepScript;
+
     /// <summary>Normalizes decoded text; <paramref name="isMarkup"/> says the input is known to be HTML.</summary>
-    public NormalizedText Normalize(DecodedText decoded, bool isMarkup) =>
-        new(MappedText.Identity(decoded.Text), ScriptKind.None, []);
+    public NormalizedText Normalize(DecodedText decoded, bool isMarkup)
+    {
+        var text = MappedText.Identity(decoded.Text);
+        if (isMarkup || HtmlTextExtractor.LooksLikeMarkup(decoded.Text))
+        {
+            text = _html.Extract(text);
+        }
+
+        text = _width.Normalize(text);
+
+        // Pinyin annotations follow traditional characters, so they go before conversion can merge phrases.
+        text = _pinyin.Remove(text);
+
+        ScriptKind script;
+        if (_keepScript)
+        {
+            script = _simplifier.DetectScript(text.Text);
+        }
+        else
+        {
+            (var simplified, script) = _simplifier.Simplify(text.Text);
+            text = text.Then(simplified);
+        }
+
+        // Chrome patterns are simplified: after conversion they catch traditional pages too.
+        text = _chrome.Remove(text);
+        return new NormalizedText(text, script, []);
+    }
 }

@@ -1,0 +1,398 @@
+using System.Collections.Frozen;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ReportExtract.Normalization;
+
+/// <summary>
+/// Extracts the text of an HTML page with a real HTML parser: block elements become line breaks, table rows become
+/// <c>|</c>-separated lines, entities are decoded, head, scripts and styles are dropped. Every extracted character
+/// maps back to the HTML source: text runs to their source characters, an entity's characters to the whole entity,
+/// inserted breaks and separators to an empty range at the element that caused them.
+/// </summary>
+public sealed class HtmlTextExtractor
+{
+    // A text run is searched for at most this far past where it should start (past markup the parser dropped).
+    private const int MaxResync = 256;
+
+    private static readonly FrozenSet<string> Dropped = FrozenSet.Create(
+        StringComparer.Ordinal, "HEAD", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "svg", "CANVAS", "SELECT", "BUTTON");
+
+    private static readonly FrozenSet<string> Blocks = FrozenSet.Create(
+        StringComparer.Ordinal, "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "CAPTION", "CENTER", "DD", "DETAILS", "DIALOG",
+        "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER",
+        "HGROUP", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TFOOT", "THEAD", "TR", "UL");
+
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    /// <summary>True when <paramref name="text"/> is clearly markup: it opens with a tag and has document or block tags early on.</summary>
+    public static bool LooksLikeMarkup(string text)
+    {
+        var span = text.AsSpan().TrimStart(" \t\r\n\uFEFF");
+        if (span.IsEmpty || span[0] != '<')
+        {
+            return false;
+        }
+
+        span = span[..Math.Min(span.Length, 4096)];
+        foreach (var tag in (ReadOnlySpan<string>)["<!doctype html", "<html", "<body", "<div", "<p>", "<p ", "<table", "<br", "<meta"])
+        {
+            if (span.Contains(tag, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Extracts the text of HTML <paramref name="input"/>; the result maps to <paramref name="input"/>'s original.</summary>
+    public MappedText Extract(MappedText input)
+    {
+        // The parser is thread-safe for parsing: it keeps no per-document state between calls.
+        var document = _parser.ParseDocument(input.Text);
+        var walk = new Walk(input);
+        if (document.DocumentElement is { } root)
+        {
+            walk.Visit(root);
+        }
+
+        return walk.Finish();
+    }
+
+    /// <summary>One extraction: the output under construction and where the source has been read to.</summary>
+    private sealed class Walk(MappedText input)
+    {
+        private readonly string _source = input.Text;
+        private readonly MappedTextBuilder _builder = new(input, Math.Max(16, input.Text.Length / 2));
+        private int _cursor;
+        private int _pre;
+        private int _cell;
+        private bool _layoutRow;
+        private bool _lineStart = true;
+        private int _spaceStart = -1;
+        private int _spaceEnd;
+
+        public MappedText Finish()
+        {
+            var length = _builder.Length;
+            while (length > 0 && _builder[length - 1] == '\n')
+            {
+                length--;
+            }
+
+            _builder.Truncate(length);
+            return _builder.Build();
+        }
+
+        public void Visit(INode node)
+        {
+            switch (node)
+            {
+                case IText text:
+                    AppendText(text.Data);
+                    break;
+                case IElement element:
+                    VisitElement(element);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void VisitElement(IElement element)
+        {
+            var at = element.SourceReference?.Position.Index ?? -1;
+            if (at >= 0 && at > _cursor)
+            {
+                _cursor = at;
+            }
+
+            var name = element.NodeName;
+            if (Dropped.Contains(name))
+            {
+                SkipElement(element, at);
+                return;
+            }
+
+            var anchor = Math.Max(0, Math.Min(at < 0 ? _cursor : at, _source.Length));
+            switch (name)
+            {
+                case "BR":
+                    if (_cell > 0)
+                    {
+                        PendSpace(anchor, anchor);
+                    }
+                    else
+                    {
+                        _spaceStart = -1;
+                        _builder.AppendInserted('\n', anchor);
+                        _lineStart = true;
+                    }
+
+                    return;
+                case "TD" or "TH" when !_layoutRow:
+                    VisitCell(element, anchor);
+                    return;
+                default:
+                    break;
+            }
+
+            // Cells of layout rows (a page laid out by a table, common on government sites) are blocks of their own.
+            var block = Blocks.Contains(name) || name is "TD" or "TH";
+            var pre = name is "PRE" or "TEXTAREA" or "LISTING";
+            if (block)
+            {
+                Break(anchor);
+            }
+
+            _pre += pre ? 1 : 0;
+            var outerRow = _layoutRow;
+            if (name == "TR")
+            {
+                _layoutRow = IsLayoutRow(element);
+            }
+
+            foreach (var child in element.ChildNodes)
+            {
+                Visit(child);
+            }
+
+            _layoutRow = outerRow;
+            _pre -= pre ? 1 : 0;
+            if (block)
+            {
+                Break(Math.Min(_cursor, _source.Length));
+            }
+        }
+
+        /// <summary>
+        /// A row is layout, not data, when a cell holds a nested table, a div or list, several paragraphs or line breaks,
+        /// or a long text: its cells then keep their own lines instead of joining one '|'-separated line.
+        /// </summary>
+        private static bool IsLayoutRow(IElement row)
+        {
+            foreach (var cell in row.Children)
+            {
+                if (cell.QuerySelector("table, div, ul, ol") is not null
+                    || cell.QuerySelectorAll("p, br, h1, h2, h3, h4, h5, h6, li").Length >= 2
+                    || cell.TextContent.Length > 200)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void VisitCell(IElement cell, int anchor)
+        {
+            // Cells after the first in their row are set off by '|'; blocks inside a cell stay on the row's line.
+            if (cell.PreviousElementSibling is { NodeName: "TD" or "TH" })
+            {
+                _spaceStart = -1;
+                _builder.AppendInserted('|', anchor);
+            }
+
+            _lineStart = true;
+            _cell++;
+            foreach (var child in cell.ChildNodes)
+            {
+                Visit(child);
+            }
+
+            _cell--;
+            _spaceStart = -1;
+        }
+
+        private void Break(int anchor)
+        {
+            if (_cell > 0)
+            {
+                PendSpace(anchor, anchor);
+                return;
+            }
+
+            _spaceStart = -1;
+            if (_builder.Length > 0 && _builder.Last != '\n')
+            {
+                _builder.AppendInserted('\n', anchor);
+            }
+
+            _lineStart = true;
+        }
+
+        private void SkipElement(IElement element, int at)
+        {
+            if (at < 0)
+            {
+                return;
+            }
+
+            // Raw text of dropped elements (scripts!) must not be mistaken for the next text run: move past the end tag.
+            var close = _source.IndexOf("</" + element.LocalName, at, StringComparison.OrdinalIgnoreCase);
+            if (close >= 0)
+            {
+                var end = _source.IndexOf('>', close);
+                _cursor = end < 0 ? _source.Length : end + 1;
+            }
+        }
+
+        private void PendSpace(int start, int end)
+        {
+            if (_lineStart)
+            {
+                return;
+            }
+
+            if (_spaceStart < 0)
+            {
+                _spaceStart = start;
+            }
+
+            _spaceEnd = end;
+        }
+
+        private void Emit(char c, int start, int end)
+        {
+            if (_pre == 0 && c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                PendSpace(start, end);
+                return;
+            }
+
+            if (_spaceStart >= 0)
+            {
+                // A collapsed run of whitespace becomes one space standing for the whole run.
+                _builder.Append(' ', _spaceStart, Math.Max(_spaceStart, _spaceEnd));
+                _spaceStart = -1;
+            }
+
+            _builder.Append(c, start, end);
+            _lineStart = c == '\n';
+        }
+
+        /// <summary>Finds text run <paramref name="data"/> in the source from the cursor on and emits it char by char.</summary>
+        private void AppendText(string data)
+        {
+            var p = _cursor;
+            var j = 0;
+            var skipped = 0;
+            while (j < data.Length && p < _source.Length)
+            {
+                var c = _source[p];
+                if (c == '&' && TryEntity(p, data, j, out var entityLength, out var decoded))
+                {
+                    for (var k = 0; k < decoded; k++)
+                    {
+                        Emit(data[j + k], p, p + entityLength);
+                    }
+
+                    j += decoded;
+                    p += entityLength;
+                    skipped = 0;
+                }
+                else if (c == '\r' && data[j] == '\n')
+                {
+                    // The parser reads CRLF and CR as LF.
+                    var length = p + 1 < _source.Length && _source[p + 1] == '\n' ? 2 : 1;
+                    Emit('\n', p, p + length);
+                    j++;
+                    p += length;
+                    skipped = 0;
+                }
+                else if (c == data[j])
+                {
+                    Emit(c, p, p + 1);
+                    j++;
+                    p++;
+                    skipped = 0;
+                }
+                else if (c == '<' && SkipMarkup(p) is var after && after > p)
+                {
+                    p = after;
+                }
+                else if (++skipped > MaxResync)
+                {
+                    break;
+                }
+                else
+                {
+                    p++;
+                }
+            }
+
+            // Whatever could not be found in the source (should not happen on parsed input) is anchored, not lost.
+            var anchor = Math.Min(_cursor, _source.Length);
+            for (; j < data.Length; j++)
+            {
+                Emit(data[j], anchor, anchor);
+            }
+
+            _cursor = Math.Max(_cursor, Math.Min(p, _source.Length));
+        }
+
+        /// <summary>Past a tag or comment starting at <paramref name="p"/>, or <paramref name="p"/> when it is no markup.</summary>
+        private int SkipMarkup(int p)
+        {
+            if (p + 1 >= _source.Length)
+            {
+                return p;
+            }
+
+            var next = _source[p + 1];
+            if (_source.AsSpan(p).StartsWith("<!--"))
+            {
+                var close = _source.IndexOf("-->", p + 4, StringComparison.Ordinal);
+                return close < 0 ? _source.Length : close + 3;
+            }
+
+            if (char.IsAsciiLetter(next) || next is '/' or '!' or '?')
+            {
+                var close = _source.IndexOf('>', p + 1);
+                return close < 0 ? _source.Length : close + 1;
+            }
+
+            return p;
+        }
+
+        /// <summary>Recognizes an entity at <paramref name="p"/> that produced data[j..]: its source length and decoded length.</summary>
+        private bool TryEntity(int p, string data, int j, out int entityLength, out int decodedLength)
+        {
+            entityLength = 0;
+            decodedLength = 0;
+            var end = p + 1;
+            while (end < _source.Length && end - p <= 32 && (char.IsAsciiLetterOrDigit(_source[end]) || _source[end] == '#'))
+            {
+                end++;
+            }
+
+            if (end == p + 1)
+            {
+                return false;
+            }
+
+            var withSemicolon = end < _source.Length && _source[end] == ';';
+            var entity = _source.AsSpan(p, end - p + (withSemicolon ? 1 : 0));
+            var decoded = withSemicolon ? WebUtility.HtmlDecode(entity.ToString()) : string.Empty;
+            if (decoded.Length > 0 && !entity.SequenceEqual(decoded) && data.AsSpan(j).StartsWith(decoded))
+            {
+                entityLength = entity.Length;
+                decodedLength = decoded.Length;
+                return true;
+            }
+
+            if (data[j] == '&')
+            {
+                // A bare ampersand, or an entity the parser left as written.
+                return false;
+            }
+
+            // An entity only the HTML5 table knows (or a legacy one without ';'): one character, two for a surrogate pair.
+            entityLength = entity.Length;
+            decodedLength = char.IsHighSurrogate(data[j]) && j + 1 < data.Length ? 2 : 1;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+namespace ReportExtract.Normalization;
+
+/// <summary>
+/// Builds the next derivation of a <see cref="MappedText"/>: a stage appends kept runs, replaced characters and
+/// inserted characters by their positions in the source text, and the result maps straight to the original,
+/// so stages compose without an intermediate map per stage.
+/// </summary>
+public sealed class MappedTextBuilder
+{
+    private readonly MappedText _source;
+    private char[] _chars;
+    private int[] _starts;
+    private int[] _ends;
+    private int _length;
+
+    /// <summary>Starts a derivation of <paramref name="source"/>'s text.</summary>
+    public MappedTextBuilder(MappedText source, int capacity = 0)
+    {
+        _source = source;
+        capacity = Math.Max(16, capacity == 0 ? source.Text.Length : capacity);
+        _chars = new char[capacity];
+        _starts = new int[capacity];
+        _ends = new int[capacity];
+    }
+
+    /// <summary>Units appended so far.</summary>
+    public int Length => _length;
+
+    /// <summary>The last appended unit, or NUL when nothing is appended.</summary>
+    public char Last => _length == 0 ? '\0' : _chars[_length - 1];
+
+    /// <summary>The appended unit at <paramref name="index"/>.</summary>
+    public char this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _length);
+            return _chars[index];
+        }
+    }
+
+    /// <summary>Appends source text units [start, start + count) unchanged.</summary>
+    public void AppendRun(int start, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        Reserve(count);
+        _source.Text.AsSpan(start, count).CopyTo(_chars.AsSpan(_length));
+        _source.CopyRanges(start, count, _starts.AsSpan(_length, count), _ends.AsSpan(_length, count));
+        _length += count;
+    }
+
+    /// <summary>Appends <paramref name="c"/> made from source text units [sourceStart, sourceEnd).</summary>
+    public void Append(char c, int sourceStart, int sourceEnd)
+    {
+        var (start, end) = _source.ToOriginal(sourceStart, sourceEnd);
+        AppendOriginal(c, start, end);
+    }
+
+    /// <summary>Appends <paramref name="c"/> that stands for nothing in the source, anchored at source unit <paramref name="sourceAt"/>.</summary>
+    public void AppendInserted(char c, int sourceAt)
+    {
+        var at = _source.OriginalStart(sourceAt);
+        AppendOriginal(c, at, at);
+    }
+
+    /// <summary>Appends <paramref name="c"/> made from original range [originalStart, originalEnd).</summary>
+    public void AppendOriginal(char c, int originalStart, int originalEnd)
+    {
+        Reserve(1);
+        _chars[_length] = c;
+        _starts[_length] = originalStart;
+        _ends[_length] = originalEnd;
+        _length++;
+    }
+
+    /// <summary>Removes appended units from <paramref name="length"/> on (e.g. trailing spaces).</summary>
+    public void Truncate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        _length = length;
+    }
+
+    /// <summary>The derived text, mapped to the source's original; the builder is empty afterwards.</summary>
+    public MappedText Build()
+    {
+        var text = new string(_chars, 0, _length);
+        if (_length == _source.Original.Length && string.Equals(text, _source.Original, StringComparison.Ordinal) && IsStraight())
+        {
+            return MappedText.Identity(_source.Original);
+        }
+
+        // The buffers become the map as they are (a derivation is rarely much shorter than its source); the builder
+        // hands them over and starts empty again, so nothing can change a built map.
+        var mapped = new MappedText(_source.Original, text, _starts, _ends, true);
+        _chars = [];
+        _starts = [];
+        _ends = [];
+        _length = 0;
+        return mapped;
+    }
+
+    private bool IsStraight()
+    {
+        for (var i = 0; i < _length; i++)
+        {
+            if (_starts[i] != i || _ends[i] != i + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Reserve(int count)
+    {
+        if (_length + count <= _chars.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(Math.Max(16, _chars.Length * 2), _length + count);
+        Array.Resize(ref _chars, size);
+        Array.Resize(ref _starts, size);
+        Array.Resize(ref _ends, size);
+    }
+}

@@ -1,0 +1,285 @@
+using System.Reflection;
+using System.Text;
+
+namespace ReportExtract.Normalization;
+
+/// <summary>
+/// OpenCC's t2s dictionaries (TSPhrases, TSCharacters) plus those script detection needs (STCharacters, TWVariants,
+/// HKVariants), laid out for a hot loop: one flag byte per UTF-16 unit, an array of replacements for BMP
+/// characters, and phrases hashed by span with a per-first-unit mask of the lengths worth trying.
+/// </summary>
+internal sealed class OpenCcDictionary
+{
+    /// <summary>TSCharacters replaces this BMP character with something else.</summary>
+    internal const byte MappedFlag = 1;
+
+    /// <summary>Some TSPhrases key starts with this unit.</summary>
+    internal const byte PhraseStartFlag = 2;
+
+    /// <summary>A traditional character that is never a simplified form (see <see cref="Classify"/>).</summary>
+    internal const byte TraditionalOnlyFlag = 4;
+
+    /// <summary>A simplified character that is never a traditional form.</summary>
+    internal const byte SimplifiedOnlyFlag = 8;
+
+    /// <summary>A CJK unified or compatibility ideograph in the BMP.</summary>
+    internal const byte HanFlag = 16;
+
+    /// <summary>A high surrogate: the code point it starts is looked up in the supplementary tables.</summary>
+    internal const byte HighSurrogateFlag = 32;
+
+    /// <summary>Units at which the converter has to stop and look.</summary>
+    internal const byte ConvertibleMask = MappedFlag | PhraseStartFlag | HighSurrogateFlag;
+
+    private const string ResourcePrefix = "ReportExtract.Resources.OpenCC/";
+
+    private readonly byte[] _flags;
+    private readonly string?[] _bmpCharacters;
+    private readonly Dictionary<int, string> _supplementaryCharacters;
+    private readonly Dictionary<int, byte> _supplementaryScript;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phrases;
+    private readonly Dictionary<char, ulong> _phraseLengths;
+
+    private OpenCcDictionary(
+        byte[] flags,
+        string?[] bmpCharacters,
+        Dictionary<int, string> supplementaryCharacters,
+        Dictionary<int, byte> supplementaryScript,
+        Dictionary<string, string> phrases,
+        Dictionary<char, ulong> phraseLengths)
+    {
+        _flags = flags;
+        _bmpCharacters = bmpCharacters;
+        _supplementaryCharacters = supplementaryCharacters;
+        _supplementaryScript = supplementaryScript;
+        _phrases = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _phraseLengths = phraseLengths;
+    }
+
+    /// <summary>Flag byte per UTF-16 unit (65,536 entries).</summary>
+    internal ReadOnlySpan<byte> Flags => _flags;
+
+    /// <summary>Number of TSPhrases entries.</summary>
+    internal int PhraseCount => _phrases.Dictionary.Count;
+
+    /// <summary>Loads the dictionaries embedded in this assembly.</summary>
+    internal static OpenCcDictionary LoadEmbedded()
+    {
+        var assembly = typeof(OpenCcDictionary).Assembly;
+        return Load(
+            ReadEntries(assembly, "TSPhrases.txt"),
+            ReadEntries(assembly, "TSCharacters.txt"),
+            ReadEntries(assembly, "STCharacters.txt"),
+            [.. ReadEntries(assembly, "TWVariants.txt"), .. ReadEntries(assembly, "HKVariants.txt")]);
+    }
+
+    /// <summary>
+    /// Builds the tables from dictionary entries (key and candidates, first candidate is the default);
+    /// <paramref name="regionalVariants"/> (TWVariants, HKVariants) only inform script detection.
+    /// </summary>
+    internal static OpenCcDictionary Load(
+        IReadOnlyList<(string Key, string[] Values)> tsPhrases,
+        IReadOnlyList<(string Key, string[] Values)> tsCharacters,
+        IReadOnlyList<(string Key, string[] Values)> stCharacters,
+        IReadOnlyList<(string Key, string[] Values)> regionalVariants)
+    {
+        var flags = new byte[char.MaxValue + 1];
+        var bmp = new string?[char.MaxValue + 1];
+        var supplementary = new Dictionary<int, string>();
+        var supplementaryScript = new Dictionary<int, byte>();
+        var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
+        var phraseLengths = new Dictionary<char, ulong>();
+
+        for (var c = 0xD800; c <= 0xDBFF; c++)
+        {
+            flags[c] = HighSurrogateFlag;
+        }
+
+        MarkHan(flags, 0x3400, 0x4DBF);
+        MarkHan(flags, 0x4E00, 0x9FFF);
+        MarkHan(flags, 0xF900, 0xFAFF);
+
+        foreach (var (key, values) in tsCharacters)
+        {
+            var cp = SingleCodePoint(key, "TSCharacters");
+            var value = values[0];
+            if (string.Equals(value, key, StringComparison.Ordinal))
+            {
+                // The default keeps the character: no work for the converter.
+                continue;
+            }
+
+            if (cp <= char.MaxValue)
+            {
+                bmp[cp] = value;
+                flags[cp] |= MappedFlag;
+            }
+            else
+            {
+                supplementary[cp] = value;
+            }
+        }
+
+        foreach (var (key, values) in tsPhrases)
+        {
+            // Phrases whose value equals the key still matter: they stop their characters from converting (乾隆).
+            phrases[key] = values[0];
+            if (key.Length >= 64)
+            {
+                throw new InvalidDataException($"TSPhrases key longer than 63 UTF-16 units: {key}");
+            }
+
+            var first = key[0];
+            flags[first] |= PhraseStartFlag;
+            phraseLengths[first] = phraseLengths.GetValueOrDefault(first) | (1UL << key.Length);
+        }
+
+        foreach (var (cp, script) in Classify(tsCharacters, stCharacters, regionalVariants))
+        {
+            if (cp <= char.MaxValue)
+            {
+                flags[cp] |= script;
+            }
+            else
+            {
+                supplementaryScript[cp] = script;
+            }
+        }
+
+        return new OpenCcDictionary(flags, bmp, supplementary, supplementaryScript, phrases, phraseLengths);
+    }
+
+    /// <summary>
+    /// The script evidence of each character.
+    /// Traditional-only: a TSCharacters key whose candidates do not include itself, that is no simplified form of
+    /// anything (not a TSCharacters candidate) and no simplified character (not an STCharacters key).
+    /// Simplified-only: the mirror image — an STCharacters key whose candidates do not include itself, that is no
+    /// traditional form (not an STCharacters candidate), no traditional character (not a TSCharacters key) and no
+    /// Taiwan or Hong Kong standard form (not a TWVariants/HKVariants candidate: 群, 峰, 户, 温 are written so there).
+    /// Characters in both worlds (台, 后, 干, 乾, 著 …) are evidence of neither.
+    /// </summary>
+    internal static IEnumerable<(int CodePoint, byte Script)> Classify(
+        IReadOnlyList<(string Key, string[] Values)> tsCharacters,
+        IReadOnlyList<(string Key, string[] Values)> stCharacters,
+        IReadOnlyList<(string Key, string[] Values)> regionalVariants)
+    {
+        var tsKeys = tsCharacters.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var stKeys = stCharacters.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var tsValues = tsCharacters.SelectMany(e => e.Values).ToHashSet(StringComparer.Ordinal);
+        var stValues = stCharacters.SelectMany(e => e.Values).ToHashSet(StringComparer.Ordinal);
+        var regionalValues = regionalVariants.SelectMany(e => e.Values).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (key, values) in tsCharacters)
+        {
+            if (!values.Contains(key, StringComparer.Ordinal) && !tsValues.Contains(key) && !stKeys.Contains(key))
+            {
+                yield return (char.ConvertToUtf32(key, 0), TraditionalOnlyFlag);
+            }
+        }
+
+        foreach (var (key, values) in stCharacters)
+        {
+            if (!values.Contains(key, StringComparer.Ordinal) && !stValues.Contains(key) && !tsKeys.Contains(key)
+                && !regionalValues.Contains(key))
+            {
+                yield return (char.ConvertToUtf32(key, 0), SimplifiedOnlyFlag);
+            }
+        }
+    }
+
+    /// <summary>The replacement of a supplementary character, when TSCharacters changes it.</summary>
+    internal bool TryGetSupplementary(int codePoint, out string value) =>
+        _supplementaryCharacters.TryGetValue(codePoint, out value!);
+
+    /// <summary>The replacement of a BMP character flagged <see cref="MappedFlag"/>.</summary>
+    internal string BmpReplacement(char c) => _bmpCharacters[c]!;
+
+    /// <summary>Script flags (<see cref="TraditionalOnlyFlag"/>, <see cref="SimplifiedOnlyFlag"/>) of a supplementary character.</summary>
+    internal byte SupplementaryScript(int codePoint) => _supplementaryScript.GetValueOrDefault(codePoint);
+
+    /// <summary>
+    /// The longest TSPhrases key that <paramref name="text"/> starts with (OpenCC's maximum matching).
+    /// Only called at units flagged <see cref="PhraseStartFlag"/>.
+    /// </summary>
+    internal bool TryMatchPhrase(ReadOnlySpan<char> text, out string value, out int length)
+    {
+        var lengths = _phraseLengths[text[0]];
+        if (text.Length < 63)
+        {
+            lengths &= (2UL << text.Length) - 1;
+        }
+
+        while (lengths != 0)
+        {
+            var candidate = 63 - System.Numerics.BitOperations.LeadingZeroCount(lengths);
+            if (_phrases.TryGetValue(text[..candidate], out value!))
+            {
+                length = candidate;
+                return true;
+            }
+
+            lengths &= ~(1UL << candidate);
+        }
+
+        value = string.Empty;
+        length = 0;
+        return false;
+    }
+
+    private static void MarkHan(byte[] flags, int first, int last)
+    {
+        for (var c = first; c <= last; c++)
+        {
+            flags[c] |= HanFlag;
+        }
+    }
+
+    private static int SingleCodePoint(string key, string dictionary)
+    {
+        if (key.Length == 1 && !char.IsSurrogate(key[0]))
+        {
+            return key[0];
+        }
+
+        if (key.Length == 2 && char.IsSurrogatePair(key[0], key[1]))
+        {
+            return char.ConvertToUtf32(key[0], key[1]);
+        }
+
+        throw new InvalidDataException($"{dictionary} key is not a single character: {key}");
+    }
+
+    private static List<(string Key, string[] Values)> ReadEntries(Assembly assembly, string file)
+    {
+        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + file)
+            ?? throw new InvalidOperationException($"embedded OpenCC dictionary {ResourcePrefix + file} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return ParseEntries(reader, file);
+    }
+
+    /// <summary>Parses OpenCC's text dictionary format: key, a tab, space-separated candidates.</summary>
+    internal static List<(string Key, string[] Values)> ParseEntries(TextReader reader, string file)
+    {
+        var entries = new List<(string Key, string[] Values)>();
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0 || tab == line.Length - 1)
+            {
+                throw new InvalidDataException($"{file}:{lineNumber}: expected 'key<TAB>candidates'");
+            }
+
+            var values = line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            entries.Add((line[..tab], values));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ReportExtract.Normalization;
+
+/// <summary>
+/// Removes page chrome (breadcrumbs, font-size switches, view counters, share and print links, previous/next links)
+/// from the text later stages read. Whole chrome lines are dropped; chrome fields inside a line (a trailing
+/// 浏览次数:) are cut so the line's metadata (发布日期, 信息来源, 索引号, 文号) stays. The patterns live in
+/// Resources/Normalization/chrome-lines.txt.
+/// </summary>
+public sealed class PageChromeRemover
+{
+    // Chrome is short; body paragraphs are never tested against the patterns.
+    private const int MaxLineLength = 120;
+    private const int MaxFieldLineLength = 200;
+
+    private static readonly Lazy<PageChromeRemover> DefaultRemover = new(() => Parse(ReadResource()));
+
+    private readonly string[] _keys;
+    private readonly SearchValues<char> _keyStarts;
+    private readonly Regex _line;
+    private readonly Regex? _field;
+
+    private PageChromeRemover(string[] keys, Regex line, Regex? field)
+    {
+        _keys = keys;
+        _keyStarts = SearchValues.Create(string.Concat(keys.Select(k => k[0]).Distinct()));
+        _line = line;
+        _field = field;
+    }
+
+    /// <summary>The remover built from the embedded pattern file.</summary>
+    public static PageChromeRemover Default => DefaultRemover.Value;
+
+    /// <summary>Builds a remover from pattern-file text (see chrome-lines.txt for the format).</summary>
+    /// <exception cref="FormatException">A line is neither a comment nor a <c>keys</c>/<c>line</c>/<c>field</c> rule, a regex is invalid, or keys are missing.</exception>
+    public static PageChromeRemover Parse(string patterns)
+    {
+        var keys = new List<string>();
+        var lines = new List<string>();
+        var fields = new List<string>();
+        var number = 0;
+        foreach (var raw in patterns.Split('\n'))
+        {
+            number++;
+            var rule = raw.Trim();
+            if (rule.Length == 0 || rule.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var space = rule.IndexOfAny([' ', '\t']);
+            var kind = space < 0 ? rule : rule[..space];
+            var pattern = space < 0 ? string.Empty : rule[space..].Trim();
+            if (kind == "keys")
+            {
+                keys.AddRange(pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(k => k.Replace('_', ' ')));
+                continue;
+            }
+
+            var target = kind switch
+            {
+                "line" => lines,
+                "field" => fields,
+                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'line <regex>' or 'field <regex>'"),
+            };
+            try
+            {
+                _ = new Regex(pattern, RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"chrome pattern line {number}: {e.Message}", e);
+            }
+
+            target.Add(pattern);
+        }
+
+        // One alternation per kind: each line is matched once, not once per rule.
+        var line = new Regex($"^(?:{string.Join('|', lines.Select(p => $"(?:{p})"))})$", RegexOptions.CultureInvariant);
+        var field = fields.Count == 0 ? null : new Regex(string.Join('|', fields.Select(p => $"(?:{p})")), RegexOptions.CultureInvariant);
+        if (keys.Count == 0)
+        {
+            throw new FormatException("chrome patterns: a 'keys' line is required (lines without a key are never tested)");
+        }
+
+        return new PageChromeRemover([.. keys], line, field);
+    }
+
+    /// <summary>Returns <paramref name="input"/> itself when it holds no chrome.</summary>
+    public MappedText Remove(MappedText input)
+    {
+        var text = input.Text.AsSpan();
+        MappedTextBuilder? builder = null;
+        var done = 0;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var newline = text[start..].IndexOf('\n');
+            var end = newline < 0 ? text.Length : start + newline;
+            var next = newline < 0 ? text.Length : end + 1;
+            var lineStart = start;
+            start = next;
+
+            // Chrome is short and holds a key: the report's paragraphs are skipped after one vectorized scan.
+            if (end - lineStart > MaxFieldLineLength || !ContainsKey(text[lineStart..end]))
+            {
+                continue;
+            }
+
+            var line = text[lineStart..end];
+            var trimmed = line.Trim(" \t");
+            if (trimmed.Length > 0 && trimmed.Length <= MaxFieldLineLength)
+            {
+                if (trimmed.Length <= MaxLineLength && _line.IsMatch(trimmed))
+                {
+                    builder ??= new MappedTextBuilder(input);
+                    builder.AppendRun(done, lineStart - done);
+                    done = next;
+                }
+                else if (_field is not null && _field.IsMatch(line))
+                {
+                    builder ??= new MappedTextBuilder(input);
+                    builder.AppendRun(done, lineStart - done);
+                    done = CutFields(builder, text, lineStart, end, next);
+                }
+            }
+        }
+
+        if (builder is null)
+        {
+            return input;
+        }
+
+        builder.AppendRun(done, text.Length - done);
+        return builder.Build();
+    }
+
+    private bool ContainsKey(ReadOnlySpan<char> line)
+    {
+        // SearchValues<string> is slow on CJK keys; their first characters narrow the candidates instead.
+        var at = line.IndexOfAny(_keyStarts);
+        while (at >= 0)
+        {
+            var rest = line[at..];
+            foreach (var key in _keys)
+            {
+                if (rest.StartsWith(key, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            var next = rest[1..].IndexOfAny(_keyStarts);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>Appends line [start, end) without its chrome fields; returns where copying resumes.</summary>
+    private int CutFields(MappedTextBuilder builder, ReadOnlySpan<char> text, int start, int end, int next)
+    {
+        var lineStart = builder.Length;
+        var kept = start;
+        foreach (var match in _field!.EnumerateMatches(text[start..end]))
+        {
+            builder.AppendRun(kept, start + match.Index - kept);
+            kept = start + match.Index + match.Length;
+        }
+
+        builder.AppendRun(kept, end - kept);
+
+        // Spaces the cut left at the line's end are chrome too; a line left blank goes entirely.
+        var length = builder.Length;
+        while (length > lineStart && IsBlank(builder, length - 1))
+        {
+            length--;
+        }
+
+        builder.Truncate(length);
+        if (length == lineStart)
+        {
+            return next;
+        }
+
+        return end;
+    }
+
+    private static bool IsBlank(MappedTextBuilder builder, int index) => builder[index] is ' ' or '\t';
+
+    private static string ReadResource()
+    {
+        const string name = "ReportExtract.Resources.Normalization/chrome-lines.txt";
+        using var stream = typeof(PageChromeRemover).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the embedded resource {name} is missing");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
