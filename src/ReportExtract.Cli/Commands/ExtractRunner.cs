@@ -102,14 +102,14 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     {
         public Outcome Process(InputItem item)
         {
-            var content = reader.Read(item);
-            if (content.Bytes is not { } bytes)
-            {
-                return new Outcome(item.Path, null, content.Error);
-            }
-
             try
             {
+                var content = reader.Read(item);
+                if (content.Bytes is not { } bytes)
+                {
+                    return new Outcome(item.Path, null, content.Error);
+                }
+
                 var result = pipeline.Extract(item.Path, bytes);
                 return new Outcome(item.Path, result.Record, result.Error);
             }

@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace ReportExtract.Cli.Tests.Infrastructure;
+
+/// <summary>What one in-process run of <c>reportx</c> produced.</summary>
+internal sealed record CliResult(int ExitCode, byte[] Stdout, string Stderr)
+{
+    /// <summary>Standard output decoded as UTF-8 (a BOM, if any, stays as U+FEFF).</summary>
+    public string Text => new UTF8Encoding(false).GetString(Stdout);
+
+    /// <summary>The lines of standard output (JSON Lines records).</summary>
+    public IReadOnlyList<string> Lines => Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The lines of standard error.</summary>
+    public IReadOnlyList<string> ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>Runs the real <c>reportx</c> entry point in-process, with captured streams and its own working directory.</summary>
+internal static class Reportx
+{
+    public static CliResult Run(params string[] args) => Run(new CliRunOptions(), args);
+
+    public static CliResult Run(CliRunOptions options, params string[] args)
+    {
+        var stdout = new MemoryStream();
+        var stderr = new StringWriter();
+        var environment = new CliEnvironment
+        {
+            Stdout = stdout,
+            Stderr = TextWriter.Synchronized(stderr),
+            Stdin = new MemoryStream(options.Stdin ?? []),
+            WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
+            StderrIsTerminal = options.StderrIsTerminal,
+            OpenRead = options.OpenRead ?? CliEnvironment.OpenFile,
+            WrapOutput = options.WrapOutput ?? (s => s),
+        };
+        var exitCode = Program.RunAsync(args, environment, cancellationToken: options.CancellationToken).GetAwaiter().GetResult();
+        return new CliResult(exitCode, stdout.ToArray(), stderr.ToString());
+    }
+}
+
+/// <summary>How an in-process run differs from the defaults (repository root as working directory, empty stdin, no terminal).</summary>
+internal sealed record CliRunOptions
+{
+    public string? WorkingDirectory { get; init; }
+    public byte[]? Stdin { get; init; }
+    public bool StderrIsTerminal { get; init; }
+    public Func<string, Stream>? OpenRead { get; init; }
+    public Func<Stream, Stream>? WrapOutput { get; init; }
+    public CancellationToken CancellationToken { get; init; }
+}
