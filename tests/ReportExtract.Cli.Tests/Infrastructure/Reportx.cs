@@ -26,7 +26,7 @@ internal static class Reportx
         var stderr = new StringWriter();
         var environment = new CliEnvironment
         {
-            Stdout = stdout,
+            Stdout = options.StdoutClosesAfter is { } limit ? new FailingStream(stdout, limit, FailingStream.BrokenPipe) : stdout,
             Stderr = TextWriter.Synchronized(stderr),
             Stdin = new MemoryStream(options.Stdin ?? []),
             WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
@@ -48,4 +48,7 @@ internal sealed record CliRunOptions
     public Func<string, Stream>? OpenRead { get; init; }
     public Func<Stream, Stream>? WrapOutput { get; init; }
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The reader of standard output goes away after this many bytes (as <c>| head -c N</c> would).</summary>
+    public long? StdoutClosesAfter { get; init; }
 }
