@@ -6,7 +6,7 @@ namespace ReportExtract.Cli.Tests;
 /// <summary>--help explains every option with examples; --version prints the version.</summary>
 public sealed class HelpTests
 {
-    private static readonly string[] ExtractOptions =
+    internal static readonly string[] ExtractOptions =
     [
         "--files-from", "--include", "--format", "--out", "--csv-layout", "--no-bom", "--jobs", "--encoding",
         "--keep-script", "--catalog", "--max-size", "--quiet", "--verbose", "--help",
