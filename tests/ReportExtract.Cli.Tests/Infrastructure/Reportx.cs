@@ -35,7 +35,26 @@ internal static class Reportx
             WrapOutput = options.WrapOutput ?? (s => s),
         };
         var exitCode = Program.RunAsync(args, environment, cancellationToken: options.CancellationToken).GetAwaiter().GetResult();
-        return new CliResult(exitCode, stdout.ToArray(), stderr.ToString());
+        var result = new CliResult(exitCode, stdout.ToArray(), stderr.ToString());
+        ValidateRecords(result);
+        return result;
+    }
+
+    /// <summary>Every JSON record any test makes the CLI write is checked against the schema, whatever the test asserts.</summary>
+    private static void ValidateRecords(CliResult result)
+    {
+        var text = result.Text;
+        if (text.StartsWith("{\"schema\"", StringComparison.Ordinal))
+        {
+            // Only whole lines: a run cut short (closed pipe) may end inside a record.
+            var complete = text[..(text.LastIndexOf('\n') + 1)];
+            RecordSchema.AssertValid(complete.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        else if (text.StartsWith('[') && text.EndsWith("]\n", StringComparison.Ordinal))
+        {
+            using var array = System.Text.Json.JsonDocument.Parse(text);
+            RecordSchema.AssertValid(array.RootElement.EnumerateArray().Select(e => e.GetRawText()));
+        }
     }
 }
 
