@@ -121,6 +121,15 @@ public sealed class ExtractSamplesTests
     }
 
     [Fact]
+    public void Quiet_on_a_terminal_draws_no_progress_either()
+    {
+        var result = Reportx.Run(new CliRunOptions { StderrIsTerminal = true }, "extract", "samples/", "-q");
+
+        result.ExitCode.Should().Be(0);
+        result.Stderr.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Verbose_summary_shows_that_the_reorder_window_bounds_the_records_held()
     {
         using var temp = new TempDirectory();

@@ -40,7 +40,8 @@ internal sealed class InputReader(CliEnvironment environment, long maxBytes)
             return new InputContent(null, TooLarge(knownLength.Value));
         }
 
-        if (knownLength is { } length)
+        // Files like those under /proc report a length of 0 and still have content: read those in chunks.
+        if (knownLength is { } length and > 0)
         {
             var bytes = new byte[length];
             stream.ReadExactly(bytes);
@@ -49,7 +50,7 @@ internal sealed class InputReader(CliEnvironment environment, long maxBytes)
             return new InputContent(bytes, null);
         }
 
-        // Standard input, pipes: read in chunks up to the limit.
+        // Standard input, pipes, files of unknown length: read in chunks up to the limit.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
