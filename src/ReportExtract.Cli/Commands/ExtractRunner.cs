@@ -100,7 +100,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         {
             using var process = Process.GetCurrentProcess();
             line += string.Create(CultureInfo.InvariantCulture,
-                $" (jobs {settings.Jobs}, at most {scheduler.MaxBuffered} records held for ordering, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB)");
+                $" (jobs {settings.Jobs}, at most {scheduler.MaxBuffered} {Plural(scheduler.MaxBuffered, "record", "records")} held for ordering, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB)");
         }
 
         return line;
