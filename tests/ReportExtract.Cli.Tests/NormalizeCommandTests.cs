@@ -1,6 +1,5 @@
-using System.CommandLine;
 using System.Text;
-using ReportExtract.Cli.Commands;
+using ReportExtract.Cli.Tests.Infrastructure;
 
 namespace ReportExtract.Cli.Tests;
 
@@ -32,11 +31,8 @@ public sealed class NormalizeCommandTests : IDisposable
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parse = new RootCommand { NormalizeCommand.Create() }.Parse(args);
-        var exit = parse.Errors.Count > 0 ? 2 : parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error + string.Join('\n', parse.Errors.Select(e => e.Message)));
+        var result = Reportx.Run(args);
+        return (result.ExitCode, result.Text, result.Stderr);
     }
 
     [Fact]

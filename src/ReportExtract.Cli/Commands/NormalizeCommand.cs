@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using ReportExtract.Decoding;
 using ReportExtract.Normalization;
 
@@ -7,8 +8,14 @@ namespace ReportExtract.Cli.Commands;
 /// <summary><c>reportx normalize FILE...</c>: prints the text later stages read, to inspect a file or feed another tool.</summary>
 internal static class NormalizeCommand
 {
-    /// <summary>The command with its arguments and options.</summary>
-    public static Command Create()
+    private static readonly string[] Examples =
+    [
+        "reportx normalize samples/longhu-urban-management-2023-traditional.txt   simplified, without pinyin noise",
+        "reportx normalize --keep-script --encoding big5 page.txt",
+    ];
+
+    /// <summary>The command with its arguments and options, running in <paramref name="environment"/>.</summary>
+    public static CliCommand Create(CliEnvironment environment, GlobalOptions global)
     {
         var files = new Argument<string[]>("FILE")
         {
@@ -36,18 +43,18 @@ internal static class NormalizeCommand
         {
             files, keepScript, encoding,
         };
-        command.SetAction(parse => Run(
-            parse.GetValue(files) ?? [],
-            parse.GetValue(encoding),
-            parse.GetValue(keepScript),
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
-        return command;
+        command.SetAction(parse =>
+        {
+            using var output = new StreamWriter(environment.Stdout, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
+            return Run(parse.GetValue(files) ?? [], parse.GetValue(encoding), parse.GetValue(keepScript), environment, output);
+        });
+        return new CliCommand(command, Examples);
     }
 
     /// <summary>Normalizes every file to <paramref name="output"/>; one failing file never stops the others. Returns 1 if any failed.</summary>
-    public static int Run(IReadOnlyList<string> paths, string? encoding, bool keepScript, TextWriter output, TextWriter error)
+    private static int Run(IReadOnlyList<string> paths, string? encoding, bool keepScript, CliEnvironment environment, TextWriter output)
     {
+        var error = environment.Stderr;
         var decoder = new TextDecoder(encoding);
         var normalizer = new TextNormalizer(keepScript);
         var failed = false;
@@ -56,7 +63,10 @@ internal static class NormalizeCommand
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                using var stream = environment.OpenRead(environment.Resolve(path));
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                bytes = buffer.ToArray();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using ReportExtract.Cli.Emitters;
+using ReportExtract.Cli.Inputs;
+using ReportExtract.Cli.Output;
+using ReportExtract.Cli.Processing;
+using ReportExtract.Cli.Progress;
+using ReportExtract.Model;
+
+namespace ReportExtract.Cli.Commands;
+
+/// <summary>
+/// One <c>reportx extract</c> run: expand the inputs, build the pipeline once, extract in parallel, write the
+/// records in input order as they come, report failures and a summary on standard error.
+/// </summary>
+internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment environment)
+{
+    /// <summary>Runs and returns the exit code; exceptions that end the run go to the caller's single mapping.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var pipeline = CreatePipeline();
+        var inputs = new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom);
+
+        // Until Commit, an --out file is a hidden temporary one; leaving this scope without a commit deletes it.
+        using var file = settings.OutputPath is { } outputPath ? AtomicFileWriter.Create(environment.Resolve(outputPath)) : null;
+        var output = new BufferedStream(environment.WrapOutput(file?.Stream ?? environment.Stdout), 64 * 1024);
+        var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, settings.ByteOrderMark, pipeline.Catalog.Ids);
+        var scheduler = new OrderedParallel(settings.Jobs, OrderedParallel.WindowFor(settings.Jobs));
+        var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.Verbose);
+
+        Tally tally;
+        try
+        {
+            tally = environment.StderrIsTerminal && !settings.Quiet && inputs.Count >= ProgressBarReporter.MinimumInputs
+                ? await ProgressBarReporter.RunAsync(environment.Stderr, inputs.Count, reporter => WriteAllAsync(inputs, job, scheduler, emitter, reporter, cancellationToken)).ConfigureAwait(false)
+                : await WriteAllAsync(inputs, job, scheduler, emitter, new PlainReporter(environment.Stderr), cancellationToken).ConfigureAwait(false);
+
+            emitter.End();
+            output.Flush();
+            file?.Commit();
+        }
+        catch (IOException e) when (e is not OutputClosedException)
+        {
+            // Inputs never throw (a bad input is an outcome), so an I/O error here is the output's: name it.
+            throw new IOException($"cannot write {settings.OutputPath ?? "standard output"}: {CliErrors.Describe(e)}", e);
+        }
+
+        if (!settings.Quiet)
+        {
+            environment.Stderr.WriteLine(Summary(tally, clock.Elapsed, scheduler));
+        }
+
+        return tally.Failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>Builds the stages once; a catalog that cannot be loaded is a bad --catalog value, reported before any work.</summary>
+    private ReportPipeline CreatePipeline()
+    {
+        try
+        {
+            return ReportPipeline.Create(settings.Options);
+        }
+        catch (Exception e) when (settings.Options.CatalogPath is { } catalog && e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new UsageException($"--catalog {catalog}: {CliErrors.Describe(e)}");
+        }
+    }
+
+    private static async Task<Tally> WriteAllAsync(
+        List<InputItem> inputs, Job job, OrderedParallel scheduler, IReportEmitter emitter, IRunReporter reporter, CancellationToken cancellationToken)
+    {
+        var tally = new Tally();
+        emitter.Begin();
+        await foreach (var outcome in scheduler.RunAsync(inputs, job.Process, emitter.Flush, cancellationToken).ConfigureAwait(false))
+        {
+            if (outcome.Record is { } record)
+            {
+                emitter.Write(record);
+                tally.Written++;
+                tally.Metrics += record.Metrics.Length;
+            }
+            else
+            {
+                reporter.Failed(outcome.Path, outcome.Error ?? "no record");
+                tally.Failed++;
+            }
+
+            reporter.Advance();
+        }
+
+        return tally;
+    }
+
+    private string Summary(Tally tally, TimeSpan elapsed, OrderedParallel scheduler)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"reportx: {tally.Written} {Plural(tally.Written, "report", "reports")} written, {tally.Failed} failed, {tally.Metrics} {Plural(tally.Metrics, "metric", "metrics")} found in {elapsed.TotalSeconds:0.00} s");
+        if (settings.Verbose)
+        {
+            using var process = Process.GetCurrentProcess();
+            line += string.Create(CultureInfo.InvariantCulture,
+                $" (jobs {settings.Jobs}, at most {scheduler.MaxBuffered} {Plural(scheduler.MaxBuffered, "record", "records")} held for ordering, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB)");
+        }
+
+        return line;
+    }
+
+    private static string Plural(long count, string one, string many) => count == 1 ? one : many;
+
+    /// <summary>Counts of a run.</summary>
+    private sealed class Tally
+    {
+        public int Written { get; set; }
+        public int Failed { get; set; }
+        public long Metrics { get; set; }
+    }
+
+    /// <summary>A record, or why the input gave none.</summary>
+    private readonly record struct Outcome(string Path, ReportRecord? Record, string? Error);
+
+    /// <summary>The per-input work, run on the workers: read, then extract. Never throws: a bad input is an outcome.</summary>
+    private sealed class Job(ReportPipeline pipeline, InputReader reader, bool verbose)
+    {
+        public Outcome Process(InputItem item)
+        {
+            try
+            {
+                var content = reader.Read(item);
+                if (content.Bytes is not { } bytes)
+                {
+                    return new Outcome(item.Path, null, content.Error);
+                }
+
+                var result = pipeline.Extract(item.Path, bytes);
+                return new Outcome(item.Path, result.Record, result.Error);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A stage failing on one report is a bug to report, but it must not cost the other reports.
+                return new Outcome(item.Path, null, CliErrors.Describe(e) + (verbose ? Environment.NewLine + e : string.Empty));
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using ReportExtract.Cli.Emitters;
+using ReportExtract.Cli.Inputs;
+
+namespace ReportExtract.Cli.Commands;
+
+/// <summary>Everything <c>reportx extract</c> was asked to do, validated before any work starts.</summary>
+internal sealed record ExtractSettings
+{
+    public required IReadOnlyList<string> Paths { get; init; }
+    public string? FilesFrom { get; init; }
+    public required IReadOnlyList<Glob> Include { get; init; }
+    public required OutputFormat Format { get; init; }
+
+    /// <summary>The --out file as given; null writes to standard output.</summary>
+    public string? OutputPath { get; init; }
+    public CsvLayout CsvLayout { get; init; }
+    public bool ByteOrderMark { get; init; } = true;
+    public required int Jobs { get; init; }
+    public required long MaxBytes { get; init; }
+    public ExtractOptions Options { get; init; }
+    public bool Quiet { get; init; }
+    public bool Verbose { get; init; }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using ReportExtract.Model;
+
+namespace ReportExtract.Cli.Emitters;
+
+/// <summary>One indented JSON array; records are streamed into it, not collected first.</summary>
+internal sealed class JsonArrayReportEmitter(Stream output) : IReportEmitter
+{
+    private readonly Utf8JsonWriter _writer = new(output, JsonWriterSettings.For(ReportJson.Indented));
+
+    public void Begin() => _writer.WriteStartArray();
+
+    public void Write(ReportRecord record)
+    {
+        ReportJson.Write(_writer, record, ReportJson.Indented);
+
+        // Utf8JsonWriter buffers until flushed; keep its buffer at about one record.
+        _writer.Flush();
+    }
+
+    public void Flush()
+    {
+        _writer.Flush();
+        output.Flush();
+    }
+
+    public void End()
+    {
+        _writer.WriteEndArray();
+        _writer.Flush();
+        output.WriteByte((byte)'\n');
+        output.Flush();
+    }
+}

@@ -1,0 +1,58 @@
+namespace ReportExtract.Cli.Emitters;
+
+/// <summary>The output formats of <c>reportx extract</c>.</summary>
+internal enum OutputFormat
+{
+    /// <summary>One compact JSON record per line.</summary>
+    JsonLines,
+
+    /// <summary>One indented JSON array of records.</summary>
+    Json,
+
+    /// <summary>CSV, wide (one row per report) or long (one row per metric).</summary>
+    Csv,
+}
+
+/// <summary>How a CSV output is shaped.</summary>
+internal enum CsvLayout
+{
+    /// <summary>One row per report, one column per catalog indicator.</summary>
+    Wide,
+
+    /// <summary>One row per metric.</summary>
+    Long,
+}
+
+/// <summary>Names and file extensions of <see cref="OutputFormat"/>.</summary>
+internal static class OutputFormats
+{
+    /// <summary>The names <c>--format</c> accepts.</summary>
+    public static readonly string[] Names = ["jsonl", "json", "csv"];
+
+    /// <summary>The format named <paramref name="name"/> (one of <see cref="Names"/>).</summary>
+    public static OutputFormat Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "jsonl" => OutputFormat.JsonLines,
+        "json" => OutputFormat.Json,
+        "csv" => OutputFormat.Csv,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an output format"),
+    };
+
+    /// <summary>The format a file extension implies, or null when it implies none.</summary>
+    public static OutputFormat? FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".jsonl" or ".ndjson" => OutputFormat.JsonLines,
+        ".json" => OutputFormat.Json,
+        ".csv" => OutputFormat.Csv,
+        _ => null,
+    };
+
+    /// <summary>Builds the emitter of <paramref name="format"/> over <paramref name="output"/>.</summary>
+    public static IReportEmitter CreateEmitter(OutputFormat format, Stream output, CsvLayout layout, bool byteOrderMark, IReadOnlyList<string> indicatorIds) => format switch
+    {
+        OutputFormat.JsonLines => new JsonLinesReportEmitter(output),
+        OutputFormat.Json => new JsonArrayReportEmitter(output),
+        OutputFormat.Csv => new CsvReportEmitter(output, layout, byteOrderMark, indicatorIds),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+}
