@@ -1,0 +1,442 @@
+using System.Collections.Immutable;
+using ReportExtract.Model;
+
+namespace ReportExtract.Metadata;
+
+/// <summary>The division found for a report (null when none is certain) and why it stopped where it did.</summary>
+public sealed record RegionResolution(RegionInfo? Region, ImmutableArray<string> Warnings)
+{
+    /// <summary>No division and nothing to say.</summary>
+    public static RegionResolution None { get; } = new(null, []);
+}
+
+/// <summary>
+/// Resolves the GB/T 2260 division of a reporting body from its organization, the report title and the text.
+/// </summary>
+/// <remarks>
+/// The first source that names a place decides (organization, then title, then text); the later ones only
+/// break ties between homonyms (鼓楼区 of 南京 or of 福州). The answer is walked down from the province: a
+/// level is taken only when one child clearly wins, so an undecidable name leaves the result at the last
+/// certain level, with a warning. Municipalities and 省直辖县级行政区划 have no city level: their counties
+/// come back with <c>City</c> null (重庆市, null, 璧山区).
+/// </remarks>
+public sealed class RegionResolver
+{
+    private const int Organization = 0;
+    private const int Title = 1;
+    private const int Body = 2;
+
+    private const double FullNameWeight = 2;
+    private const double ShortFormWeight = 1;
+
+    // In running text a lower level must carry at least this share of its parent's own mentions: a
+    // provincial report that cites 杭州 a few times is still the province's.
+    private const double BodyDescentShare = 0.5;
+
+    private static readonly Lazy<RegionResolver> LazyDefault = new(() => new RegionResolver(RegionDivisions.LoadEmbedded()));
+
+    private static readonly double[] ContextWeight = [100, 10, 1];
+
+    private readonly RegionDivisions _divisions;
+    private readonly RegionNameMatcher _matcher;
+
+    internal RegionResolver(RegionDivisions divisions)
+    {
+        _divisions = divisions;
+        _matcher = new RegionNameMatcher(divisions);
+    }
+
+    /// <summary>The resolver over the embedded division table, built on first use; thread-safe.</summary>
+    public static RegionResolver Default => LazyDefault.Value;
+
+    internal RegionDivisions Divisions => _divisions;
+
+    internal RegionNameMatcher Matcher => _matcher;
+
+    /// <summary>The division of the body that wrote <paramref name="text"/>.</summary>
+    /// <param name="organization">Issuing body as found by metadata extraction, simplified; may be null.</param>
+    /// <param name="title">The report's title line, simplified; may be null.</param>
+    /// <param name="text">The normalized report text.</param>
+    public RegionResolution Resolve(string? organization, string? title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] sources = [organization ?? string.Empty, title ?? string.Empty, text];
+
+        var mentions = new List<Mention>();
+        var scratch = new List<RegionNameMatch>();
+        for (var s = 0; s < sources.Length; s++)
+        {
+            scratch.Clear();
+            _matcher.FindAll(sources[s], scratch);
+            SelectNonOverlapping(sources[s], scratch, s, mentions);
+        }
+
+        Accept(sources, mentions);
+
+        var primary = -1;
+        foreach (var m in mentions)
+        {
+            if (m.Accepted && (primary < 0 || m.Source < primary))
+            {
+                primary = m.Source;
+            }
+        }
+
+        return primary < 0 ? RegionResolution.None : Descend(mentions, primary);
+    }
+
+    /// <summary>Keeps, among overlapping occurrences, the longest and most trustworthy (浙江 over 江山 in 浙江山区).</summary>
+    private void SelectNonOverlapping(string source, List<RegionNameMatch> matches, int sourceIndex, List<Mention> into)
+    {
+        matches.RemoveAll(m => FollowedByWordTail(source, m));
+        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+
+        var cluster = new List<RegionNameMatch>();
+        var clusterEnd = -1;
+        foreach (var m in matches)
+        {
+            if (m.Start >= clusterEnd && cluster.Count > 0)
+            {
+                Flush();
+            }
+
+            cluster.Add(m);
+            clusterEnd = Math.Max(clusterEnd, m.End);
+        }
+
+        Flush();
+
+        void Flush()
+        {
+            if (cluster.Count == 0)
+            {
+                return;
+            }
+
+            cluster.Sort((a, b) =>
+            {
+                var byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
+                if (byLength != 0)
+                {
+                    return byLength;
+                }
+
+                var byStrength = _matcher.Surfaces[a.Surface].Strength.CompareTo(_matcher.Surfaces[b.Surface].Strength);
+                return byStrength != 0 ? byStrength : a.Start.CompareTo(b.Start);
+            });
+
+            var first = into.Count;
+            foreach (var m in cluster)
+            {
+                var overlaps = false;
+                for (var i = first; i < into.Count && !overlaps; i++)
+                {
+                    overlaps = m.Start < into[i].End && into[i].Start < m.End;
+                }
+
+                if (!overlaps)
+                {
+                    var surface = _matcher.Surfaces[m.Surface];
+                    into.Add(new Mention(sourceIndex, m.Start, m.End, surface, surface.Candidates));
+                }
+            }
+
+            into.Sort(first, into.Count - first, MentionByStart.Instance);
+            cluster.Clear();
+        }
+    }
+
+    /// <summary>区域, 区间, 县域, 市场 …: the full name's suffix is really the start of another word.</summary>
+    private bool FollowedByWordTail(string source, RegionNameMatch m)
+    {
+        var surface = _matcher.Surfaces[m.Surface];
+        if (!surface.IsFull || m.End >= source.Length)
+        {
+            return false;
+        }
+
+        var next = source[m.End];
+        return surface.Text[^1] switch
+        {
+            '区' => next is '域' or '块' or '间' or '分' or '别',
+            '县' => next is '域',
+            '市' => next is '场',
+            _ => false,
+        };
+    }
+
+    /// <summary>Decides which occurrences count and narrows homonyms by the places around them.</summary>
+    private void Accept(string[] sources, List<Mention> mentions)
+    {
+        var leading = new int[sources.Length];
+        for (var s = 0; s < sources.Length; s++)
+        {
+            var i = 0;
+            while (i < sources[s].Length && !char.IsLetterOrDigit(sources[s][i]))
+            {
+                i++;
+            }
+
+            leading[s] = i;
+        }
+
+        var mentioned = new HashSet<int>();
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            var previous = k > 0 && mentions[k - 1].Source == m.Source ? mentions[k - 1] : null;
+            var narrowed = NarrowByPredecessor(m, previous);
+            if (narrowed is not null)
+            {
+                m.Candidates = narrowed.Value;
+                m.Accepted = true;
+            }
+            else if (m.Surface.Strength == RegionNameStrength.Strong
+                     || (m.Surface.Strength == RegionNameStrength.Weak && m.Source != Body && m.Start == leading[m.Source]))
+            {
+                // The organization and the title name their own place first: 温岭住建局 needs no support.
+                m.Accepted = true;
+            }
+
+            if (m.Accepted)
+            {
+                mentioned.UnionWith(m.Candidates);
+            }
+        }
+
+        // Weak names lean on the others (汕头 → 龙湖, then 龙湖 → …): repeat while something changes.
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var k = 0; k < mentions.Count; k++)
+            {
+                var m = mentions[k];
+                if (m.Accepted || m.Surface.Strength != RegionNameStrength.Weak)
+                {
+                    continue;
+                }
+
+                var previous = k > 0 && mentions[k - 1].Source == m.Source ? mentions[k - 1] : null;
+                var supported = NarrowByPredecessor(m, previous) ?? Supported(m, mentioned);
+                if (supported.IsEmpty)
+                {
+                    continue;
+                }
+
+                m.Candidates = supported;
+                m.Accepted = true;
+                mentioned.UnionWith(supported);
+                changed = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// 南京市鼓楼区, 北京市大兴区, 浙江温岭: a name right after an accepted ancestor is that ancestor's.
+    /// Null when there is no such predecessor.
+    /// </summary>
+    private ImmutableArray<int>? NarrowByPredecessor(Mention m, Mention? previous)
+    {
+        if (previous is null || !previous.Accepted || previous.End != m.Start)
+        {
+            return null;
+        }
+
+        var kept = m.Candidates.Where(c => previous.Candidates.Any(a => a != c && _divisions.IsSelfOrAncestor(a, c))).ToImmutableArray();
+        return kept.IsEmpty ? null : kept;
+    }
+
+    /// <summary>The candidates of a weak name that another accepted name vouches for.</summary>
+    private ImmutableArray<int> Supported(Mention m, HashSet<int> mentioned)
+    {
+        var builder = ImmutableArray.CreateBuilder<int>();
+        foreach (var c in m.Candidates)
+        {
+            var d = _divisions[c];
+            var ok = mentioned.Contains(c);
+            if (!ok && d.Level == RegionLevel.County)
+            {
+                // 赵县 and 范县 (示范县!) need their own city; a longer short form (温岭) may lean on the province.
+                ok = m.Surface.IsFull
+                    ? mentioned.Contains(d.Parent)
+                    : mentioned.Any(a => _divisions.IsSelfOrAncestor(a, d.Parent));
+            }
+            else if (!ok && d.Level == RegionLevel.City)
+            {
+                ok = mentioned.Contains(d.Parent) || mentioned.Any(a => _divisions.IsSelfOrAncestor(c, a));
+            }
+
+            if (ok)
+            {
+                builder.Add(c);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Walks from the provinces down while one child clearly carries the primary source.</summary>
+    private RegionResolution Descend(List<Mention> mentions, int primary)
+    {
+        // mass[s][d]: weight of the accepted mentions of source s that fall inside d's subtree (each mention once).
+        var mass = new Dictionary<int, double>[3];
+        var own = new Dictionary<int, double>();
+        for (var s = 0; s < mass.Length; s++)
+        {
+            mass[s] = [];
+        }
+
+        var chain = new List<int>();
+        foreach (var m in mentions)
+        {
+            if (!m.Accepted)
+            {
+                continue;
+            }
+
+            var w = m.Surface.IsFull ? FullNameWeight : ShortFormWeight;
+            chain.Clear();
+            foreach (var c in m.Candidates)
+            {
+                for (var i = c; i >= 0; i = _divisions[i].Parent)
+                {
+                    if (!chain.Contains(i))
+                    {
+                        chain.Add(i);
+                    }
+                }
+
+                if (m.Source == primary)
+                {
+                    own[c] = own.GetValueOrDefault(c) + w;
+                }
+            }
+
+            foreach (var i in chain)
+            {
+                mass[m.Source][i] = mass[m.Source].GetValueOrDefault(i) + w;
+            }
+        }
+
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var current = -1;
+        while (true)
+        {
+            var children = mass[primary]
+                .Where(kv => _divisions[kv.Key].Parent == current)
+                .Select(kv => (Index: kv.Key, Mass: kv.Value, Context: Context(kv.Key)))
+                .OrderByDescending(x => x.Mass).ThenByDescending(x => x.Context).ThenBy(x => x.Index)
+                .ToList();
+            if (children.Count == 0)
+            {
+                break;
+            }
+
+            var best = children[0];
+            if (primary == Body && best.Mass < (current < 0 ? FullNameWeight : BodyDescentShare * own.GetValueOrDefault(current)))
+            {
+                break;
+            }
+
+            var tied = children.TakeWhile(x => x.Mass == best.Mass && x.Context == best.Context).Select(x => x.Index).ToList();
+            if (tied.Count > 1)
+            {
+                var warning = TieWarning(mentions, primary, tied, current);
+                if (warning is not null)
+                {
+                    warnings.Add(warning);
+                }
+
+                break;
+            }
+
+            if (primary == Body && children.Count > 1 && children[1].Mass == best.Mass)
+            {
+                break;
+            }
+
+            current = best.Index;
+        }
+
+        return new RegionResolution(current < 0 ? null : ToInfo(current), warnings.ToImmutable());
+
+        double Context(int index)
+        {
+            var sum = 0.0;
+            for (var s = 0; s < mass.Length; s++)
+            {
+                if (s != primary)
+                {
+                    sum += ContextWeight[s] * mass[s].GetValueOrDefault(index);
+                }
+            }
+
+            return sum;
+        }
+    }
+
+    private string? TieWarning(List<Mention> mentions, int primary, List<int> tied, int current)
+    {
+        var kept = current < 0 ? "left unresolved" : $"kept at {_divisions[current].Name}";
+        foreach (var m in mentions)
+        {
+            if (m.Accepted && m.Source == primary
+                && tied.Count(t => m.Candidates.Any(c => _divisions.IsSelfOrAncestor(t, c))) > 1)
+            {
+                var where = string.Join(", ", m.Candidates.Select(Label).Distinct());
+                return $"region: {m.Surface.Text} is ambiguous ({where}); {kept}";
+            }
+        }
+
+        // Running text that names several places about equally says little about who wrote it.
+        return primary == Body ? null : $"region: several divisions fit equally ({string.Join(", ", tied.Select(t => _divisions[t].Name))}); {kept}";
+    }
+
+    /// <summary>The parent a homonym is told apart by: the city of a county, the province of a city.</summary>
+    private string Label(int index)
+    {
+        var parent = _divisions[index].Parent;
+        return parent < 0 ? _divisions[index].Name : _divisions[parent].Name;
+    }
+
+    private RegionInfo ToInfo(int index)
+    {
+        string? province = null, city = null, county = null;
+        for (var i = index; i >= 0; i = _divisions[i].Parent)
+        {
+            var d = _divisions[i];
+            switch (d.Level)
+            {
+                case RegionLevel.Province:
+                    province = d.Name;
+                    break;
+                case RegionLevel.City:
+                    city = d.Name;
+                    break;
+                default:
+                    county = d.Name;
+                    break;
+            }
+        }
+
+        return new RegionInfo(_divisions[index].Code, province, city, county);
+    }
+
+    /// <summary>One occurrence of a place name; candidates narrow as context is weighed.</summary>
+    private sealed class Mention(int source, int start, int end, RegionSurface surface, ImmutableArray<int> candidates)
+    {
+        public int Source { get; } = source;
+        public int Start { get; } = start;
+        public int End { get; } = end;
+        public RegionSurface Surface { get; } = surface;
+        public ImmutableArray<int> Candidates { get; set; } = candidates;
+        public bool Accepted { get; set; }
+    }
+
+    private sealed class MentionByStart : IComparer<Mention>
+    {
+        public static MentionByStart Instance { get; } = new();
+
+        public int Compare(Mention? x, Mention? y) => x!.Start.CompareTo(y!.Start);
+    }
+}
