@@ -146,16 +146,24 @@ public sealed class RegionResolver
         }
     }
 
-    /// <summary>区域, 区间, 县域, 市场 …: the full name's suffix is really the start of another word.</summary>
+    /// <summary>
+    /// 区域, 区间, 县域, 市场 …: the full name's suffix is really the start of another word; 北京路, 延安街:
+    /// a short form before 路 or 街 names a street, not the place.
+    /// </summary>
     private bool FollowedByWordTail(string source, RegionNameMatch m)
     {
         var surface = _matcher.Surfaces[m.Surface];
-        if (!surface.IsFull || m.End >= source.Length)
+        if (m.End >= source.Length)
         {
             return false;
         }
 
         var next = source[m.End];
+        if (!surface.IsFull)
+        {
+            return next is '路' or '街' || source.AsSpan(m.End).StartsWith("大道", StringComparison.Ordinal);
+        }
+
         return surface.Text[^1] switch
         {
             '区' => next is '域' or '块' or '间' or '分' or '别',
@@ -164,6 +172,11 @@ public sealed class RegionResolver
             _ => false,
         };
     }
+
+    /// <summary>横峰街道, 城关镇: a short form before 镇, 乡 or 街道 names a town that may lie anywhere.</summary>
+    private static bool NamesTown(string source, Mention m) =>
+        !m.Surface.IsFull && m.End < source.Length
+        && (source[m.End] is '镇' or '乡' || source.AsSpan(m.End).StartsWith("街道", StringComparison.Ordinal));
 
     /// <summary>Decides which occurrences count and narrows homonyms by the places around them.</summary>
     private void Accept(string[] sources, List<Mention> mentions)
@@ -192,7 +205,8 @@ public sealed class RegionResolver
                 m.Accepted = true;
             }
             else if (m.Surface.Strength == RegionNameStrength.Strong
-                     || (m.Surface.Strength == RegionNameStrength.Weak && m.Source != Body && m.Start == leading[m.Source]))
+                     || (m.Surface.Strength == RegionNameStrength.Weak && m.Source != Body && m.Start == leading[m.Source]
+                         && !NamesTown(sources[m.Source], m)))
             {
                 // The organization and the title name their own place first: 温岭住建局 needs no support.
                 m.Accepted = true;
