@@ -205,10 +205,11 @@ public sealed class RegionResolver
                 m.Accepted = true;
             }
             else if (m.Surface.Strength == RegionNameStrength.Strong
-                     || (m.Surface.Strength == RegionNameStrength.Weak && m.Source != Body && m.Start == leading[m.Source]
-                         && !NamesTown(sources[m.Source], m)))
+                     || (m.Surface.Strength == RegionNameStrength.Weak && !NamesTown(sources[m.Source], m)
+                         && (m.Source == Organization || (m.Source == Title && m.Start == leading[m.Source]))))
             {
-                // The organization and the title name their own place first: 温岭住建局 needs no support.
+                // An organization is a place plus an agency name, and a title opens with the organization:
+                // 温岭住建局, 国家税务总局温岭税务局 need no support.
                 m.Accepted = true;
             }
 
