@@ -198,9 +198,10 @@ internal sealed class RegionNameMatcher
                 continue;
             }
 
-            // 吉林 is the province before it is the city, 本溪 the city before the county: keep the highest level.
-            var top = candidates.Min(i => divisions[i].Level);
-            surfaces.Add(Create(text, [.. candidates.Where(i => divisions[i].Level == top)], isFull: false));
+            // 吉林 and 海南 are the provinces before anything else. Below that every reading stays: 朝阳 may be the
+            // city in 辽宁 or the district of 北京, and only the places around it tell.
+            var province = candidates.Where(i => divisions[i].Level == RegionLevel.Province).ToList();
+            surfaces.Add(Create(text, province.Count > 0 ? province : candidates, isFull: false));
         }
 
         surfaces.Sort((a, b) => string.CompareOrdinal(a.Text, b.Text));

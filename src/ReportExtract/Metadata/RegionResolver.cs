@@ -197,54 +197,74 @@ public sealed class RegionResolver
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            var previous = k > 0 && mentions[k - 1].Source == m.Source ? mentions[k - 1] : null;
-            var narrowed = NarrowByPredecessor(m, previous);
-            if (narrowed is not null)
+            var narrowed = NarrowByPredecessor(m, Predecessor(mentions, k));
+            if (narrowed is not null || m.Surface.Strength == RegionNameStrength.Strong)
             {
-                m.Candidates = narrowed.Value;
-                m.Accepted = true;
-            }
-            else if (m.Surface.Strength == RegionNameStrength.Strong
-                     || (m.Surface.Strength == RegionNameStrength.Weak && !NamesTown(sources[m.Source], m)
-                         && (m.Source == Organization || (m.Source == Title && m.Start == leading[m.Source]))))
-            {
-                // An organization is a place plus an agency name, and a title opens with the organization:
-                // 温岭住建局, 国家税务总局温岭税务局 need no support.
-                m.Accepted = true;
-            }
-
-            if (m.Accepted)
-            {
-                mentioned.UnionWith(m.Candidates);
+                Take(m, narrowed ?? m.Candidates);
             }
         }
 
-        // Weak names lean on the others (汕头 → 龙湖, then 龙湖 → …): repeat while something changes.
-        for (var changed = true; changed;)
+        // Weak names lean on the others (汕头 → 龙湖, then 龙湖 → …): repeat while something changes. Then the
+        // organization and the title vouch for their own weak names (温岭住建局, 国家税务总局温岭税务局: an
+        // organization is a place plus an agency name, a title opens with the organization), which may in
+        // turn support more names.
+        var trusted = false;
+        while (true)
         {
-            changed = false;
-            for (var k = 0; k < mentions.Count; k++)
+            for (var changed = true; changed;)
             {
-                var m = mentions[k];
-                if (m.Accepted || m.Surface.Strength != RegionNameStrength.Weak)
+                changed = false;
+                for (var k = 0; k < mentions.Count; k++)
                 {
-                    continue;
-                }
+                    var m = mentions[k];
+                    if (m.Accepted || m.Surface.Strength == RegionNameStrength.Strong)
+                    {
+                        continue;
+                    }
 
-                var previous = k > 0 && mentions[k - 1].Source == m.Source ? mentions[k - 1] : null;
-                var supported = NarrowByPredecessor(m, previous) ?? Supported(m, mentioned);
-                if (supported.IsEmpty)
-                {
-                    continue;
+                    var kept = NarrowByPredecessor(m, Predecessor(mentions, k))
+                        ?? (m.Surface.Strength == RegionNameStrength.Weak ? Supported(m, mentioned) : []);
+                    if (!kept.IsEmpty)
+                    {
+                        Take(m, kept);
+                        changed = true;
+                    }
                 }
-
-                m.Candidates = supported;
-                m.Accepted = true;
-                mentioned.UnionWith(supported);
-                changed = true;
             }
+
+            if (trusted)
+            {
+                break;
+            }
+
+            trusted = true;
+            foreach (var m in mentions)
+            {
+                if (!m.Accepted && m.Surface.Strength == RegionNameStrength.Weak && !NamesTown(sources[m.Source], m)
+                    && (m.Source == Organization || (m.Source == Title && m.Start == leading[m.Source])))
+                {
+                    Take(m, m.Candidates);
+                }
+            }
+        }
+
+        void Take(Mention m, ImmutableArray<int> candidates)
+        {
+            // 本溪 is the city before the county of the same name, 承德 the city before 承德县.
+            if (!m.Surface.IsFull && candidates.Length > 1)
+            {
+                var top = candidates.Min(c => _divisions[c].Level);
+                candidates = [.. candidates.Where(c => _divisions[c].Level == top)];
+            }
+
+            m.Candidates = candidates;
+            m.Accepted = true;
+            mentioned.UnionWith(candidates);
         }
     }
+
+    private static Mention? Predecessor(List<Mention> mentions, int k) =>
+        k > 0 && mentions[k - 1].Source == mentions[k].Source ? mentions[k - 1] : null;
 
     /// <summary>
     /// 南京市鼓楼区, 北京市大兴区, 浙江温岭: a name right after an accepted ancestor is that ancestor's.

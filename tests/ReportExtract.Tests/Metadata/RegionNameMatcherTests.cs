@@ -28,12 +28,14 @@ public sealed class RegionNameMatcherTests
     }
 
     [Fact]
-    public void A_short_form_keeps_its_highest_level_and_a_full_name_wins_over_a_short_form()
+    public void A_short_form_of_a_province_means_the_province_and_a_full_name_wins_over_a_short_form()
     {
         var divisions = RegionResolver.Default.Divisions;
 
         Matcher.Surfaces.Single(s => s.Text == "吉林").Candidates.Select(c => divisions[c].Code).Should().Equal("220000");
-        Matcher.Surfaces.Single(s => s.Text == "本溪").Candidates.Select(c => divisions[c].Code).Should().Equal("210500");
+        Matcher.Surfaces.Single(s => s.Text == "海南").Candidates.Select(c => divisions[c].Code).Should().Equal("460000");
+        Matcher.Surfaces.Single(s => s.Text == "朝阳").Candidates.Select(c => divisions[c].Code)
+            .Should().BeEquivalentTo(["110105", "211300", "211321", "220104"]);
         Matcher.Surfaces.Should().OnlyHaveUniqueItems(s => s.Text);
     }
 
