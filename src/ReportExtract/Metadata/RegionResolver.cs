@@ -197,7 +197,7 @@ public sealed class RegionResolver
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            var narrowed = NarrowByPredecessor(m, Predecessor(mentions, k));
+            var narrowed = NarrowByPredecessor(sources[m.Source], m, Predecessor(mentions, k));
             if (narrowed is not null || m.Surface.Strength == RegionNameStrength.Strong)
             {
                 Take(m, narrowed ?? m.Candidates);
@@ -222,7 +222,7 @@ public sealed class RegionResolver
                         continue;
                     }
 
-                    var kept = NarrowByPredecessor(m, Predecessor(mentions, k))
+                    var kept = NarrowByPredecessor(sources[m.Source], m, Predecessor(mentions, k))
                         ?? (m.Surface.Strength == RegionNameStrength.Weak ? Supported(m, mentioned) : []);
                     if (!kept.IsEmpty)
                     {
@@ -267,12 +267,12 @@ public sealed class RegionResolver
         k > 0 && mentions[k - 1].Source == mentions[k].Source ? mentions[k - 1] : null;
 
     /// <summary>
-    /// 南京市鼓楼区, 北京市大兴区, 浙江温岭: a name right after an accepted ancestor is that ancestor's.
+    /// 南京市鼓楼区, 北京市 大兴区, 浙江温岭: a name right after an accepted ancestor (spaces aside) is that ancestor's.
     /// Null when there is no such predecessor.
     /// </summary>
-    private ImmutableArray<int>? NarrowByPredecessor(Mention m, Mention? previous)
+    private ImmutableArray<int>? NarrowByPredecessor(string source, Mention m, Mention? previous)
     {
-        if (previous is null || !previous.Accepted || previous.End != m.Start)
+        if (previous is null || !previous.Accepted || !source.AsSpan(previous.End, m.Start - previous.End).IsWhiteSpace())
         {
             return null;
         }
