@@ -113,6 +113,14 @@ public sealed class RegionResolver
                 return;
             }
 
+            if (cluster.Count == 1)
+            {
+                var only = _matcher.Surfaces[cluster[0].Surface];
+                into.Add(new Mention(sourceIndex, cluster[0].Start, cluster[0].End, only, only.Candidates));
+                cluster.Clear();
+                return;
+            }
+
             cluster.Sort((a, b) =>
             {
                 var byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
@@ -193,7 +201,11 @@ public sealed class RegionResolver
             leading[s] = i;
         }
 
+        // Divisions named so far, and the same with all their ancestors (汕头 is vouched for by a named 龙湖区).
         var mentioned = new HashSet<int>();
+        var mentionedOrAbove = new HashSet<int>();
+        var supportCache = new Dictionary<RegionSurface, ImmutableArray<int>>(ReferenceEqualityComparer.Instance);
+        var supportVersion = 0;
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
@@ -223,7 +235,7 @@ public sealed class RegionResolver
                     }
 
                     var kept = NarrowByPredecessor(sources[m.Source], m, Predecessor(mentions, k))
-                        ?? (m.Surface.Strength == RegionNameStrength.Weak ? Supported(m, mentioned) : []);
+                        ?? (m.Surface.Strength == RegionNameStrength.Weak ? CachedSupport(m) : []);
                     if (!kept.IsEmpty)
                     {
                         Take(m, kept);
@@ -248,6 +260,24 @@ public sealed class RegionResolver
             }
         }
 
+        // Support depends on the surface and on what has been named so far, not on the occurrence: a text that
+        // repeats 温岭 ten thousand times asks once per round.
+        ImmutableArray<int> CachedSupport(Mention m)
+        {
+            if (supportVersion != mentioned.Count)
+            {
+                supportCache.Clear();
+                supportVersion = mentioned.Count;
+            }
+
+            if (!supportCache.TryGetValue(m.Surface, out var kept))
+            {
+                supportCache[m.Surface] = kept = Supported(m, mentioned, mentionedOrAbove);
+            }
+
+            return kept;
+        }
+
         void Take(Mention m, ImmutableArray<int> candidates)
         {
             // 本溪 is the city before the county of the same name, 承德 the city before 承德县.
@@ -259,7 +289,15 @@ public sealed class RegionResolver
 
             m.Candidates = candidates;
             m.Accepted = true;
-            mentioned.UnionWith(candidates);
+            foreach (var c in candidates)
+            {
+                mentioned.Add(c);
+                var i = c;
+                while (i >= 0 && mentionedOrAbove.Add(i))
+                {
+                    i = _divisions[i].Parent;
+                }
+            }
         }
     }
 
@@ -277,37 +315,66 @@ public sealed class RegionResolver
             return null;
         }
 
-        var kept = m.Candidates.Where(c => previous.Candidates.Any(a => a != c && _divisions.IsSelfOrAncestor(a, c))).ToImmutableArray();
-        return kept.IsEmpty ? null : kept;
-    }
-
-    /// <summary>The candidates of a weak name that another accepted name vouches for.</summary>
-    private ImmutableArray<int> Supported(Mention m, HashSet<int> mentioned)
-    {
         var builder = ImmutableArray.CreateBuilder<int>();
         foreach (var c in m.Candidates)
         {
-            var d = _divisions[c];
-            var ok = mentioned.Contains(c);
-            if (!ok && d.Level == RegionLevel.County)
+            foreach (var a in previous.Candidates)
             {
-                // 赵县 and 范县 (示范县!) need their own city; a longer short form (温岭) may lean on the province.
-                ok = m.Surface.IsFull
-                    ? mentioned.Contains(d.Parent)
-                    : mentioned.Any(a => _divisions.IsSelfOrAncestor(a, d.Parent));
-            }
-            else if (!ok && d.Level == RegionLevel.City)
-            {
-                ok = mentioned.Contains(d.Parent) || mentioned.Any(a => _divisions.IsSelfOrAncestor(c, a));
-            }
-
-            if (ok)
-            {
-                builder.Add(c);
+                if (a != c && _divisions.IsSelfOrAncestor(a, c))
+                {
+                    builder.Add(c);
+                    break;
+                }
             }
         }
 
-        return builder.ToImmutable();
+        return builder.Count == 0 ? null : builder.ToImmutable();
+    }
+
+    /// <summary>The candidates of a weak name that another accepted name vouches for.</summary>
+    private ImmutableArray<int> Supported(Mention m, HashSet<int> mentioned, HashSet<int> mentionedOrAbove)
+    {
+        var candidates = m.Candidates;
+        var kept = 0;
+        foreach (var c in candidates)
+        {
+            kept += IsSupported(c) ? 1 : 0;
+        }
+
+        // Most names have one reading: hand back the same array rather than a copy.
+        return kept == candidates.Length ? candidates
+            : kept == 0 ? []
+            : [.. candidates.Where(IsSupported)];
+
+        bool IsSupported(int c)
+        {
+            if (mentioned.Contains(c))
+            {
+                return true;
+            }
+
+            var d = _divisions[c];
+            return d.Level switch
+            {
+                // 赵县 and 范县 (示范县!) need their own city; a longer short form (温岭) may lean on the province.
+                RegionLevel.County => m.Surface.IsFull ? mentioned.Contains(d.Parent) : AnyMentionedFrom(d.Parent),
+                RegionLevel.City => mentioned.Contains(d.Parent) || mentionedOrAbove.Contains(c),
+                _ => false,
+            };
+        }
+
+        bool AnyMentionedFrom(int index)
+        {
+            for (var i = index; i >= 0; i = _divisions[i].Parent)
+            {
+                if (mentioned.Contains(i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Walks from the provinces down while one child clearly carries the primary source.</summary>
