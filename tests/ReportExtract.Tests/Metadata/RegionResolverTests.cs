@@ -75,19 +75,39 @@ public sealed class RegionResolverTests
     {
         var sample = File.ReadAllText(Path.Combine(RegionSpecs.RepositoryRoot, "samples", "wenling-housing-bureau-2021.txt"));
         var small = string.Concat(Enumerable.Repeat(sample, 10));
-        var large = string.Concat(Enumerable.Repeat(sample, 200));
-        Resolver.Resolve(null, null, small);
+        var large = string.Concat(Enumerable.Repeat(sample, 100));
+
+        var smallTime = Fastest(small);
+        var largeTime = Fastest(large);
+
+        Resolver.Resolve(null, null, large).Region!.Code.Should().Be("331081");
+        // 10× the text: linear work costs about 10× the time, quadratic work 100×. The margin is wide because
+        // the machine may be busy; the fastest of three runs keeps out most of the noise.
+        largeTime.Should().BeLessThan(TimeSpan.FromTicks(Math.Max(smallTime.Ticks, TimeSpan.FromMilliseconds(2).Ticks) * 40));
+
+        static TimeSpan Fastest(string text)
+        {
+            var best = TimeSpan.MaxValue;
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                Resolver.Resolve(null, null, text);
+                best = watch.Elapsed < best ? watch.Elapsed : best;
+            }
+
+            return best;
+        }
+    }
+
+    [Fact]
+    public void Repeated_names_do_not_slow_the_resolution_down()
+    {
+        var text = string.Concat(Enumerable.Repeat("温岭、鼓楼、赵县，", 50_000)) + "台州市";
 
         var watch = Stopwatch.StartNew();
-        Resolver.Resolve(null, null, small);
-        var smallTime = watch.Elapsed;
-        watch.Restart();
-        var result = Resolver.Resolve(null, null, large);
-        var largeTime = watch.Elapsed;
+        var result = Resolver.Resolve(null, null, text);
 
         result.Region!.Code.Should().Be("331081");
-        // 20× the text must not cost much more than 20× the time (generous bound for a loaded machine).
-        largeTime.Should().BeLessThan(TimeSpan.FromTicks(Math.Max(smallTime.Ticks, TimeSpan.FromMilliseconds(5).Ticks) * 60));
-        largeTime.Should().BeLessThan(TimeSpan.FromSeconds(3), "{0} chars", large.Length);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
 }
