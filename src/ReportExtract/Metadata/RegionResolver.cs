@@ -33,6 +33,9 @@ public sealed class RegionResolver
     // provincial report that cites 杭州 a few times is still the province's.
     private const double BodyDescentShare = 0.5;
 
+    private const double ShortLineFactor = 3;
+    private const int ShortLineLength = 40;
+
     private static readonly Lazy<RegionResolver> LazyDefault = new(() => new RegionResolver(RegionDivisions.LoadEmbedded()));
 
     private static readonly double[] ContextWeight = [100, 10, 1];
@@ -82,7 +85,7 @@ public sealed class RegionResolver
             }
         }
 
-        return primary < 0 ? RegionResolution.None : Descend(mentions, primary);
+        return primary < 0 ? RegionResolution.None : Descend(mentions, primary, text);
     }
 
     /// <summary>Keeps, among overlapping occurrences, the longest and most trustworthy (浙江 over 江山 in 浙江山区).</summary>
@@ -378,7 +381,7 @@ public sealed class RegionResolver
     }
 
     /// <summary>Walks from the provinces down while one child clearly carries the primary source.</summary>
-    private RegionResolution Descend(List<Mention> mentions, int primary)
+    private RegionResolution Descend(List<Mention> mentions, int primary, string body)
     {
         // mass[s][d]: weight of the accepted mentions of source s that fall inside d's subtree (each mention once).
         var mass = new Dictionary<int, double>[3];
@@ -389,6 +392,7 @@ public sealed class RegionResolver
         }
 
         var chain = new List<int>();
+        var lines = new LineLengths(body);
         foreach (var m in mentions)
         {
             if (!m.Accepted)
@@ -397,6 +401,12 @@ public sealed class RegionResolver
             }
 
             var w = m.Surface.IsFull ? FullNameWeight : ShortFormWeight;
+            if (m.Source == Body && m.Surface.IsFull && lines.IsShortLine(m.Start))
+            {
+                // A short line with a full name (发布单位, the title, the signature) names the body itself.
+                w *= ShortLineFactor;
+            }
+
             chain.Clear();
             foreach (var c in m.Candidates)
             {
@@ -522,6 +532,27 @@ public sealed class RegionResolver
         }
 
         return new RegionInfo(_divisions[index].Code, province, city, county);
+    }
+
+    /// <summary>Tells whether a position lies on a short line; positions must come in increasing order.</summary>
+    private struct LineLengths(string text)
+    {
+        private int _end = -1;
+        private bool _short;
+
+        public bool IsShortLine(int position)
+        {
+            if (position >= _end)
+            {
+                var newline = position == 0 ? -1 : text.LastIndexOf('\n', position - 1, position - Math.Max(_end, 0));
+                var start = newline < 0 ? Math.Max(_end, 0) : newline + 1;
+                var next = text.IndexOf('\n', position);
+                _end = next < 0 ? text.Length : next;
+                _short = _end - start <= ShortLineLength || text.AsSpan(start, _end - start).Trim().Length <= ShortLineLength;
+            }
+
+            return _short;
+        }
     }
 
     /// <summary>One occurrence of a place name; candidates narrow as context is weighed.</summary>
