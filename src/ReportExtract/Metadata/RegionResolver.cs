@@ -14,11 +14,23 @@ public sealed record RegionResolution(RegionInfo? Region, ImmutableArray<string>
 /// Resolves the GB/T 2260 division of a reporting body from its organization, the report title and the text.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The first source that names a place decides (organization, then title, then text); the later ones only
-/// break ties between homonyms (鼓楼区 of 南京 or of 福州). The answer is walked down from the province: a
-/// level is taken only when one child clearly wins, so an undecidable name leaves the result at the last
-/// certain level, with a warning. Municipalities and 省直辖县级行政区划 have no city level: their counties
-/// come back with <c>City</c> null (重庆市, null, 璧山区).
+/// settle homonyms (鼓楼区 of 南京 or of 福州) and vouch for short forms. The answer is walked down from the
+/// province: a level is taken only when one child clearly wins, so an undecidable name leaves the result at
+/// the last certain level, with a warning. In running text a lower level must also carry a fair share of its
+/// parent's own mentions, so that a provincial report citing its cities stays provincial.
+/// </para>
+/// <para>
+/// Full names of three or more characters count on their own. Short forms (温岭, 汕头) and two-character
+/// full names (赵县) need another mention of their city or province, unless they stand in the organization
+/// or open the title. Names that are also everyday words (城区, 江山, 公安: Resources/Region/common-words.txt)
+/// count only right after their own province or city (北京市大兴区).
+/// </para>
+/// <para>
+/// Municipalities and 省直辖县级行政区划 have no city level: their counties come back with <c>City</c> null
+/// (重庆市, null, 璧山区), which is how analysts write them.
+/// </para>
 /// </remarks>
 public sealed class RegionResolver
 {
