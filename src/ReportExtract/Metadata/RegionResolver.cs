@@ -171,7 +171,7 @@ public sealed class RegionResolver
 
     /// <summary>
     /// 区域, 区间, 县域, 市场 …: the full name's suffix is really the start of another word; 北京路, 延安街:
-    /// a short form before 路 or 街 names a street, not the place.
+    /// a short form before 路, 街, 镇, 乡, 村 names a street or a town, not the county.
     /// </summary>
     private bool FollowedByWordTail(string source, RegionNameMatch m)
     {
@@ -184,7 +184,18 @@ public sealed class RegionResolver
         var next = source[m.End];
         if (!surface.IsFull)
         {
-            return next is '路' or '街' || source.AsSpan(m.End).StartsWith("大道", StringComparison.Ordinal);
+            // 横峰街道, 新河镇: towns and villages share names with counties anywhere in the country; but
+            // 璧山乡村振兴, 涪陵镇街, 温岭村民 are the county's own words.
+            var after = m.End + 1 < source.Length ? source[m.End + 1] : '\0';
+            return next switch
+            {
+                '路' or '街' => true,
+                '镇' => after != '街',
+                '乡' => after is not ('村' or '镇'),
+                '村' => after is not ('民' or '级'),
+                _ => source.AsSpan(m.End).StartsWith("大道", StringComparison.Ordinal)
+                    || source.AsSpan(m.End).StartsWith("社区", StringComparison.Ordinal),
+            };
         }
 
         return surface.Text[^1] switch
@@ -195,11 +206,6 @@ public sealed class RegionResolver
             _ => false,
         };
     }
-
-    /// <summary>横峰街道, 城关镇: a short form before 镇, 乡 or 街道 names a town that may lie anywhere.</summary>
-    private static bool NamesTown(string source, Mention m) =>
-        !m.Surface.IsFull && m.End < source.Length
-        && (source[m.End] is '镇' or '乡' || source.AsSpan(m.End).StartsWith("街道", StringComparison.Ordinal));
 
     /// <summary>Decides which occurrences count and narrows homonyms by the places around them.</summary>
     private void Accept(string[] sources, List<Mention> mentions)
@@ -267,7 +273,7 @@ public sealed class RegionResolver
             trusted = true;
             foreach (var m in mentions)
             {
-                if (!m.Accepted && m.Surface.Strength == RegionNameStrength.Weak && !NamesTown(sources[m.Source], m)
+                if (!m.Accepted && m.Surface.Strength == RegionNameStrength.Weak
                     && (m.Source == Organization || (m.Source == Title && m.Start == leading[m.Source])))
                 {
                     Take(m, m.Candidates);
