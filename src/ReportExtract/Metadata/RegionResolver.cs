@@ -44,6 +44,7 @@ public sealed class RegionResolver
     // In running text a lower level must carry at least this share of its parent's own mentions: a
     // provincial report that cites 杭州 a few times is still the province's.
     private const double BodyDescentShare = 0.5;
+    private const double MunicipalityDescentShare = 0.25;
 
     private const double ShortLineFactor = 3;
     private const int ShortLineLength = 40;
@@ -463,7 +464,7 @@ public sealed class RegionResolver
             }
 
             var best = children[0];
-            if (primary == Body && best.Mass < (current < 0 ? FullNameWeight : BodyDescentShare * own.GetValueOrDefault(current)))
+            if (primary == Body && best.Mass < BodyThreshold(current, best.Index))
             {
                 break;
             }
@@ -480,15 +481,24 @@ public sealed class RegionResolver
                 break;
             }
 
-            if (primary == Body && children.Count > 1 && children[1].Mass == best.Mass)
-            {
-                break;
-            }
-
             current = best.Index;
         }
 
         return new RegionResolution(current < 0 ? null : ToInfo(current), warnings.ToImmutable());
+
+        double BodyThreshold(int parent, int child)
+        {
+            if (parent < 0)
+            {
+                return FullNameWeight;
+            }
+
+            // 重庆市 is named as often as a city would be (重庆市人民政府, 重庆市XX条例): its districts need less.
+            var share = _divisions[child].Level == RegionLevel.County && _divisions[parent].Level == RegionLevel.Province
+                ? MunicipalityDescentShare
+                : BodyDescentShare;
+            return share * own.GetValueOrDefault(parent);
+        }
 
         double Context(int index)
         {
