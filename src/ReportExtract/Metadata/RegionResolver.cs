@@ -171,7 +171,7 @@ public sealed class RegionResolver
     }
 
     /// <summary>
-    /// 区域, 区间, 县域, 市场 …: the full name's suffix is really the start of another word; 北京路, 延安街:
+    /// 区域, 区块, 县域, 市场: the full name's suffix is really the start of another word; 北京路, 延安街:
     /// a short form before 路, 街, 镇, 乡, 村 names a street or a town, not the county.
     /// </summary>
     private bool FollowedByWordTail(string source, RegionNameMatch m)
@@ -201,7 +201,8 @@ public sealed class RegionResolver
 
         return surface.Text[^1] switch
         {
-            '区' => next is '域' or '块' or '间' or '分' or '别',
+            // 璧山区分局 and 鼓楼区分别 are the district: 区分 is left alone.
+            '区' => next is '域' or '块' or '间',
             '县' => next is '域',
             '市' => next is '场',
             _ => false,
