@@ -257,8 +257,12 @@ public sealed class RegionResolver
                         continue;
                     }
 
+                    // In an organization even a common-word full name is meant as a place (城区人民政府), but
+                    // like a weak name it needs its city from elsewhere.
+                    var supportable = m.Surface.Strength == RegionNameStrength.Weak
+                        || (m.Source == Organization && m.Surface.IsFull);
                     var kept = NarrowByPredecessor(sources[m.Source], m, Predecessor(mentions, k))
-                        ?? (m.Surface.Strength == RegionNameStrength.Weak ? CachedSupport(m) : []);
+                        ?? (supportable ? CachedSupport(m) : []);
                     if (!kept.IsEmpty)
                     {
                         Take(m, kept);
