@@ -46,6 +46,9 @@ public sealed class RegionResolver
     private const double BodyDescentShare = 0.5;
     private const double MunicipalityDescentShare = 0.25;
 
+    // In running text the winning child must also outweigh its strongest sibling this many times.
+    private const double BodySiblingMargin = 2;
+
     private const double ShortLineFactor = 3;
     private const int ShortLineLength = 40;
 
@@ -469,8 +472,11 @@ public sealed class RegionResolver
             }
 
             var best = children[0];
-            if (primary == Body && best.Mass < BodyThreshold(current, best.Index))
+            if (primary == Body
+                && (best.Mass < BodyThreshold(current, best.Index)
+                    || (children.Count > 1 && best.Mass < BodySiblingMargin * children[1].Mass)))
             {
+                // A city's report names its counties one after another; a county's names itself above all.
                 break;
             }
 
