@@ -10,7 +10,7 @@ public sealed class RegionResolverSpecTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in Directory.EnumerateFiles(RegionSpecs.Directory, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(RegionSpecs.SpecDirectory, "*.json").Order(StringComparer.Ordinal))
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
             foreach (var c in doc.RootElement.EnumerateArray())
@@ -47,7 +47,7 @@ public sealed class RegionResolverSpecTests
 /// <summary>Reads the JSON spec cases; a case's text may be inline or a file under the repository's samples/.</summary>
 internal static class RegionSpecs
 {
-    public static string Directory { get; } = Path.Combine(RepositoryRoot, "tests", "ReportExtract.Tests", "Specs", "region");
+    public static string SpecDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "ReportExtract.Tests", "Specs", "region");
 
     public static string RepositoryRoot
     {
@@ -67,7 +67,7 @@ internal static class RegionSpecs
 
     public static RegionSpecCase Load(string file, string name)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, file)));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(SpecDirectory, file)));
         var c = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
         var text = c.TryGetProperty("sample", out var sample)
             ? File.ReadAllText(Path.Combine(RepositoryRoot, "samples", sample.GetString()!))
