@@ -1,0 +1,229 @@
+using System.Collections.Immutable;
+
+namespace ReportExtract.Metadata;
+
+/// <summary>How much a place name can be trusted on its own.</summary>
+internal enum RegionNameStrength
+{
+    /// <summary>A full name of three or more characters (温岭市) or a province's short form (浙江).</summary>
+    Strong,
+
+    /// <summary>A short form below the province (温岭, 汕头) or a two-character full name (赵县): needs support.</summary>
+    Weak,
+
+    /// <summary>Also an everyday word (城区, 江山, 公安): counts only right after its own province or city.</summary>
+    Common,
+}
+
+/// <summary>One distinct surface string and the divisions it may name.</summary>
+/// <param name="Candidates">Division indices; several when the name is shared (鼓楼区).</param>
+/// <param name="IsFull">True for a full name with its suffix, false for a short form.</param>
+internal sealed record RegionSurface(string Text, ImmutableArray<int> Candidates, bool IsFull, RegionNameStrength Strength);
+
+/// <summary>An occurrence of a surface: [Start, End) in UTF-16 units of the scanned text.</summary>
+internal readonly record struct RegionNameMatch(int Start, int End, int Surface);
+
+/// <summary>
+/// Aho–Corasick automaton over every division name and short form: one pass over a text finds all
+/// occurrences, however large the text. Built once; read-only afterwards, so safe to share.
+/// </summary>
+internal sealed class RegionNameMatcher
+{
+    // Flattened trie: the edges of node n are _edgeChar/_edgeTarget[_edgeStart[n] .. _edgeStart[n + 1]), sorted by char.
+    private readonly int[] _edgeStart;
+    private readonly char[] _edgeChar;
+    private readonly int[] _edgeTarget;
+    private readonly int[] _fail;
+    private readonly int[] _surfaceAt;   // surface ending at this node, or −1
+    private readonly int[] _outputLink;  // nearest node on the failure chain that ends a surface, or −1
+
+    public RegionNameMatcher(RegionDivisions divisions)
+    {
+        Surfaces = BuildSurfaces(divisions);
+
+        var children = new List<SortedDictionary<char, int>> { new() };
+        var surfaceAt = new List<int> { -1 };
+        for (var s = 0; s < Surfaces.Length; s++)
+        {
+            var node = 0;
+            foreach (var c in Surfaces[s].Text)
+            {
+                if (!children[node].TryGetValue(c, out var next))
+                {
+                    next = children.Count;
+                    children[node].Add(c, next);
+                    children.Add([]);
+                    surfaceAt.Add(-1);
+                }
+
+                node = next;
+            }
+
+            surfaceAt[node] = s;
+        }
+
+        var count = children.Count;
+        _edgeStart = new int[count + 1];
+        var edges = 0;
+        for (var n = 0; n < count; n++)
+        {
+            _edgeStart[n] = edges;
+            edges += children[n].Count;
+        }
+
+        _edgeStart[count] = edges;
+        _edgeChar = new char[edges];
+        _edgeTarget = new int[edges];
+        for (var n = 0; n < count; n++)
+        {
+            var e = _edgeStart[n];
+            foreach (var (c, target) in children[n])
+            {
+                _edgeChar[e] = c;
+                _edgeTarget[e] = target;
+                e++;
+            }
+        }
+
+        _surfaceAt = [.. surfaceAt];
+        _fail = new int[count];
+        _outputLink = new int[count];
+        _outputLink[0] = -1;
+
+        // Breadth-first, so a node's failure target is finished before the node itself.
+        var queue = new Queue<int>();
+        for (var e = _edgeStart[0]; e < _edgeStart[1]; e++)
+        {
+            _fail[_edgeTarget[e]] = 0;
+            _outputLink[_edgeTarget[e]] = -1;
+            queue.Enqueue(_edgeTarget[e]);
+        }
+
+        while (queue.TryDequeue(out var node))
+        {
+            for (var e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
+            {
+                var child = _edgeTarget[e];
+                var c = _edgeChar[e];
+                var f = _fail[node];
+                int target;
+                while ((target = Step(f, c)) < 0 && f != 0)
+                {
+                    f = _fail[f];
+                }
+
+                _fail[child] = target >= 0 && target != child ? target : 0;
+                var fc = _fail[child];
+                _outputLink[child] = _surfaceAt[fc] >= 0 ? fc : _outputLink[fc];
+                queue.Enqueue(child);
+            }
+        }
+    }
+
+    /// <summary>Every distinct name, indexed by <see cref="RegionNameMatch.Surface"/>.</summary>
+    public ImmutableArray<RegionSurface> Surfaces { get; }
+
+    /// <summary>Adds every occurrence of every surface in <paramref name="text"/> to <paramref name="into"/>.</summary>
+    public void FindAll(ReadOnlySpan<char> text, List<RegionNameMatch> into)
+    {
+        var state = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            int next;
+            while ((next = Step(state, c)) < 0 && state != 0)
+            {
+                state = _fail[state];
+            }
+
+            state = next < 0 ? 0 : next;
+            for (var n = _surfaceAt[state] >= 0 ? state : _outputLink[state]; n >= 0; n = _outputLink[n])
+            {
+                var surface = _surfaceAt[n];
+                into.Add(new RegionNameMatch(i + 1 - Surfaces[surface].Text.Length, i + 1, surface));
+            }
+        }
+    }
+
+    private int Step(int node, char c)
+    {
+        var lo = _edgeStart[node];
+        var hi = _edgeStart[node + 1] - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var m = _edgeChar[mid];
+            if (m == c)
+            {
+                return _edgeTarget[mid];
+            }
+
+            if (m < c)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static ImmutableArray<RegionSurface> BuildSurfaces(RegionDivisions divisions)
+    {
+        var full = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var shortForms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var d in divisions.Items)
+        {
+            Add(full, d.Name, d.Index);
+            foreach (var s in d.ShortForms)
+            {
+                Add(shortForms, s, d.Index);
+            }
+        }
+
+        var surfaces = new List<RegionSurface>(full.Count + shortForms.Count);
+        foreach (var (text, candidates) in full)
+        {
+            // A full name wins over the same string as someone's short form.
+            surfaces.Add(Create(text, candidates, isFull: true));
+        }
+
+        foreach (var (text, candidates) in shortForms)
+        {
+            if (full.ContainsKey(text))
+            {
+                continue;
+            }
+
+            // 吉林 and 海南 are the provinces before anything else. Below that every reading stays: 朝阳 may be the
+            // city in 辽宁 or the district of 北京, and only the places around it tell.
+            var province = candidates.Where(i => divisions[i].Level == RegionLevel.Province).ToList();
+            surfaces.Add(Create(text, province.Count > 0 ? province : candidates, isFull: false));
+        }
+
+        surfaces.Sort((a, b) => string.CompareOrdinal(a.Text, b.Text));
+        return [.. surfaces];
+
+        RegionSurface Create(string text, List<int> candidates, bool isFull)
+        {
+            var strength = divisions.CommonWords.Contains(text) ? RegionNameStrength.Common
+                : isFull && text.Length >= 3 ? RegionNameStrength.Strong
+                : !isFull && candidates.TrueForAll(i => divisions[i].Level == RegionLevel.Province) ? RegionNameStrength.Strong
+                : RegionNameStrength.Weak;
+            return new RegionSurface(text, [.. candidates.Distinct()], isFull, strength);
+        }
+
+        static void Add(Dictionary<string, List<int>> map, string key, int index)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            list.Add(index);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text;
+using ReportExtract.Metadata;
+
+namespace ReportExtract.Tests.Metadata;
+
+/// <summary>Invariants of the resolver: any input is safe, results are consistent with the table, big texts are fast.</summary>
+[Collection(nameof(RegionTimingCollection))]
+public sealed class RegionResolverTests
+{
+    private static readonly RegionResolver Resolver = RegionResolver.Default;
+
+    [Fact]
+    public void Default_is_one_shared_instance()
+    {
+        RegionResolver.Default.Should().BeSameAs(RegionResolver.Default);
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(2260)]
+    [InlineData(20211231)]
+    public void Any_input_gives_a_region_that_agrees_with_the_table(int seed)
+    {
+        var random = new Random(seed);
+        var names = Resolver.Matcher.Surfaces;
+        for (var round = 0; round < 200; round++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(0, 60);
+            for (var i = 0; i < length; i++)
+            {
+                text.Append(random.Next(3) == 0 ? names[random.Next(names.Length)].Text : (char)random.Next(0x20, 0x9FFF));
+            }
+
+            var organization = random.Next(2) == 0 ? null : names[random.Next(names.Length)].Text + "人民政府";
+            var result = Resolver.Resolve(organization, null, text.ToString());
+
+            result.Warnings.Should().NotContain(w => !w.StartsWith("region: ", StringComparison.Ordinal));
+            if (result.Region is { } region)
+            {
+                var d = Resolver.Divisions.Find(region.Code);
+                d.Should().NotBeNull();
+                (d!.Name == region.County || d.Name == region.City || d.Name == region.Province).Should().BeTrue();
+                region.Province.Should().Be(Resolver.Divisions[Resolver.Divisions.ProvinceOf(d.Index)].Name);
+                if (region.County is null)
+                {
+                    d.Level.Should().NotBe(RegionLevel.County);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Organization_decides_before_a_text_full_of_other_places()
+    {
+        var text = string.Concat(Enumerable.Repeat("北京市海淀区、上海市浦东新区经验交流。", 50));
+
+        Resolver.Resolve("温岭市司法局", null, text).Region!.Code.Should().Be("331081");
+    }
+
+    [Fact]
+    public void Concurrent_calls_give_the_same_answers()
+    {
+        var inputs = new[] { "温岭市住房和城乡建设局", "重庆市璧山区规划和自然资源局", "南京市鼓楼区司法局", "浙江省司法厅" };
+        var expected = inputs.Select(i => Resolver.Resolve(i, null, "").Region!.Code).ToArray();
+
+        var results = new string?[400];
+        Parallel.For(0, results.Length, i => results[i] = Resolver.Resolve(inputs[i % inputs.Length], null, "").Region?.Code);
+
+        results.Should().Equal(Enumerable.Range(0, results.Length).Select(i => expected[i % inputs.Length]));
+    }
+
+    [Fact]
+    public void Scans_a_large_text_in_linear_time()
+    {
+        var sample = File.ReadAllText(Path.Combine(RegionSpecs.RepositoryRoot, "samples", "wenling-housing-bureau-2021.txt"));
+        var small = string.Concat(Enumerable.Repeat(sample, 20));
+        var large = string.Concat(Enumerable.Repeat(sample, 200));
+
+        var smallTime = Fastest(small);
+        var largeTime = Fastest(large);
+
+        Resolver.Resolve(null, null, large).Region!.Code.Should().Be("331081");
+        // 10× the text: linear work costs about 10× the time, quadratic work 100×. The margin is wide because
+        // the machine may be busy; the fastest of three runs keeps out most of the noise.
+        largeTime.Should().BeLessThan(TimeSpan.FromTicks(Math.Max(smallTime.Ticks, TimeSpan.FromMilliseconds(25).Ticks) * 40));
+        largeTime.Should().BeLessThan(TimeSpan.FromSeconds(3), "{0} characters", large.Length);
+
+        static TimeSpan Fastest(string text)
+        {
+            var best = TimeSpan.MaxValue;
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                Resolver.Resolve(null, null, text);
+                best = watch.Elapsed < best ? watch.Elapsed : best;
+            }
+
+            return best;
+        }
+    }
+
+    [Fact]
+    public void Repeated_names_do_not_slow_the_resolution_down()
+    {
+        var text = string.Concat(Enumerable.Repeat("温岭、鼓楼、赵县，", 50_000)) + "台州市";
+
+        var watch = Stopwatch.StartNew();
+        var result = Resolver.Resolve(null, null, text);
+
+        result.Region!.Code.Should().Be("331081");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+}
+
+/// <summary>Timing tests run alone: other tests' allocations would make the garbage collector time them instead.</summary>
+[CollectionDefinition(nameof(RegionTimingCollection), DisableParallelization = true)]
+public sealed class RegionTimingCollection;
