@@ -10,7 +10,8 @@ namespace ReportExtract.Normalization;
 /// inside a segment the group can only match the segment's phrase or single characters, so the whole chain equals
 /// one left-to-right pass: at each character, the longest TSPhrases key starting there, else the TSCharacters
 /// entry, else the character itself. That pass is what this class runs, over spans, with no allocation per
-/// character.
+/// character. One deliberate difference: OpenCC drops the rest of a line after a U+0000 (it works on C strings);
+/// this class converts it like any other text.
 /// </remarks>
 public sealed class TraditionalToSimplifiedConverter
 {

@@ -62,6 +62,13 @@ public sealed class TraditionalToSimplifiedParityTests
         OpenCcGolden.ShouldMatch(text.Text, expected, file);
     }
 
+    [Fact]
+    public void Nul_does_not_end_the_line_unlike_opencc()
+    {
+        // `printf '臺\0灣' | opencc -c t2s` prints only 台: a C-string artifact, not a conversion rule.
+        Converter.Convert("臺\0灣").Should().Be("台\0湾");
+    }
+
     [Theory]
     [InlineData("bishan-planning-resources-2023.txt")]
     [InlineData("fuling-maan-subdistrict-2021.txt")]
