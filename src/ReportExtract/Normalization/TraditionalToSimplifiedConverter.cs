@@ -58,7 +58,7 @@ public sealed class TraditionalToSimplifiedConverter
     public MappedText ConvertMapped(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sink = new MappedSink(text);
+        var sink = new MappedSink(text, this);
         Run(text, 0, text.Length, ref sink);
         return sink.ToResult();
     }
@@ -162,7 +162,7 @@ public sealed class TraditionalToSimplifiedConverter
             previous = decisions[k];
         }
 
-        var sink = new MappedSink(text);
+        var sink = new MappedSink(text, this);
         start = 0;
         var index = 0;
         while (index < decisions.Count)
@@ -255,12 +255,30 @@ public sealed class TraditionalToSimplifiedConverter
         }
     }
 
+    /// <summary>UTF-16 length of the conversion of text[start..end).</summary>
+    private int ConvertedLength(string text, int start, int end)
+    {
+        var sink = default(CountingSink);
+        Run(text, start, end, ref sink);
+        return sink.Length;
+    }
+
     /// <summary>Receives the conversion: untouched input ranges and replacements.</summary>
     private interface IConversionSink
     {
         void Copy(int start, int end);
 
         void Replace(int start, int length, string value);
+    }
+
+    /// <summary>Only measures the output.</summary>
+    private struct CountingSink : IConversionSink
+    {
+        public int Length { get; private set; }
+
+        public void Copy(int start, int end) => Length += end - start;
+
+        public void Replace(int start, int length, string value) => Length += value.Length;
     }
 
     /// <summary>
@@ -336,14 +354,16 @@ public sealed class TraditionalToSimplifiedConverter
     private struct MappedSink : IConversionSink
     {
         private readonly string _input;
+        private readonly TraditionalToSimplifiedConverter _converter;
         private char[] _text;
         private int[] _starts;
         private int[] _ends;
         private int _length;
 
-        public MappedSink(string input)
+        public MappedSink(string input, TraditionalToSimplifiedConverter converter)
         {
             _input = input;
+            _converter = converter;
             _text = new char[input.Length];
             _starts = new int[input.Length];
             _ends = new int[input.Length];
@@ -400,8 +420,10 @@ public sealed class TraditionalToSimplifiedConverter
                 return;
             }
 
-            // Room for the rest of the input at its own length and some more growth: one resize, not many.
-            var size = _length + more + (_input.Length - inputConsumed) + 64;
+            // Output grows only where a replacement is longer than its key (䂎 → 𥎝, 二噁英 → 二𫫇英): rare, so the
+            // arrays start at the input's length and, when that is not enough, are resized once to the length
+            // the rest of the input converts to (exact when converting all of it).
+            var size = _length + more + _converter.ConvertedLength(_input, inputConsumed, _input.Length);
             Array.Resize(ref _text, size);
             Array.Resize(ref _starts, size);
             Array.Resize(ref _ends, size);
