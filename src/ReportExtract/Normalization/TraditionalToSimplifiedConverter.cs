@@ -230,6 +230,19 @@ public sealed class TraditionalToSimplifiedConverter
             }
             else if ((f & OpenCcDictionary.MappedFlag) != 0)
             {
+                var unit = _dictionary.BmpSingleUnitReplacement(c);
+                if (unit != '\0')
+                {
+                    if (copyFrom < i)
+                    {
+                        sink.Copy(copyFrom, i);
+                    }
+
+                    sink.ReplaceUnit(i, unit);
+                    copyFrom = ++i;
+                    continue;
+                }
+
                 value = _dictionary.BmpReplacement(c);
                 length = 1;
             }
@@ -269,6 +282,9 @@ public sealed class TraditionalToSimplifiedConverter
         void Copy(int start, int end);
 
         void Replace(int start, int length, string value);
+
+        /// <summary>One input unit replaced by one output unit.</summary>
+        void ReplaceUnit(int start, char value);
     }
 
     /// <summary>Only measures the output.</summary>
@@ -279,6 +295,8 @@ public sealed class TraditionalToSimplifiedConverter
         public void Copy(int start, int end) => Length += end - start;
 
         public void Replace(int start, int length, string value) => Length += value.Length;
+
+        public void ReplaceUnit(int start, char value) => Length++;
     }
 
     /// <summary>
@@ -316,13 +334,23 @@ public sealed class TraditionalToSimplifiedConverter
         {
             if (_buffer is null)
             {
-                _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, _input.Length + 16));
-                _input.AsSpan(0, _length).CopyTo(_buffer);
+                StartBuffer();
             }
 
             Ensure(value.Length);
-            value.AsSpan().CopyTo(_buffer.AsSpan(_length));
+            value.AsSpan().CopyTo(_buffer!.AsSpan(_length));
             _length += value.Length;
+        }
+
+        public void ReplaceUnit(int start, char value)
+        {
+            if (_buffer is null)
+            {
+                StartBuffer();
+            }
+
+            Ensure(1);
+            _buffer![_length++] = value;
         }
 
         public readonly string ToResult() => _buffer is null ? _input : new string(_buffer, 0, _length);
@@ -334,6 +362,12 @@ public sealed class TraditionalToSimplifiedConverter
                 ArrayPool<char>.Shared.Return(_buffer);
                 _buffer = null;
             }
+        }
+
+        private void StartBuffer()
+        {
+            _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, _input.Length + 16));
+            _input.AsSpan(0, _length).CopyTo(_buffer);
         }
 
         private void Ensure(int more)
@@ -398,6 +432,15 @@ public sealed class TraditionalToSimplifiedConverter
             }
 
             _length += value.Length;
+        }
+
+        public void ReplaceUnit(int start, char value)
+        {
+            Ensure(1, start + 1);
+            _text[_length] = value;
+            _starts[_length] = start;
+            _ends[_length] = start + 1;
+            _length++;
         }
 
         public MappedText ToResult()
