@@ -35,6 +35,7 @@ internal sealed class OpenCcDictionary
 
     private readonly byte[] _flags;
     private readonly string?[] _bmpCharacters;
+    private readonly char[] _bmpSingleUnits;
     private readonly Dictionary<int, string> _supplementaryCharacters;
     private readonly Dictionary<int, byte> _supplementaryScript;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phrases;
@@ -50,6 +51,16 @@ internal sealed class OpenCcDictionary
     {
         _flags = flags;
         _bmpCharacters = bmpCharacters;
+
+        // Most replacements are one BMP unit for one: keep those as chars so the hot loop writes a char, not a string.
+        _bmpSingleUnits = new char[bmpCharacters.Length];
+        for (var c = 0; c < bmpCharacters.Length; c++)
+        {
+            if (bmpCharacters[c] is { Length: 1 } single)
+            {
+                _bmpSingleUnits[c] = single[0];
+            }
+        }
         _supplementaryCharacters = supplementaryCharacters;
         _supplementaryScript = supplementaryScript;
         _phrases = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -190,6 +201,9 @@ internal sealed class OpenCcDictionary
     /// <summary>The replacement of a supplementary character, when TSCharacters changes it.</summary>
     internal bool TryGetSupplementary(int codePoint, out string value) =>
         _supplementaryCharacters.TryGetValue(codePoint, out value!);
+
+    /// <summary>The one-unit replacement of a BMP character flagged <see cref="MappedFlag"/>, or U+0000 when longer.</summary>
+    internal char BmpSingleUnitReplacement(char c) => _bmpSingleUnits[c];
 
     /// <summary>The replacement of a BMP character flagged <see cref="MappedFlag"/>.</summary>
     internal string BmpReplacement(char c) => _bmpCharacters[c]!;

@@ -10,7 +10,8 @@ namespace ReportExtract.Normalization;
 /// inside a segment the group can only match the segment's phrase or single characters, so the whole chain equals
 /// one left-to-right pass: at each character, the longest TSPhrases key starting there, else the TSCharacters
 /// entry, else the character itself. That pass is what this class runs, over spans, with no allocation per
-/// character.
+/// character. One deliberate difference: OpenCC drops the rest of a line after a U+0000 (it works on C strings);
+/// this class converts it like any other text.
 /// </remarks>
 public sealed class TraditionalToSimplifiedConverter
 {
@@ -57,7 +58,7 @@ public sealed class TraditionalToSimplifiedConverter
     public MappedText ConvertMapped(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sink = new MappedSink(text);
+        var sink = new MappedSink(text, this);
         Run(text, 0, text.Length, ref sink);
         return sink.ToResult();
     }
@@ -161,7 +162,7 @@ public sealed class TraditionalToSimplifiedConverter
             previous = decisions[k];
         }
 
-        var sink = new MappedSink(text);
+        var sink = new MappedSink(text, this);
         start = 0;
         var index = 0;
         while (index < decisions.Count)
@@ -229,6 +230,19 @@ public sealed class TraditionalToSimplifiedConverter
             }
             else if ((f & OpenCcDictionary.MappedFlag) != 0)
             {
+                var unit = _dictionary.BmpSingleUnitReplacement(c);
+                if (unit != '\0')
+                {
+                    if (copyFrom < i)
+                    {
+                        sink.Copy(copyFrom, i);
+                    }
+
+                    sink.ReplaceUnit(i, unit);
+                    copyFrom = ++i;
+                    continue;
+                }
+
                 value = _dictionary.BmpReplacement(c);
                 length = 1;
             }
@@ -254,12 +268,35 @@ public sealed class TraditionalToSimplifiedConverter
         }
     }
 
+    /// <summary>UTF-16 length of the conversion of text[start..end).</summary>
+    private int ConvertedLength(string text, int start, int end)
+    {
+        var sink = default(CountingSink);
+        Run(text, start, end, ref sink);
+        return sink.Length;
+    }
+
     /// <summary>Receives the conversion: untouched input ranges and replacements.</summary>
     private interface IConversionSink
     {
         void Copy(int start, int end);
 
         void Replace(int start, int length, string value);
+
+        /// <summary>One input unit replaced by one output unit.</summary>
+        void ReplaceUnit(int start, char value);
+    }
+
+    /// <summary>Only measures the output.</summary>
+    private struct CountingSink : IConversionSink
+    {
+        public int Length { get; private set; }
+
+        public void Copy(int start, int end) => Length += end - start;
+
+        public void Replace(int start, int length, string value) => Length += value.Length;
+
+        public void ReplaceUnit(int start, char value) => Length++;
     }
 
     /// <summary>
@@ -297,13 +334,23 @@ public sealed class TraditionalToSimplifiedConverter
         {
             if (_buffer is null)
             {
-                _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, _input.Length + 16));
-                _input.AsSpan(0, _length).CopyTo(_buffer);
+                StartBuffer();
             }
 
             Ensure(value.Length);
-            value.AsSpan().CopyTo(_buffer.AsSpan(_length));
+            value.AsSpan().CopyTo(_buffer!.AsSpan(_length));
             _length += value.Length;
+        }
+
+        public void ReplaceUnit(int start, char value)
+        {
+            if (_buffer is null)
+            {
+                StartBuffer();
+            }
+
+            Ensure(1);
+            _buffer![_length++] = value;
         }
 
         public readonly string ToResult() => _buffer is null ? _input : new string(_buffer, 0, _length);
@@ -315,6 +362,12 @@ public sealed class TraditionalToSimplifiedConverter
                 ArrayPool<char>.Shared.Return(_buffer);
                 _buffer = null;
             }
+        }
+
+        private void StartBuffer()
+        {
+            _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, _input.Length + 16));
+            _input.AsSpan(0, _length).CopyTo(_buffer);
         }
 
         private void Ensure(int more)
@@ -335,14 +388,16 @@ public sealed class TraditionalToSimplifiedConverter
     private struct MappedSink : IConversionSink
     {
         private readonly string _input;
+        private readonly TraditionalToSimplifiedConverter _converter;
         private char[] _text;
         private int[] _starts;
         private int[] _ends;
         private int _length;
 
-        public MappedSink(string input)
+        public MappedSink(string input, TraditionalToSimplifiedConverter converter)
         {
             _input = input;
+            _converter = converter;
             _text = new char[input.Length];
             _starts = new int[input.Length];
             _ends = new int[input.Length];
@@ -379,6 +434,15 @@ public sealed class TraditionalToSimplifiedConverter
             _length += value.Length;
         }
 
+        public void ReplaceUnit(int start, char value)
+        {
+            Ensure(1, start + 1);
+            _text[_length] = value;
+            _starts[_length] = start;
+            _ends[_length] = start + 1;
+            _length++;
+        }
+
         public MappedText ToResult()
         {
             if (_length != _text.Length)
@@ -399,8 +463,10 @@ public sealed class TraditionalToSimplifiedConverter
                 return;
             }
 
-            // Room for the rest of the input at its own length and some more growth: one resize, not many.
-            var size = _length + more + (_input.Length - inputConsumed) + 64;
+            // Output grows only where a replacement is longer than its key (䂎 → 𥎝, 二噁英 → 二𫫇英): rare, so the
+            // arrays start at the input's length and, when that is not enough, are resized once to the length
+            // the rest of the input converts to (exact when converting all of it).
+            var size = _length + more + _converter.ConvertedLength(_input, inputConsumed, _input.Length);
             Array.Resize(ref _text, size);
             Array.Resize(ref _starts, size);
             Array.Resize(ref _ends, size);

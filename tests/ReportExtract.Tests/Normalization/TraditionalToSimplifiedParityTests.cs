@@ -62,6 +62,27 @@ public sealed class TraditionalToSimplifiedParityTests
         OpenCcGolden.ShouldMatch(text.Text, expected, file);
     }
 
+    [Fact]
+    public void Dictionaries_are_embedded_and_OpenCC_notice_ships_next_to_them()
+    {
+        var names = typeof(TraditionalToSimplifiedConverter).Assembly.GetManifestResourceNames();
+        foreach (var dictionary in new[] { "TSPhrases", "TSCharacters", "STCharacters", "TWVariants", "HKVariants" })
+        {
+            names.Should().Contain($"ReportExtract.Resources.OpenCC/{dictionary}.txt");
+        }
+
+        var folder = Path.Combine(OpenCcGolden.RepositoryRoot, "src", "ReportExtract", "Resources", "OpenCC");
+        File.ReadAllText(Path.Combine(folder, "NOTICE")).Should().Contain("Apache License, Version 2.0");
+        File.ReadAllText(Path.Combine(folder, "LICENSE")).Should().Contain("Apache License");
+    }
+
+    [Fact]
+    public void Nul_does_not_end_the_line_unlike_opencc()
+    {
+        // `printf '臺\0灣' | opencc -c t2s` prints only 台: a C-string artifact, not a conversion rule.
+        Converter.Convert("臺\0灣").Should().Be("台\0湾");
+    }
+
     [Theory]
     [InlineData("bishan-planning-resources-2023.txt")]
     [InlineData("fuling-maan-subdistrict-2021.txt")]
