@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using CultureInfo = System.Globalization.CultureInfo;
+using NumberStyles = System.Globalization.NumberStyles;
+using System.Text;
+using System.Text.RegularExpressions;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metadata;
@@ -18,9 +22,410 @@ public sealed record ReportMetadata(
     public static ReportMetadata None { get; } = new(null, null, null, null, null, null, null, null, []);
 }
 
-/// <summary>Placeholder until the metadata stage lands.</summary>
-public sealed class MetadataExtractor
+/// <summary>
+/// Reads a report's metadata from its head (title, page labels, number line, opening sentence) and its
+/// foot (signature and date). Only bounded windows are read line by line, so the cost does not grow with the body.
+/// </summary>
+public sealed partial class MetadataExtractor
 {
-    /// <summary>Metadata of normalized <paramref name="text"/>.</summary>
-    public ReportMetadata Extract(string text, ImmutableArray<Section> sections) => ReportMetadata.None;
+    // The head is everything before the first section, at most this many lines.
+    private const int HeadLines = 80;
+
+    // The foot: the last non-blank lines, where signatures and trailing page labels stand.
+    private const int FootLines = 12;
+
+    private const int TitleMaxLength = 80;
+    private const int FragmentMaxLength = 40;
+
+    // 现将…年…报告如下 is searched for this far into the text (a cover letter can come first).
+    private const int ReportingSentenceWindow = 20_000;
+
+    private readonly MetadataLexicon _lexicon;
+    private readonly PageLabels _labels;
+    private readonly OrganizationNames _organizations;
+
+    /// <summary>An extractor with the built-in lexicon.</summary>
+    public MetadataExtractor()
+        : this(MetadataLexicon.Default)
+    {
+    }
+
+    /// <summary>An extractor that reads labels, names and titles with <paramref name="lexicon"/>.</summary>
+    public MetadataExtractor(MetadataLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _labels = new PageLabels(lexicon);
+        _organizations = new OrganizationNames(lexicon);
+    }
+
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})[ \t]*年", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex ArabicYear();
+
+    [GeneratedRegex(@"(?<y>[〇○零OΟ0一二三四五六七八九]{4})[ \t]*年", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex ChineseYear();
+
+    // 现将我局2023年法治政府建设情况报告如下: the year the report itself says it covers.
+    [GeneratedRegex(@"现将[^。\n]{0,60}?(?<y>(?:19|20)[0-9]{2})[ \t]*年", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportingSentence();
+
+    // A year the opening prose is about: 2021年, / 2021年度 / 2021年以来.
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})[ \t]*年(?:度|以来|[,，])", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex IntroYear();
+
+    [GeneratedRegex(
+        @"(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20})[ \t]*[〔\[［【(（][ \t]*(?<y>(?:19|20)[0-9]{2})[ \t]*[〕\]］】)）][ \t]*第?[ \t]*(?<n>[0-9]{1,5})[ \t]*号",
+        RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentNumberPattern();
+
+    // A head line that is nothing but a document number, perhaps in parentheses: 温政办〔2022〕5号.
+    [GeneratedRegex(
+        @"^[（(]?[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20}[ \t]*[〔\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\]］】)）][ \t]*第?[ \t]*[0-9]{1,5}[ \t]*号[)）]?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentNumberLine();
+
+    [GeneratedRegex(@"[0-9A-Za-z][0-9A-Za-z\-/_.]{5,}", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexNumberPattern();
+
+    /// <summary>Metadata of normalized <paramref name="text"/>; <paramref name="sections"/> bound the head and name the achievements.</summary>
+    public ReportMetadata Extract(string text, ImmutableArray<Section> sections)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var headEnd = sections.IsDefaultOrEmpty ? text.Length : sections[0].Span.Start;
+        var head = TextLines.Head(text, headEnd, HeadLines);
+        var headUsed = new HashSet<int>();
+        var labelled = _labels.Scan(text, head, headUsed);
+        var footFloor = head.Count > 0 ? Math.Min(text.Length, head[^1].End + 1) : 0;
+        var foot = TextLines.Foot(text, footFloor, FootLines);
+        labelled.AddRange(_labels.Scan(text, foot, []));
+
+        var (title, titleLines) = FindTitle(text, head, headUsed);
+        var signature = FindSignature(text, foot);
+
+        var documentDate = First(labelled, LabelField.DocumentDate, v => DateText.FirstDate(v)) ?? signature?.Date;
+        var publishedDate = First(labelled, LabelField.PublishedDate, v => DateText.FirstDate(v));
+        var documentNumber = First(labelled, LabelField.DocumentNumber, DocumentNumberIn) ?? DocumentNumberLineIn(text, head, headUsed);
+        var indexNumber = First(labelled, LabelField.IndexNumber, v => IndexNumberPattern().Match(v) is { Success: true } m ? m.Value : null);
+
+        var opening = OpeningSentence(text, head, headUsed, titleLines);
+        var organization = (title is null ? null : _organizations.FromTitle(title))
+            ?? First(labelled, LabelField.Publisher, v => _organizations.AsName(v))
+            ?? signature?.Organization
+            ?? First(labelled, LabelField.Source, v => _organizations.AsName(v))
+            ?? (opening.IsEmpty ? null : _organizations.FromOpeningSentence(opening));
+
+        var year = ReportYear(text, title, head, headUsed, titleLines, sections, warnings);
+        return new ReportMetadata(title, organization, year, documentDate, publishedDate, documentNumber, indexNumber, null, warnings.ToImmutable());
+    }
+
+    private static T? First<T>(List<LabelledValue> labelled, LabelField field, Func<string, T?> read)
+        where T : class
+    {
+        foreach (var value in labelled)
+        {
+            if (value.Field == field && read(value.Value) is { } result)
+            {
+                return result;
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly? First(List<LabelledValue> labelled, LabelField field, Func<string, DateOnly?> read)
+    {
+        foreach (var value in labelled)
+        {
+            if (value.Field == field && read(value.Value) is { } result)
+            {
+                return result;
+            }
+        }
+
+        return null;
+    }
+
+    // ---- title ----------------------------------------------------------------------------------------
+
+    /// <summary>The report's own title line (joined with a fragment above it when split), and the lines it took.</summary>
+    private (string? Title, (int First, int Last) Lines) FindTitle(string text, List<TextLine> head, HashSet<int> used)
+    {
+        for (var i = 0; i < head.Count; i++)
+        {
+            if (used.Contains(i))
+            {
+                continue;
+            }
+
+            var line = CleanTitleLine(head[i].TrimmedOf(text));
+            if (!IsTitleLine(line))
+            {
+                continue;
+            }
+
+            var previous = i - 1;
+            while (previous >= 0 && head[previous].TrimmedOf(text).IsEmpty)
+            {
+                previous--;
+            }
+
+            if (previous >= 0 && !used.Contains(previous))
+            {
+                var fragment = head[previous].TrimmedOf(text);
+                if (IsTitleFragment(fragment) && ShouldJoin(fragment, line))
+                {
+                    return (Tidy(string.Concat(fragment, line)), (previous, i));
+                }
+            }
+
+            return (Tidy(line), (i, i));
+        }
+
+        return (null, (-1, -1));
+    }
+
+    /// <summary>A page headline without its decorations: 【年度报告】 in front, _站点名 or | 站点名 behind.</summary>
+    private ReadOnlySpan<char> CleanTitleLine(ReadOnlySpan<char> line)
+    {
+        if (line.StartsWith("【") && line.IndexOf('】') is > 0 and var close && close < line.Length - 1)
+        {
+            line = line[(close + 1)..].TrimStart();
+        }
+
+        foreach (var separator in (ReadOnlySpan<string>)["_", "|", " - ", "——"])
+        {
+            var at = line.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                var left = line[..at].Trim();
+                var right = line[(at + separator.Length)..].Trim();
+                line = OrganizationNames.ContainsAny(left, _lexicon.TitleCues) || !OrganizationNames.ContainsAny(right, _lexicon.TitleCues) ? left : right;
+            }
+        }
+
+        return line;
+    }
+
+    private bool IsTitleLine(ReadOnlySpan<char> line)
+    {
+        if (line.Length is < 4 or > TitleMaxLength || !OrganizationNames.ContainsAny(line, _lexicon.TitleCues))
+        {
+            return false;
+        }
+
+        if ("。：:；;，,！!？?".Contains(line[^1]) || OrganizationNames.ContainsAny(line, _lexicon.TitleNotContaining)
+            || OrganizationNames.StartsWithAny(line, _lexicon.TitleNotStarting))
+        {
+            return false;
+        }
+
+        var core = line.TrimEnd(")）]】 ");
+        foreach (var ending in _lexicon.TitleNotEnding)
+        {
+            if (core.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return DateText.SignatureDate(line) is null;
+    }
+
+    /// <summary>A short line above a title that can be its first half (关于… / an issuer's name).</summary>
+    private bool IsTitleFragment(ReadOnlySpan<char> line) =>
+        line.Length is >= 2 and <= FragmentMaxLength
+        && line.IndexOfAny("。，,；;：:！!？?>") < 0
+        && !OrganizationNames.ContainsAny(line, _lexicon.TitleNotContaining)
+        && !OrganizationNames.StartsWithAny(line, _lexicon.TitleNotStarting)
+        && !OrganizationNames.ContainsAny(line, _lexicon.TitleCues)
+        && DateText.SignatureDate(line) is null
+        && !DocumentNumberLine().IsMatch(line);
+
+    private bool ShouldJoin(ReadOnlySpan<char> fragment, ReadOnlySpan<char> line)
+    {
+        if (fragment.StartsWith("关于") && !line.StartsWith("关于"))
+        {
+            return true;
+        }
+
+        if (fragment[^1] is '的' or '和' or '及' or '与' or '暨' or '年' or '度' or '于')
+        {
+            return true;
+        }
+
+        if (line[0] is '的' or '和' or '及' or '暨' or '情' or '工' or '年' or '报')
+        {
+            return true;
+        }
+
+        // An issuer's name over the rest of the title: 某某县人民政府 / 关于2022年度…的报告.
+        return (line.StartsWith("关于") || char.IsAsciiDigit(line[0]) || line.StartsWith("二〇") || line.StartsWith("二○"))
+            && _organizations.AsName(fragment) is not null;
+    }
+
+    /// <summary>Spaces dropped next to Chinese characters, other runs of blanks collapsed, trailing punctuation off.</summary>
+    private static string Tidy(ReadOnlySpan<char> title)
+    {
+        var sb = new StringBuilder(title.Length);
+        for (var i = 0; i < title.Length; i++)
+        {
+            var c = title[i];
+            if (char.IsWhiteSpace(c))
+            {
+                var next = i + 1 < title.Length ? title[i + 1] : ' ';
+                var prev = sb.Length > 0 ? sb[^1] : ' ';
+                if (prev == ' ' || char.IsWhiteSpace(next) || PageLabels.IsIdeograph(prev) || PageLabels.IsIdeograph(next))
+                {
+                    continue;
+                }
+
+                c = ' ';
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString().Trim().TrimEnd('。', '.', '，', ',', '；', ';', '：', ':');
+    }
+
+    // ---- signature --------------------------------------------------------------------------------------
+
+    private sealed record Signature(DateOnly Date, string? Organization);
+
+    /// <summary>The last date line of the foot, with the issuer written beside or above it.</summary>
+    private Signature? FindSignature(string text, List<TextLine> foot)
+    {
+        for (var i = foot.Count - 1; i >= 0; i--)
+        {
+            if (DateText.SignatureDate(foot[i].Of(text)) is not { } found)
+            {
+                continue;
+            }
+
+            var organization = found.Who.Length > 0 ? _organizations.AsName(found.Who) : null;
+            for (var j = i - 1; organization is null && j >= 0 && j >= i - 3; j--)
+            {
+                var above = foot[j].TrimmedOf(text);
+                organization = _organizations.AsName(above);
+                if (organization is null && (above.Length > FragmentMaxLength || above.IndexOfAny("。，,；;") >= 0))
+                {
+                    break;
+                }
+            }
+
+            return new Signature(found.Date, organization);
+        }
+
+        return null;
+    }
+
+    // ---- numbers ----------------------------------------------------------------------------------------
+
+    /// <summary>温建〔2022〕4号 in a label value, brackets made canonical (〔〕) whatever the page used.</summary>
+    private static string? DocumentNumberIn(string value) =>
+        DocumentNumberPattern().Match(value) is { Success: true } m
+            ? $"{m.Groups["org"].Value}〔{m.Groups["y"].Value}〕{m.Groups["n"].Value}号"
+            : null;
+
+    private static string? DocumentNumberLineIn(string text, List<TextLine> head, HashSet<int> used)
+    {
+        for (var i = 0; i < head.Count; i++)
+        {
+            var line = head[i].TrimmedOf(text);
+            if (!used.Contains(i) && line.Length <= 40 && DocumentNumberLine().IsMatch(line))
+            {
+                used.Add(i);
+                return DocumentNumberIn(line.ToString());
+            }
+        }
+
+        return null;
+    }
+
+    // ---- opening sentence and year ------------------------------------------------------------------------
+
+    /// <summary>The first prose line of the head after the title (or from the top when there is none).</summary>
+    private static ReadOnlySpan<char> OpeningSentence(string text, List<TextLine> head, HashSet<int> used, (int First, int Last) title)
+    {
+        for (var i = title.Last + 1; i < head.Count; i++)
+        {
+            var line = head[i].TrimmedOf(text);
+            if (!used.Contains(i) && line.Length > 15 && line.IndexOfAny("，,。") >= 0)
+            {
+                return line;
+            }
+        }
+
+        return [];
+    }
+
+    private int? ReportYear(string text, string? title, List<TextLine> head, HashSet<int> used, (int First, int Last) titleLines, ImmutableArray<Section> sections, ImmutableArray<string>.Builder warnings)
+    {
+        var fromTitle = title is null ? null : YearIn(title);
+        var window = text.Length > ReportingSentenceWindow ? text[..ReportingSentenceWindow] : text;
+        int? fromReporting = ReportingSentence().Match(window) is { Success: true } r ? ParseYear(r.Groups["y"].ValueSpan) : null;
+        if (fromTitle is { } t && fromReporting is { } s && t != s)
+        {
+            warnings.Add($"report_year: the title says {t} but the opening says {s}; kept {t}");
+        }
+
+        if ((fromTitle ?? fromReporting) is { } year)
+        {
+            return year;
+        }
+
+        for (var i = 0; i < head.Count; i++)
+        {
+            if (used.Contains(i) || (i >= titleLines.First && i <= titleLines.Last))
+            {
+                continue;
+            }
+
+            if (IntroYear().Match(head[i].Of(text).ToString()) is { Success: true } m)
+            {
+                return ParseYear(m.Groups["y"].ValueSpan);
+            }
+        }
+
+        var counted = MostFrequentYear(text, sections);
+        if (counted is { } c)
+        {
+            warnings.Add($"report_year: inferred as {c.ToString(CultureInfo.InvariantCulture)}, the year the achievements mention most");
+        }
+
+        return counted;
+    }
+
+    private static int? YearIn(string title)
+    {
+        var arabic = ArabicYear().Match(title);
+        var chinese = ChineseYear().Match(title);
+        if (arabic.Success && (!chinese.Success || arabic.Index < chinese.Index))
+        {
+            return ParseYear(arabic.Groups["y"].ValueSpan);
+        }
+
+        return chinese.Success ? DateText.ChineseYear(chinese.Groups["y"].ValueSpan) : null;
+    }
+
+    /// <summary>The year mentioned most in the achievements sections (or in the whole text when none is named).</summary>
+    private static int? MostFrequentYear(string text, ImmutableArray<Section> sections)
+    {
+        var spans = sections.IsDefaultOrEmpty
+            ? [new TextSpan(0, text.Length)]
+            : sections.Where(s => s.Kind == SectionKind.Achievements).Select(s => s.Span).DefaultIfEmpty(new TextSpan(0, text.Length)).ToList();
+        var counts = new Dictionary<int, int>();
+        foreach (var span in spans)
+        {
+            foreach (var m in ArabicYear().EnumerateMatches(text.AsSpan(span.Start, span.Length)))
+            {
+                var y = ParseYear(text.AsSpan(span.Start + m.Index, 4));
+                counts[y] = counts.GetValueOrDefault(y) + 1;
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+    }
+
+    private static int ParseYear(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 }
