@@ -42,13 +42,15 @@ internal static partial class HeadingRecognizer
     // Beyond this a "title" without a full stop is really a paragraph; it is cut at the first clause break.
     internal const int LongTitle = 100;
 
+    // A dot followed by a digit is a decimal (1.5万件) unless a year follows (3.2023年工作计划);
+    // 3、4月份 and 1、2号楼 are pairs of numbers, not headings.
     [GeneratedRegex(
         """
         ^(?:
             第(?<part>[一二三四五六七八九十]{1,3})(?:部分|章|篇)
-          | (?<cn>[一二三四五六七八九十]{1,3})[ \t]*(?:、|[.．](?![0-9０-９]))
+          | (?<cn>[一二三四五六七八九十]{1,3})[ \t]*(?:、|[.．](?:(?![0-9０-９])|(?=(?:19|20)[0-9]{2}[ \t]*年)))
           | [（(][ \t]*(?<cnp>[一二三四五六七八九十]{1,3})[ \t]*[)）]
-          | (?<dg>[0-9０-９]{1,2})[ \t]*(?:[.．](?![0-9０-９])|、(?![0-9０-９]{1,2}(?![0-9０-９])))
+          | (?<dg>[0-9０-９]{1,2})[ \t]*(?:[.．](?:(?![0-9０-９])|(?=(?:19|20)[0-9]{2}[ \t]*年))|、(?![0-9０-９]{1,2}(?![0-9０-９])))
           | [（(][ \t]*(?<dgp>[0-9０-９]{1,2})[ \t]*[)）]
           | (?<circ>[①-⑳])
         )
