@@ -108,11 +108,16 @@ public sealed partial class MetadataExtractor
         var indexNumber = First(labelled, LabelField.IndexNumber, v => IndexNumberPattern().Match(v) is { Success: true } m ? m.Value : null);
 
         var opening = OpeningSentence(text, head, headUsed, titleLines);
-        var organization = (title is null ? null : _organizations.FromTitle(title))
-            ?? First(labelled, LabelField.Publisher, v => _organizations.AsName(v))
+        var fromTitle = title is null ? null : _organizations.FromTitle(title);
+        var fromElsewhere = First(labelled, LabelField.Publisher, v => _organizations.AsName(v))
             ?? signature?.Organization
             ?? First(labelled, LabelField.Source, v => _organizations.AsName(v))
             ?? (opening.IsEmpty ? null : _organizations.FromOpeningSentence(opening));
+
+        // A title that names only a place (某某区2021年…) yields to the full name of a body of that place.
+        var organization = fromTitle is not null && _organizations.IsPlaceOnly(fromTitle) && fromElsewhere is not null && fromElsewhere.StartsWith(fromTitle, StringComparison.Ordinal)
+            ? fromElsewhere
+            : fromTitle ?? fromElsewhere;
 
         var year = ReportYear(text, title, head, headUsed, titleLines, sections, warnings);
         return new ReportMetadata(title, organization, year, documentDate, publishedDate, documentNumber, indexNumber, null, warnings.ToImmutable());

@@ -53,8 +53,12 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
             }
         }
 
-        return Scan(title);
+        // 关于某某镇人民政府2021年度…的报告: the issuer follows 关于.
+        return Scan(title.AsSpan().StartsWith("关于") ? title.AsSpan(2) : title);
     }
+
+    /// <summary>Whether <paramref name="name"/> is only a place (某某区, 某某县), which a fuller name of the same place should replace.</summary>
+    public bool IsPlaceOnly(string name) => !EndsWithAny(name, lexicon.OrganizationSuffixes) && name[^1] is '省' or '市' or '区' or '县' or '州' or '旗' or '盟';
 
     /// <summary>The issuer that opens a sentence (龙湖区城管局全面贯彻… / 2021年,市住房和城乡建设局认真…).</summary>
     public string? FromOpeningSentence(ReadOnlySpan<char> sentence)
@@ -97,7 +101,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
                 end += more;
             }
 
-            if (ContainsAny(text[..pos], lexicon.OrganizationPlaces))
+            if (ContainsAny(text[..end], lexicon.OrganizationPlaces))
             {
                 return text[..end].ToString();
             }
