@@ -386,9 +386,10 @@ public sealed partial class MetadataExtractor
                 continue;
             }
 
-            if (IntroYear().Match(head[i].Of(text).ToString()) is { Success: true } m)
+            var line = head[i].Of(text);
+            foreach (var m in IntroYear().EnumerateMatches(line))
             {
-                return ParseYear(m.Groups["y"].ValueSpan);
+                return ParseYear(line.Slice(m.Index, 4));
             }
         }
 

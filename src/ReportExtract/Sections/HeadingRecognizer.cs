@@ -93,7 +93,10 @@ internal static partial class HeadingRecognizer
             titleEnd--;
         }
 
-        return new HeadingMatch(family, number, start, markerEnd, titleStart, titleEnd);
+        // A bare marker's (empty) title sits right after the marker, so that nothing after it counts as heading.
+        return titleEnd == titleStart
+            ? new HeadingMatch(family, number, start, markerEnd, markerEnd, markerEnd)
+            : new HeadingMatch(family, number, start, markerEnd, titleStart, titleEnd);
     }
 
     /// <summary>Where a heading's title stops: the first sentence end, else the line end (long runs cut at a clause break).</summary>
