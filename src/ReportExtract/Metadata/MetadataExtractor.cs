@@ -99,11 +99,13 @@ public sealed partial class MetadataExtractor
         var foot = TextLines.Foot(text, footFloor, FootLines);
         labelled.AddRange(_labels.Scan(text, foot, []));
 
-        var (title, titleLines) = FindTitle(text, head, headUsed);
+        var (title, titleLines) = First(labelled, LabelField.Title, TitleFromLabel) is { } labelledTitle
+            ? (labelledTitle, (-1, -1))
+            : FindTitle(text, head, headUsed);
         var signature = FindSignature(text, foot);
 
         var documentDate = First(labelled, LabelField.DocumentDate, v => DateText.FirstDate(v)) ?? signature?.Date;
-        var publishedDate = First(labelled, LabelField.PublishedDate, v => DateText.FirstDate(v));
+        var publishedDate = First(labelled, LabelField.PublishedDate, v => DateText.FirstDate(v)) ?? DateOpeningLabelLine(text, head, headUsed);
         var documentNumber = First(labelled, LabelField.DocumentNumber, DocumentNumberIn) ?? DocumentNumberLineIn(text, head, headUsed);
         var indexNumber = First(labelled, LabelField.IndexNumber, v => IndexNumberPattern().Match(v) is { Success: true } m ? m.Value : null);
 
@@ -152,9 +154,13 @@ public sealed partial class MetadataExtractor
 
     // ---- title ----------------------------------------------------------------------------------------
 
-    /// <summary>The report's own title line (joined with a fragment above it when split), and the lines it took.</summary>
+    /// <summary>
+    /// The report's own title line (joined with a fragment above it when split), and the lines it took. A
+    /// line naming a year, an issuer or 关于 beats an earlier bare one (a column name such as 法治政府建设年度报告).
+    /// </summary>
     private (string? Title, (int First, int Last) Lines) FindTitle(string text, List<TextLine> head, HashSet<int> used)
     {
+        (string? Title, (int, int) Lines) first = (null, (-1, -1));
         for (var i = 0; i < head.Count; i++)
         {
             if (used.Contains(i))
@@ -174,19 +180,35 @@ public sealed partial class MetadataExtractor
                 previous--;
             }
 
+            var candidate = (Tidy(line), (i, i));
             if (previous >= 0 && !used.Contains(previous))
             {
                 var fragment = head[previous].TrimmedOf(text);
                 if (IsTitleFragment(fragment) && ShouldJoin(fragment, line))
                 {
-                    return (Tidy(string.Concat(fragment, line)), (previous, i));
+                    candidate = (Tidy(string.Concat(fragment, line)), (previous, i));
                 }
             }
 
-            return (Tidy(line), (i, i));
+            if (IsSpecific(candidate.Item1))
+            {
+                return candidate;
+            }
+
+            first = first.Title is null ? candidate : first;
         }
 
-        return (null, (-1, -1));
+        return first;
+    }
+
+    private bool IsSpecific(string title) =>
+        YearIn(title) is not null || title.Contains("关于", StringComparison.Ordinal) || _organizations.FromTitle(title) is not null;
+
+    /// <summary>A 标题/名称 label's value, when it reads as a report title.</summary>
+    private string? TitleFromLabel(string value)
+    {
+        var line = CleanTitleLine(value.AsSpan().Trim());
+        return IsTitleLine(line) ? Tidy(line) : null;
     }
 
     /// <summary>A page headline without its decorations: 【年度报告】 in front, _站点名 or | 站点名 behind.</summary>
@@ -323,6 +345,26 @@ public sealed partial class MetadataExtractor
 
         return null;
     }
+
+    /// <summary>
+    /// The unlabelled date that opens a page's metadata line (<c>2022-02-25 14:12 来源:…</c>): the page's own date.
+    /// </summary>
+    private static DateOnly? DateOpeningLabelLine(string text, List<TextLine> head, HashSet<int> used)
+    {
+        foreach (var i in used.Order())
+        {
+            var line = head[i].TrimmedOf(text);
+            if (line.Length > 0 && char.IsAsciiDigit(line[0]) && LeadingDate().Match(line.ToString()) is { Success: true } m)
+            {
+                return DateText.FirstDate(m.ValueSpan);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingDate();
 
     // ---- numbers ----------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ namespace ReportExtract.Metadata;
 /// <summary>What a page label names.</summary>
 internal enum LabelField
 {
+    Title,
     IndexNumber,
     DocumentNumber,
     DocumentDate,
@@ -26,6 +27,7 @@ public sealed class MetadataLexicon
         {
             labelMap[value] = (rule switch
             {
+                "title" => LabelField.Title,
                 "index_number" => LabelField.IndexNumber,
                 "document_number" => LabelField.DocumentNumber,
                 "document_date" => LabelField.DocumentDate,

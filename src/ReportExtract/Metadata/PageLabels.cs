@@ -18,7 +18,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     public List<LabelledValue> Scan(string text, List<TextLine> lines, HashSet<int> used)
     {
         var found = new List<LabelledValue>();
-        var labels = new List<(LabelField Field, string Label, int Start, int Colon)>();
+        var labels = new List<(LabelField Field, string Label, int Start, int ValueStart)>();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -38,7 +38,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             for (var k = 0; k < labels.Count; k++)
             {
                 var valueEnd = k + 1 < labels.Count ? labels[k + 1].Start : line.End;
-                var value = text.AsSpan(labels[k].Colon + 1, valueEnd - labels[k].Colon - 1).Trim();
+                var value = text.AsSpan(labels[k].ValueStart, valueEnd - labels[k].ValueStart).Trim();
                 if (value.IsEmpty && k == labels.Count - 1 && ValueBelow(text, lines, i, used) is { } below)
                 {
                     value = below;
@@ -79,7 +79,56 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
         return [];
     }
 
-    private void FindLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int Colon)> labels)
+    private void FindLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
+    {
+        FindColonLabels(text, line, labels);
+        if (labels.Count == 0)
+        {
+            FindSpacedLabels(text, line, labels);
+        }
+    }
+
+    /// <summary>
+    /// Table-shaped pages drop the colon: <c>索引号 1133…/2022-00223 发布机构 温岭市住建局</c>, or a label alone
+    /// over its value. Only a line whose first word is a known label is read this way.
+    /// </summary>
+    private void FindSpacedLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
+    {
+        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var pos = line.Start;
+        var first = true;
+        while (pos < line.End)
+        {
+            while (pos < line.End && (Sections.HeadingRecognizer.IsBlank(text[pos]) || (first && Bullets.Contains(text[pos]))))
+            {
+                pos++;
+            }
+
+            var start = pos;
+            while (pos < line.End && !Sections.HeadingRecognizer.IsBlank(text[pos]))
+            {
+                pos++;
+            }
+
+            if (start == pos)
+            {
+                break;
+            }
+
+            if (lookup.TryGetValue(text.AsSpan(start, pos - start), out var entry))
+            {
+                labels.Add((entry.Field, entry.Label, start, pos));
+            }
+            else if (first)
+            {
+                return;
+            }
+
+            first = false;
+        }
+    }
+
+    private void FindColonLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
     {
         Span<char> run = stackalloc char[lexicon.LongestLabel];
         Span<int> starts = stackalloc int[lexicon.LongestLabel];
@@ -138,7 +187,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
 
                 if (lookup.TryGetValue(label, out var entry))
                 {
-                    labels.Add((entry.Field, entry.Label, start, colon));
+                    labels.Add((entry.Field, entry.Label, start, colon + 1));
                     break;
                 }
             }

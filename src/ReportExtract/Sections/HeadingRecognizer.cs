@@ -61,8 +61,9 @@ internal static partial class HeadingRecognizer
     /// <summary>The heading that opens line [<paramref name="lineStart"/>, <paramref name="lineEnd"/>), if any.</summary>
     public static HeadingMatch? Recognize(string text, int lineStart, int lineEnd)
     {
+        // Blanks, and the #/** of pages scraped to Markdown, may stand before a marker.
         var start = lineStart;
-        while (start < lineEnd && IsBlank(text[start]))
+        while (start < lineEnd && (IsBlank(text[start]) || text[start] is '#' or '*'))
         {
             start++;
         }
@@ -179,5 +180,5 @@ internal static partial class HeadingRecognizer
     /// <summary>Any white space but the line break (U+3000, NBSP and the typographic spaces of scraped pages included).</summary>
     internal static bool IsBlank(char c) => c != '\n' && (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF');
 
-    private static bool IsTrailingPunctuation(char c) => c is ',' or '，' or '、' or ':' or '：' or ';' or '；';
+    private static bool IsTrailingPunctuation(char c) => c is ',' or '，' or '、' or ':' or '：' or ';' or '；' or '*' or '#';
 }

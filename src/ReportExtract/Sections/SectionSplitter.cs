@@ -87,7 +87,7 @@ public sealed class SectionSplitter
                 continue;
             }
 
-            var heading = new Heading(m, lineEnd, text.Substring(m.TitleStart, m.TitleEnd - m.TitleStart));
+            var heading = new Heading(m, pos, lineEnd, text.Substring(m.TitleStart, m.TitleEnd - m.TitleStart));
             if (m.TitleStart == m.TitleEnd && DetachedTitle(text, next) is { } detached)
             {
                 heading = heading with { Title = text[detached.Start..detached.End], LineEnd = detached.LineEnd };
@@ -162,7 +162,7 @@ public sealed class SectionSplitter
             while (open.Count > 0 && open.Peek().Rank >= r)
             {
                 var closing = open.Pop();
-                closing.End = TrimEnd(text, heading.Match.MarkerStart, closing.MinEnd);
+                closing.End = TrimEnd(text, heading.LineStart, closing.MinEnd);
             }
 
             var node = new Node(heading, r);
@@ -355,7 +355,7 @@ public sealed class SectionSplitter
         return withoutLeaders.Length < withoutDigits.Length || withoutDigits.Length == title.Length ? withoutLeaders : title;
     }
 
-    private sealed record Heading(HeadingMatch Match, int LineEnd, string Title);
+    private sealed record Heading(HeadingMatch Match, int LineStart, int LineEnd, string Title);
 
     private enum ContentsState
     {
