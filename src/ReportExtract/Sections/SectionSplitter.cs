@@ -65,10 +65,12 @@ public sealed class SectionSplitter
         var headings = new List<Heading>();
         var contents = new ContentsTracker();
         var pos = 0;
+        var previousEnd = '\n';
         while (pos <= text.Length)
         {
             var lineEnd = LineEnd(text, pos);
-            var match = HeadingRecognizer.Recognize(text, pos, lineEnd);
+            var match = ContinuesSentence(previousEnd) ? null : HeadingRecognizer.Recognize(text, pos, lineEnd);
+            previousEnd = match is not null ? '\n' : LastNonBlank(text, pos, lineEnd) ?? previousEnd;
             var next = lineEnd + 1;
             if (match is not { } m)
             {
@@ -117,6 +119,25 @@ public sealed class SectionSplitter
         }
 
         return headings;
+    }
+
+    /// <summary>
+    /// A line that follows one broken off after a comma or an opening bracket continues that sentence
+    /// (hard-wrapped text: …全年开展以下工作,1.制定方案, / 2.开展培训), so its number is no heading.
+    /// </summary>
+    private static bool ContinuesSentence(char previousEnd) => previousEnd is '，' or ',' or '、' or '（' or '(' or '《' or '“' or '‘';
+
+    private static char? LastNonBlank(string text, int start, int end)
+    {
+        for (var i = end - 1; i >= start; i--)
+        {
+            if (!HeadingRecognizer.IsBlank(text[i]))
+            {
+                return text[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The next line after a bare marker, when it reads as that marker's title.</summary>
