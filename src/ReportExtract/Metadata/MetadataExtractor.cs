@@ -230,6 +230,18 @@ public sealed partial class MetadataExtractor
             }
         }
 
+        // 某某局2021年度法治政府建设年度报告-某某市人民政府: a hyphen between Chinese words joins a site name.
+        for (var i = 1; i < line.Length - 1; i++)
+        {
+            if (line[i] is '-' or '－' or '—' && PageLabels.IsIdeograph(line[i - 1]) && PageLabels.IsIdeograph(line[i + 1]))
+            {
+                var left = line[..i];
+                var right = line[(i + 1)..].TrimStart('—');
+                line = OrganizationNames.ContainsAny(left, _lexicon.TitleCues) || !OrganizationNames.ContainsAny(right, _lexicon.TitleCues) ? left : right;
+                break;
+            }
+        }
+
         return line;
     }
 

@@ -58,7 +58,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
     }
 
     /// <summary>Whether <paramref name="name"/> is only a place (某某区, 某某县), which a fuller name of the same place should replace.</summary>
-    public bool IsPlaceOnly(string name) => !EndsWithAny(name, lexicon.OrganizationSuffixes) && name[^1] is '省' or '市' or '区' or '县' or '州' or '旗' or '盟';
+    public bool IsPlaceOnly(string name) => !EndsWithAny(name, lexicon.OrganizationSuffixes) && name[^1] is '省' or '市' or '区' or '县' or '州' or '旗' or '盟' or '镇' or '乡';
 
     /// <summary>The issuer that opens a sentence (龙湖区城管局全面贯彻… / 2021年,市住房和城乡建设局认真…).</summary>
     public string? FromOpeningSentence(ReadOnlySpan<char> sentence)

@@ -10,6 +10,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     private const int MaxLabelLine = 200;
 
     private const string Bullets = "-*·•|>";
+    private const string CellBrackets = "[]【】";
 
     /// <summary>
     /// Every labelled value in <paramref name="lines"/>, in order. <paramref name="used"/> receives the
@@ -38,7 +39,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             for (var k = 0; k < labels.Count; k++)
             {
                 var valueEnd = k + 1 < labels.Count ? labels[k + 1].Start : line.End;
-                var value = text.AsSpan(labels[k].ValueStart, valueEnd - labels[k].ValueStart).Trim();
+                var value = text.AsSpan(labels[k].ValueStart, valueEnd - labels[k].ValueStart).Trim().Trim(CellBrackets).Trim();
                 if (value.IsEmpty && k == labels.Count - 1 && ValueBelow(text, lines, i, used) is { } below)
                 {
                     value = below;
@@ -99,13 +100,13 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
         var first = true;
         while (pos < line.End)
         {
-            while (pos < line.End && (Sections.HeadingRecognizer.IsBlank(text[pos]) || (first && Bullets.Contains(text[pos]))))
+            while (pos < line.End && (IsSeparator(text[pos]) || (first && Bullets.Contains(text[pos]))))
             {
                 pos++;
             }
 
             var start = pos;
-            while (pos < line.End && !Sections.HeadingRecognizer.IsBlank(text[pos]))
+            while (pos < line.End && !IsSeparator(text[pos]))
             {
                 pos++;
             }
@@ -127,6 +128,9 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             first = false;
         }
     }
+
+    // Blanks and the brackets of [ 索引号 ] / 【发布机构】 table cells separate words in colonless label rows.
+    private static bool IsSeparator(char c) => Sections.HeadingRecognizer.IsBlank(c) || c is '[' or ']' or '【' or '】';
 
     private void FindColonLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
     {
