@@ -94,7 +94,8 @@ public sealed partial class MetadataExtractor
         var headEnd = sections.IsDefaultOrEmpty ? text.Length : sections[0].Span.Start;
         var head = TextLines.Head(text, headEnd, HeadLines);
         var headUsed = new HashSet<int>();
-        var labelled = _labels.Scan(text, head, headUsed);
+        var headValues = new HashSet<int>();
+        var labelled = _labels.Scan(text, head, headUsed, headValues);
         var footFloor = head.Count > 0 ? Math.Min(text.Length, head[^1].End + 1) : 0;
         var foot = TextLines.Foot(text, footFloor, FootLines);
         labelled.AddRange(_labels.Scan(text, foot, []));
@@ -105,7 +106,7 @@ public sealed partial class MetadataExtractor
         var signature = FindSignature(text, foot);
 
         var documentDate = First(labelled, LabelField.DocumentDate, v => DateText.FirstDate(v)) ?? signature?.Date;
-        var publishedDate = First(labelled, LabelField.PublishedDate, v => DateText.FirstDate(v)) ?? DateOpeningLabelLine(text, head, headUsed);
+        var publishedDate = First(labelled, LabelField.PublishedDate, v => DateText.FirstDate(v)) ?? DateOpeningLabelLine(text, head, headUsed, headValues);
         var documentNumber = First(labelled, LabelField.DocumentNumber, DocumentNumberIn) ?? DocumentNumberLineIn(text, head, headUsed);
         var indexNumber = First(labelled, LabelField.IndexNumber, v => IndexNumberPattern().Match(v) is { Success: true } m ? m.Value : null);
 
@@ -258,6 +259,12 @@ public sealed partial class MetadataExtractor
             return false;
         }
 
+        // A menu row (政府信息公开年报  法治政府建设年报) names several documents at once.
+        if (CueSegments(line) > 1)
+        {
+            return false;
+        }
+
         var core = line.TrimEnd(")）]】 ");
         foreach (var ending in _lexicon.TitleNotEnding)
         {
@@ -268,6 +275,20 @@ public sealed partial class MetadataExtractor
         }
 
         return DateText.SignatureDate(line) is null;
+    }
+
+    private int CueSegments(ReadOnlySpan<char> line)
+    {
+        var count = 0;
+        foreach (var range in line.SplitAny(" \t\u3000|"))
+        {
+            if (OrganizationNames.ContainsAny(line[range], _lexicon.TitleCues))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>A short line above a title that can be its first half (关于… / an issuer's name).</summary>
@@ -361,9 +382,9 @@ public sealed partial class MetadataExtractor
     /// <summary>
     /// The unlabelled date that opens a page's metadata line (<c>2022-02-25 14:12 来源:…</c>): the page's own date.
     /// </summary>
-    private static DateOnly? DateOpeningLabelLine(string text, List<TextLine> head, HashSet<int> used)
+    private static DateOnly? DateOpeningLabelLine(string text, List<TextLine> head, HashSet<int> used, HashSet<int> valuesBelow)
     {
-        foreach (var i in used.Order())
+        foreach (var i in used.Except(valuesBelow).Order())
         {
             var line = head[i].TrimmedOf(text);
             if (line.Length > 0 && char.IsAsciiDigit(line[0]) && LeadingDate().Match(line.ToString()) is { Success: true } m)

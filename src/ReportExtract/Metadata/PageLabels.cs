@@ -14,10 +14,12 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
 
     /// <summary>
     /// Every labelled value in <paramref name="lines"/>, in order. <paramref name="used"/> receives the
-    /// indexes of lines that are labels or the values under them, so that no one mistakes them for prose.
+    /// indexes of lines that are labels or the values under them, so that no one mistakes them for prose;
+    /// <paramref name="valuesBelow"/>, when given, the indexes of the value lines among them.
     /// </summary>
-    public List<LabelledValue> Scan(string text, List<TextLine> lines, HashSet<int> used)
+    public List<LabelledValue> Scan(string text, List<TextLine> lines, HashSet<int> used, HashSet<int>? valuesBelow = null)
     {
+
         var found = new List<LabelledValue>();
         var labels = new List<(LabelField Field, string Label, int Start, int ValueStart)>();
         for (var i = 0; i < lines.Count; i++)
@@ -40,7 +42,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             {
                 var valueEnd = k + 1 < labels.Count ? labels[k + 1].Start : line.End;
                 var value = text.AsSpan(labels[k].ValueStart, valueEnd - labels[k].ValueStart).Trim().Trim(CellBrackets).Trim();
-                if (value.IsEmpty && k == labels.Count - 1 && ValueBelow(text, lines, i, used) is { } below)
+                if (value.IsEmpty && k == labels.Count - 1 && ValueBelow(text, lines, i, used, valuesBelow) is { } below)
                 {
                     value = below;
                 }
@@ -56,7 +58,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     }
 
     /// <summary>The value on the next non-blank line when the label's own line ends with it.</summary>
-    private ReadOnlySpan<char> ValueBelow(string text, List<TextLine> lines, int i, HashSet<int> used)
+    private ReadOnlySpan<char> ValueBelow(string text, List<TextLine> lines, int i, HashSet<int> used, HashSet<int>? valuesBelow)
     {
         for (var j = i + 1; j < lines.Count && j <= i + 2; j++)
         {
@@ -74,6 +76,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             }
 
             used.Add(j);
+            valuesBelow?.Add(j);
             return candidate;
         }
 
