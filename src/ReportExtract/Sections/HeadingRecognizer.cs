@@ -100,10 +100,13 @@ internal static partial class HeadingRecognizer
             : new HeadingMatch(family, number, start, markerEnd, titleStart, titleEnd);
     }
 
-    /// <summary>Where a heading's title stops: the first sentence end, else the line end (long runs cut at a clause break).</summary>
+    /// <summary>
+    /// Where a heading's title stops: the first sentence end, else the line end (long runs cut at a clause
+    /// break). A colon that introduces the body (1.强化组织领导：成立了…) also ends the title.
+    /// </summary>
     private static int TitleEnd(ReadOnlySpan<char> rest)
     {
-        var stop = rest.IndexOfAny('。', '！', '？');
+        var stop = rest.IndexOfAny("。！？：:");
         var end = stop < 0 ? rest.Length : stop;
         if (end <= LongTitle)
         {
