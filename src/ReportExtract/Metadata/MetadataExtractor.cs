@@ -83,6 +83,11 @@ public sealed partial class MetadataExtractor
         RegexOptions.CultureInvariant)]
     private static partial Regex DocumentNumberLine();
 
+    [GeneratedRegex(
+        @"[（(][\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20}[ \t]*[〔\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\]］】)）][ \t]*第?[ \t]*[0-9]{1,5}[ \t]*号[)）]$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingDocumentNumber();
+
     [GeneratedRegex(@"[0-9A-Za-z][0-9A-Za-z\-/_.]{5,}", RegexOptions.CultureInvariant)]
     private static partial Regex IndexNumberPattern();
 
@@ -104,10 +109,17 @@ public sealed partial class MetadataExtractor
             ? (labelledTitle, (-1, -1))
             : FindTitle(text, head, headUsed);
         var signature = FindSignature(text, foot);
+        string? numberInTitle = null;
+        if (title is not null && TrailingDocumentNumber().Match(title) is { Success: true, Index: > 0 } trailing)
+        {
+            // 某某市人民政府关于…的报告（温政〔2022〕5号）: the number is not part of the title.
+            numberInTitle = DocumentNumberIn(trailing.Value);
+            title = title[..trailing.Index].TrimEnd();
+        }
 
         var documentDate = First(labelled, LabelField.DocumentDate, v => DateText.FirstDate(v)) ?? signature?.Date;
         var publishedDate = First(labelled, LabelField.PublishedDate, v => DateText.FirstDate(v)) ?? DateOpeningLabelLine(text, head, headUsed, headValues);
-        var documentNumber = First(labelled, LabelField.DocumentNumber, DocumentNumberIn) ?? DocumentNumberLineIn(text, head, headUsed);
+        var documentNumber = First(labelled, LabelField.DocumentNumber, DocumentNumberIn) ?? numberInTitle ?? DocumentNumberLineIn(text, head, headUsed);
         var indexNumber = First(labelled, LabelField.IndexNumber, v => IndexNumberPattern().Match(v) is { Success: true } m ? m.Value : null);
 
         var opening = OpeningSentence(text, head, headUsed, titleLines);
