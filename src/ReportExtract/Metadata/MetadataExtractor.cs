@@ -96,7 +96,10 @@ public sealed partial class MetadataExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        var headEnd = sections.IsDefaultOrEmpty ? text.Length : sections[0].Span.Start;
+        // The head stops at the line of the first heading (which may be indented).
+        var headEnd = sections.IsDefaultOrEmpty ? text.Length
+            : sections[0].Span.Start == 0 ? 0
+            : text.LastIndexOf('\n', sections[0].Span.Start - 1) + 1;
         var head = TextLines.Head(text, headEnd, HeadLines);
         var headUsed = new HashSet<int>();
         var headValues = new HashSet<int>();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ReportExtract.Sections;
 
 /// <summary>The numbering families of Chinese official-document headings.</summary>
-public enum HeadingFamily
+internal enum HeadingFamily
 {
     /// <summary>第一部分, 第一章.</summary>
     Part,
