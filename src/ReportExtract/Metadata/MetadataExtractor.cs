@@ -333,9 +333,11 @@ public sealed partial class MetadataExtractor
             return true;
         }
 
-        // An issuer's name over the rest of the title: 某某县人民政府 / 关于2022年度…的报告.
-        return (line.StartsWith("关于") || char.IsAsciiDigit(line[0]) || line.StartsWith("二〇") || line.StartsWith("二○"))
-            && _organizations.AsName(fragment) is not null;
+        // An issuer's name over the rest of the title (某某县人民政府 / 关于2022年度…的报告), unless that
+        // rest names its own issuer.
+        return _organizations.AsName(fragment) is not null
+            && (line.StartsWith("关于") || char.IsAsciiDigit(line[0]) || line.StartsWith("二〇") || line.StartsWith("二○")
+                || _organizations.FromTitle(line.ToString()) is null);
     }
 
     /// <summary>Spaces dropped next to Chinese characters, other runs of blanks collapsed, trailing punctuation off.</summary>
