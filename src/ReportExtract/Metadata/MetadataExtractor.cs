@@ -246,6 +246,21 @@ public sealed partial class MetadataExtractor
             }
         }
 
+        // An attachment link (….pdf) or a quoted title (《…》) names the report all the same.
+        foreach (var extension in (ReadOnlySpan<string>)[".pdf", ".doc", ".docx", ".wps", ".ofd", ".PDF", ".DOC", ".DOCX"])
+        {
+            if (line.EndsWith(extension, StringComparison.Ordinal))
+            {
+                line = line[..^extension.Length].TrimEnd();
+                break;
+            }
+        }
+
+        if (line.Length > 2 && line[0] == '《' && line[^1] == '》' && line[1..^1].IndexOfAny('《', '》') < 0)
+        {
+            line = line[1..^1];
+        }
+
         // 某某局2021年度法治政府建设年度报告-某某市人民政府: a hyphen between Chinese words joins a site name.
         for (var i = 1; i < line.Length - 1; i++)
         {
