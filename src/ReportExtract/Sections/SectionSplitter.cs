@@ -80,9 +80,7 @@ public sealed class SectionSplitter
                 }
                 else if (contents.State == ContentsState.Open && !IsBlankLine(text, pos, lineEnd) && !IsContentsEntryLine(text.AsSpan(pos, lineEnd - pos)))
                 {
-                    // Body text before any repeat: the list was the document's own headings after all
-                    // when it held a single entry; otherwise it was a real contents list.
-                    headings.AddRange(contents.Close(keepEntries: contents.Entries.Count < 2));
+                    headings.AddRange(contents.CloseOnBody());
                 }
 
                 pos = next;
@@ -398,6 +396,20 @@ public sealed class SectionSplitter
         {
             State = ContentsState.Closed;
             return keepEntries ? Entries : [];
+        }
+
+        /// <summary>
+        /// Body text ended the list before an exact repeat. Where the numbering started over (the body's
+        /// 一、 worded differently from the contents line) the headings from there on are real; a single
+        /// entry with a body was never a list; otherwise all entries were contents.
+        /// </summary>
+        public List<Heading> CloseOnBody()
+        {
+            var first = Entries.Count > 0 ? Entries[0].Match : default;
+            var restart = Entries.FindLastIndex(h => h.Match.Family == first.Family && h.Match.Number == first.Number);
+            var kept = restart > 0 ? Entries[restart..] : Close(keepEntries: Entries.Count < 2);
+            State = ContentsState.Closed;
+            return kept;
         }
 
         public bool IsRepeatOfFirst(Heading heading)
