@@ -26,6 +26,15 @@ public sealed class SectionKindLexiconTests
         sections.Select(s => s.Kind).Should().Equal(SectionKind.Achievements, SectionKind.Plans);
     }
 
+    [Theory]
+    [InlineData("ReportExtract.Resources.Sections/section-kinds.txt")]
+    [InlineData("ReportExtract.Resources.Sections/trailing-chrome.txt")]
+    [InlineData("ReportExtract.Resources.Metadata/labels.txt")]
+    [InlineData("ReportExtract.Resources.Metadata/organizations.txt")]
+    [InlineData("ReportExtract.Resources.Metadata/titles.txt")]
+    public void Lexicons_ship_inside_the_assembly(string name) =>
+        typeof(SectionSplitter).Assembly.GetManifestResourceNames().Should().Contain(name);
+
     [Fact]
     public void A_malformed_rule_names_itself()
     {
