@@ -162,14 +162,19 @@ public sealed class SectionSplitter
         return null;
     }
 
-    /// <summary>Nests headings by family rank (order of first appearance) and closes each section before the next peer.</summary>
+    /// <summary>
+    /// Nests headings by family rank (order of first appearance) and closes each section before the next peer.
+    /// A family already open continues where its number follows on (inner list first, then outer), so a list
+    /// that starts over at 1 inside an open item of its own family (the rows 一、二、三 of a table in section 三、)
+    /// nests there once; any other number, a repeat or a gap, stays a sibling of the innermost open item.
+    /// </summary>
     private static List<Node> BuildTree(string text, List<Heading> headings, int bodyEnd)
     {
         Span<int> rank = stackalloc int[Enum.GetValues<HeadingFamily>().Length];
         rank.Fill(-1);
         var nextRank = 0;
         var roots = new List<Node>();
-        var open = new Stack<Node>();
+        var open = new List<Node>();
         foreach (var heading in headings)
         {
             ref var r = ref rank[(int)heading.Match.Family];
@@ -178,24 +183,61 @@ public sealed class SectionSplitter
                 r = nextRank++;
             }
 
-            while (open.Count > 0 && open.Peek().Rank >= r)
+            var keep = OpenDepthFor(open, heading, r);
+            for (var i = open.Count - 1; i >= keep; i--)
             {
-                var closing = open.Pop();
-                closing.End = TrimEnd(text, heading.LineStart, closing.MinEnd);
+                open[i].End = TrimEnd(text, heading.LineStart, open[i].MinEnd);
             }
 
+            open.RemoveRange(keep, open.Count - keep);
             var node = new Node(heading, r);
-            (open.Count == 0 ? roots : open.Peek().Children).Add(node);
-            open.Push(node);
+            (open.Count == 0 ? roots : open[^1].Children).Add(node);
+            open.Add(node);
         }
 
-        while (open.Count > 0)
+        for (var i = open.Count - 1; i >= 0; i--)
         {
-            var closing = open.Pop();
-            closing.End = Math.Max(TrimEnd(text, bodyEnd, closing.MinEnd), closing.MinEnd);
+            open[i].End = Math.Max(TrimEnd(text, bodyEnd, open[i].MinEnd), open[i].MinEnd);
         }
 
         return roots;
+    }
+
+    /// <summary>How many open sections stay open (as ancestors) when <paramref name="heading"/> arrives.</summary>
+    private static int OpenDepthFor(List<Node> open, Heading heading, int rank)
+    {
+        var family = heading.Match.Family;
+        var number = heading.Match.Number;
+        int innermost = -1, sameFamily = 0;
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            if (open[i].Heading.Match.Family != family)
+            {
+                continue;
+            }
+
+            sameFamily++;
+            innermost = innermost < 0 ? i : innermost;
+            if (number == open[i].Heading.Match.Number + 1)
+            {
+                return i;
+            }
+        }
+
+        if (innermost < 0)
+        {
+            // A family not open: close everything of its rank or below.
+            var keep = open.Count;
+            while (keep > 0 && open[keep - 1].Rank >= rank)
+            {
+                keep--;
+            }
+
+            return keep;
+        }
+
+        // Starting over at 1 inside an item numbered 2 or more nests, once per family; anything else is a sibling.
+        return number == 1 && sameFamily == 1 && open[innermost].Heading.Match.Number >= 2 ? open.Count : innermost;
     }
 
     /// <summary>
