@@ -70,6 +70,25 @@ public sealed class SectionRobustnessTests
     }
 
     [Fact]
+    public void Lists_that_keep_starting_over_stay_shallow()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < 20_000; i++)
+        {
+            sb.Append("1.甲\n2.乙\n（一）丙\n（二）丁\n一、戊\n二、己\n");
+        }
+
+        var text = sb.ToString();
+        var watch = Stopwatch.StartNew();
+        var sections = Splitter.Split(text);
+        watch.Stop();
+
+        SectionInvariants.Check(text, sections);
+        SectionOutline.Flatten(sections).Max(s => s.Level).Should().BeLessThanOrEqualTo(2 * Enum.GetValues<HeadingFamily>().Length);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void A_megabyte_line_without_punctuation_is_cheap()
     {
         var line = string.Concat(Enumerable.Repeat("法治政府建设一是推进依法行政1.", 1_000_000 / 16));
