@@ -88,6 +88,10 @@ public sealed partial class MetadataExtractor
         RegexOptions.CultureInvariant)]
     private static partial Regex TrailingDocumentNumber();
 
+    // A line that only gives a year in brackets: （2021年度）.
+    [GeneratedRegex(@"^[（(][ \t]*(?:19|20)[0-9]{2}[ \t]*年度?[ \t]*[)）]$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearLine();
+
     [GeneratedRegex(@"[0-9A-Za-z][0-9A-Za-z\-/_.]{5,}", RegexOptions.CultureInvariant)]
     private static partial Regex IndexNumberPattern();
 
@@ -204,6 +208,18 @@ public sealed partial class MetadataExtractor
                 {
                     candidate = (Tidy(string.Concat(fragment, line)), (previous, i));
                 }
+            }
+
+            // 某某县法治政府建设年度报告 over （2021年度）: the year line belongs to the title.
+            var after = i + 1;
+            while (after < head.Count && head[after].TrimmedOf(text).IsEmpty)
+            {
+                after++;
+            }
+
+            if (after < head.Count && !used.Contains(after) && YearLine().IsMatch(head[after].TrimmedOf(text)))
+            {
+                candidate = (Tidy(string.Concat(candidate.Item1, head[after].TrimmedOf(text))), (candidate.Item2.Item1, after));
             }
 
             if (IsSpecific(candidate.Item1))
