@@ -88,6 +88,9 @@ public sealed partial class MetadataExtractor
         RegexOptions.CultureInvariant)]
     private static partial Regex TrailingDocumentNumber();
 
+    [GeneratedRegex(@"[（(〔\[][ \t]*(?<y>(?:19|20)[0-9]{2})[ \t]*[)）〕\]]", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedYear();
+
     // A line that only gives a year in brackets: （2021年度）.
     [GeneratedRegex(@"^[（(][ \t]*(?:19|20)[0-9]{2}[ \t]*年度?[ \t]*[)）]$", RegexOptions.CultureInvariant)]
     private static partial Regex YearLine();
@@ -534,7 +537,13 @@ public sealed partial class MetadataExtractor
             return ParseYear(arabic.Groups["y"].ValueSpan);
         }
 
-        return chinese.Success ? DateText.ChineseYear(chinese.Groups["y"].ValueSpan) : null;
+        if (chinese.Success)
+        {
+            return DateText.ChineseYear(chinese.Groups["y"].ValueSpan);
+        }
+
+        // 法治政府建设年度报告（2021）: a bare year in brackets.
+        return BracketedYear().Match(title) is { Success: true } bracketed ? ParseYear(bracketed.Groups["y"].ValueSpan) : null;
     }
 
     /// <summary>The year mentioned most in the achievements sections (or in the whole text when none is named).</summary>
