@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+
+namespace ReportExtract.Metadata;
+
+/// <summary>Recognizes the name of an issuing body (温岭市住房和城乡建设局, 马鞍街道办事处) in titles, labels, signatures and prose.</summary>
+internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
+{
+    private const int MaxName = 40;
+
+    // Where an issuer's name stops in a title: before 关于, a year, or 年度.
+    [GeneratedRegex("关于|[0-9]|[〇○零一二三四五六七八九]{4}年|年度", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleNameStop();
+
+    // Time phrases that open a report's first sentence before its subject: 2021年, / 今年以来,
+    [GeneratedRegex(@"^(?:(?:19|20)[0-9]{2}[ \t]*年(?:度|以来)?|今年以来|近年来|一年来|过去一年)[ \t]*[,，]?[ \t]*", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingTimePhrase();
+
+    /// <summary>The whole of <paramref name="value"/> when it is an organization's name (a label value or a signature line).</summary>
+    public string? AsName(ReadOnlySpan<char> value)
+    {
+        value = value.Trim().TrimStart("-*·•").Trim();
+        var space = value.IndexOfAny(' ', '\t', '\u3000');
+        if (space > 0)
+        {
+            value = value[..space];
+        }
+
+        value = value.TrimEnd("。.，,；;：:");
+        if (value.Length is < 2 or > MaxName || value.IndexOfAny("。，,；;：:!！?？0123456789") >= 0)
+        {
+            return null;
+        }
+
+        var name = value.ToString();
+        if (lexicon.NotOrganizationName.Contains(name) || StartsWithAny(value, lexicon.NotOrganizationStart))
+        {
+            return null;
+        }
+
+        return EndsWithAny(value, lexicon.OrganizationEndSuffixes) ? name : null;
+    }
+
+    /// <summary>The issuer named at the start of a title: the text before 关于 / the year, when it ends like a name.</summary>
+    public string? FromTitle(string title)
+    {
+        var stop = TitleNameStop().Match(title);
+        if (stop.Success && stop.Index >= 2)
+        {
+            var prefix = title.AsSpan(0, stop.Index).TrimEnd(" 的");
+            if (prefix.Length >= 2 && prefix.Length <= MaxName && EndsWithAny(prefix, lexicon.OrganizationEndSuffixes) && !StartsWithAny(prefix, lexicon.NotOrganizationStart))
+            {
+                return prefix.ToString();
+            }
+        }
+
+        // 关于某某镇人民政府2021年度…的报告: the issuer follows 关于.
+        return Scan(title.AsSpan().StartsWith("关于") ? title.AsSpan(2) : title);
+    }
+
+    /// <summary>Whether <paramref name="name"/> is only a place (某某区, 某某县), which a fuller name of the same place should replace.</summary>
+    public bool IsPlaceOnly(string name) => !EndsWithAny(name, lexicon.OrganizationSuffixes) && name[^1] is '省' or '市' or '区' or '县' or '州' or '旗' or '盟' or '镇' or '乡';
+
+    /// <summary>The issuer that opens a sentence (龙湖区城管局全面贯彻… / 2021年,市住房和城乡建设局认真…).</summary>
+    public string? FromOpeningSentence(ReadOnlySpan<char> sentence)
+    {
+        sentence = sentence.Trim();
+        var lead = LeadingTimePhrase().Match(sentence.Length > 24 ? sentence[..24].ToString() : sentence.ToString());
+        if (lead.Success)
+        {
+            sentence = sentence[lead.Length..];
+        }
+
+        return StartsWithAny(sentence, lexicon.NotOrganizationStart) ? null : Scan(sentence);
+    }
+
+    /// <summary>
+    /// The shortest name at the start of <paramref name="text"/> that ends with a known suffix and names a place,
+    /// extended by suffixes that follow at once (人民政府 + 办公室).
+    /// </summary>
+    private string? Scan(ReadOnlySpan<char> text)
+    {
+        var limit = Math.Min(text.Length, MaxName);
+        for (var pos = 1; pos < limit; pos++)
+        {
+            var c = text[pos];
+            if (!PageLabels.IsIdeograph(c) && c is not ('(' or ')' or '（' or '）'))
+            {
+                return null;
+            }
+
+            var suffix = MatchSuffix(text[pos..]);
+            if (suffix == 0)
+            {
+                continue;
+            }
+
+            var end = pos + suffix;
+            int more;
+            while (end < text.Length && (more = MatchSuffix(text[end..])) > 0)
+            {
+                end += more;
+            }
+
+            if (ContainsAny(text[..end], lexicon.OrganizationPlaces))
+            {
+                return text[..end].ToString();
+            }
+
+            pos = end - 1;
+        }
+
+        return null;
+    }
+
+    private int MatchSuffix(ReadOnlySpan<char> text)
+    {
+        foreach (var suffix in lexicon.OrganizationSuffixes)
+        {
+            if (text.StartsWith(suffix, StringComparison.Ordinal))
+            {
+                return suffix.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> text, IEnumerable<string> suffixes)
+    {
+        foreach (var s in suffixes)
+        {
+            if (text.EndsWith(s, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool StartsWithAny(ReadOnlySpan<char> text, IEnumerable<string> prefixes)
+    {
+        foreach (var p in prefixes)
+        {
+            if (text.StartsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool ContainsAny(ReadOnlySpan<char> text, IEnumerable<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

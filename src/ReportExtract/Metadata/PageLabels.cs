@@ -1,0 +1,216 @@
+namespace ReportExtract.Metadata;
+
+/// <summary>A labelled value found on a page: <c>发布日期:2022-02-25</c>, or <c>- 索引号:</c> over <c>- 1133…</c>.</summary>
+internal readonly record struct LabelledValue(LabelField Field, string Label, string Value);
+
+/// <summary>Finds <c>label:value</c> pairs in metadata lines, several to a line or a label over its value.</summary>
+internal sealed class PageLabels(MetadataLexicon lexicon)
+{
+    // Longer lines are prose; a label there is a quotation, not page metadata.
+    private const int MaxLabelLine = 200;
+
+    private const string Bullets = "-*·•|>";
+    private const string CellBrackets = "[]【】";
+
+    /// <summary>
+    /// Every labelled value in <paramref name="lines"/>, in order. <paramref name="used"/> receives the
+    /// indexes of lines that are labels or the values under them, so that no one mistakes them for prose;
+    /// <paramref name="valuesBelow"/>, when given, the indexes of the value lines among them.
+    /// </summary>
+    public List<LabelledValue> Scan(string text, List<TextLine> lines, HashSet<int> used, HashSet<int>? valuesBelow = null)
+    {
+
+        var found = new List<LabelledValue>();
+        var labels = new List<(LabelField Field, string Label, int Start, int ValueStart)>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.End - line.Start > MaxLabelLine)
+            {
+                continue;
+            }
+
+            labels.Clear();
+            FindLabels(text, line, labels);
+            if (labels.Count == 0)
+            {
+                continue;
+            }
+
+            used.Add(i);
+            for (var k = 0; k < labels.Count; k++)
+            {
+                var valueEnd = k + 1 < labels.Count ? labels[k + 1].Start : line.End;
+                var value = text.AsSpan(labels[k].ValueStart, valueEnd - labels[k].ValueStart).Trim().Trim(CellBrackets).Trim();
+                if (value.IsEmpty && k == labels.Count - 1 && ValueBelow(text, lines, i, used, valuesBelow) is { } below)
+                {
+                    value = below;
+                }
+
+                if (!value.IsEmpty)
+                {
+                    found.Add(new LabelledValue(labels[k].Field, labels[k].Label, value.ToString()));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The value on the next non-blank line when the label's own line ends with it.</summary>
+    private ReadOnlySpan<char> ValueBelow(string text, List<TextLine> lines, int i, HashSet<int> used, HashSet<int>? valuesBelow)
+    {
+        for (var j = i + 1; j < lines.Count && j <= i + 2; j++)
+        {
+            var candidate = lines[j].TrimmedOf(text).TrimStart(Bullets).TrimStart();
+            if (candidate.IsEmpty)
+            {
+                continue;
+            }
+
+            var inner = new List<(LabelField, string, int, int)>();
+            FindLabels(text, lines[j], inner);
+            if (inner.Count > 0 || candidate.Length > MaxLabelLine)
+            {
+                return [];
+            }
+
+            used.Add(j);
+            valuesBelow?.Add(j);
+            return candidate;
+        }
+
+        return [];
+    }
+
+    private void FindLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
+    {
+        FindColonLabels(text, line, labels);
+        if (labels.Count == 0)
+        {
+            FindSpacedLabels(text, line, labels);
+        }
+    }
+
+    /// <summary>
+    /// Table-shaped pages drop the colon: <c>索引号 1133…/2022-00223 发布机构 温岭市住建局</c>, or a label alone
+    /// over its value. Only a line whose first word is a known label is read this way.
+    /// </summary>
+    private void FindSpacedLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
+    {
+        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var pos = line.Start;
+        var first = true;
+        while (pos < line.End)
+        {
+            while (pos < line.End && (IsSeparator(text[pos]) || (first && Bullets.Contains(text[pos]))))
+            {
+                pos++;
+            }
+
+            var start = pos;
+            while (pos < line.End && !IsSeparator(text[pos]))
+            {
+                pos++;
+            }
+
+            if (start == pos)
+            {
+                break;
+            }
+
+            if (lookup.TryGetValue(text.AsSpan(start, pos - start), out var entry))
+            {
+                labels.Add((entry.Field, entry.Label, start, pos));
+            }
+            else if (first)
+            {
+                return;
+            }
+
+            first = false;
+        }
+    }
+
+    // Blanks and the brackets of [ 索引号 ] / 【发布机构】 table cells separate words in colonless label rows.
+    private static bool IsSeparator(char c) => Sections.HeadingRecognizer.IsBlank(c) || c is '[' or ']' or '【' or '】';
+
+    private void FindColonLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
+    {
+        Span<char> run = stackalloc char[lexicon.LongestLabel];
+        Span<int> starts = stackalloc int[lexicon.LongestLabel];
+        Span<char> buffer = stackalloc char[lexicon.LongestLabel];
+        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var colon = line.Start; colon < line.End; colon++)
+        {
+            if (text[colon] is not (':' or '：'))
+            {
+                continue;
+            }
+
+            // Walk back over the label's characters; single spaces inside a label (字 号) are allowed.
+            var count = 0;
+            var j = colon - 1;
+            while (j >= line.Start && Sections.HeadingRecognizer.IsBlank(text[j]))
+            {
+                j--;
+            }
+
+            while (j >= line.Start && count < run.Length && IsIdeograph(text[j]))
+            {
+                run[count] = text[j];
+                starts[count] = j;
+                count++;
+                j--;
+
+                // Spaced-out labels (字 号, 日  期): step over up to two blanks between ideographs; the
+                // boundary check below rejects a run that merely joins a value to the next label.
+                var k = j;
+                while (k >= line.Start && j - k < 2 && Sections.HeadingRecognizer.IsBlank(text[k]))
+                {
+                    k--;
+                }
+
+                if (k < j && k >= line.Start && IsIdeograph(text[k]))
+                {
+                    j = k;
+                }
+            }
+
+            // Longest known label first: 成文日期 before 日期.
+            for (var length = count; length >= 2; length--)
+            {
+                var start = starts[length - 1];
+                if (!IsLabelBoundary(text, line.Start, start))
+                {
+                    continue;
+                }
+
+                var label = buffer[..length];
+                for (var k = 0; k < length; k++)
+                {
+                    label[k] = run[length - 1 - k];
+                }
+
+                if (lookup.TryGetValue(label, out var entry))
+                {
+                    labels.Add((entry.Field, entry.Label, start, colon + 1));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool IsLabelBoundary(string text, int lineStart, int start)
+    {
+        if (start == lineStart)
+        {
+            return true;
+        }
+
+        var before = text[start - 1];
+        return char.IsWhiteSpace(before) || before == '\u3000' || "-*·•|>【[(（]】)）,，;；".Contains(before);
+    }
+
+    internal static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+}
