@@ -43,17 +43,19 @@ public sealed partial class MetadataExtractor
     private readonly MetadataLexicon _lexicon;
     private readonly PageLabels _labels;
     private readonly OrganizationNames _organizations;
+    private readonly RegionResolver _regions;
 
-    /// <summary>An extractor with the built-in lexicon.</summary>
+    /// <summary>An extractor with the built-in lexicon and division table.</summary>
     public MetadataExtractor()
-        : this(MetadataLexicon.Default)
+        : this(MetadataLexicon.Default, RegionResolver.Default)
     {
     }
 
-    /// <summary>An extractor that reads labels, names and titles with <paramref name="lexicon"/>.</summary>
-    public MetadataExtractor(MetadataLexicon lexicon)
+    /// <summary>An extractor that reads labels, names and titles with <paramref name="lexicon"/> and places with <paramref name="regions"/>.</summary>
+    public MetadataExtractor(MetadataLexicon lexicon, RegionResolver regions)
     {
         _lexicon = lexicon;
+        _regions = regions;
         _labels = new PageLabels(lexicon);
         _organizations = new OrganizationNames(lexicon);
     }
@@ -145,7 +147,10 @@ public sealed partial class MetadataExtractor
             : fromTitle ?? fromElsewhere;
 
         var year = ReportYear(text, title, head, headUsed, titleLines, sections, warnings);
-        return new ReportMetadata(title, organization, year, documentDate, publishedDate, documentNumber, indexNumber, null, warnings.ToImmutable());
+        // The organization names the reporting body most directly; the title and the text settle what it leaves open.
+        var region = _regions.Resolve(organization, title, text);
+        warnings.AddRange(region.Warnings);
+        return new ReportMetadata(title, organization, year, documentDate, publishedDate, documentNumber, indexNumber, region.Region, warnings.ToImmutable());
     }
 
     private static T? First<T>(List<LabelledValue> labelled, LabelField field, Func<string, T?> read)
