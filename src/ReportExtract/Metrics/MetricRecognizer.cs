@@ -32,7 +32,7 @@ public sealed class MetricRecognizer
 
     /// <summary>A recognizer that names indicators from <paramref name="catalog"/> (the built-in one by default).</summary>
     public MetricRecognizer(IndicatorCatalog? catalog = null)
-        : this(catalog, null)
+        : this(catalog, JiebaClauseTagger.Default)
     {
     }
 
@@ -43,13 +43,16 @@ public sealed class MetricRecognizer
         _subjects = new SubjectFinder(tagger);
     }
 
+    /// <summary>The catalog that names indicators.</summary>
+    public IndicatorCatalog Catalog => _catalog;
+
     /// <summary>Every figure of <paramref name="text"/>, sorted by position.</summary>
     public MetricRecognition Recognize(string text, ImmutableArray<Section> sections, int? reportYear)
     {
         var names = new RangeSet(MetricExclusions.NameRanges(text));
         var sentences = new SentenceSplitter(text);
         var years = new YearScope(text, sentences, names);
-        var tables = TableReader.Read(text, _units);
+        var tables = TableReader.Read(text, _units, _subjects.Generic);
         var context = new Context(text, sections, reportYear, sentences, years);
 
         var metrics = ImmutableArray.CreateBuilder<Metric>();
@@ -214,11 +217,29 @@ public sealed class MetricRecognizer
             return unitEnd;
         }
 
-        var lowFigure = MakeFigure(text, low.Start, low.End, low.Value * unit.Scale, unit, Approximation.AtLeast, sentences);
+        // 5到8万元: the high end's 万/亿 applies to a low end written without one.
+        var carried = low.Value * unit.Scale * CarriedMultiplier(text, low, high);
+        var lowFigure = MakeFigure(text, low.Start, low.End, carried, unit, Approximation.AtLeast, sentences);
         var highFigure = MakeFigure(text, high.Start, unitEnd, high.Value * unit.Scale, unit, Approximation.AtMost, sentences);
         figures.Add(lowFigure with { RightStart = highFigure.RightStart });
         figures.Add(highFigure with { LeftEnd = lowFigure.LeftEnd });
         return unitEnd;
+    }
+
+    private static double CarriedMultiplier(string text, in NumberToken low, in NumberToken high)
+    {
+        if (ChineseNumberParser.MultiplierValue(text[low.End - 1]) >= 1e4)
+        {
+            return 1;
+        }
+
+        var multiplier = 1.0;
+        for (var i = high.End - 1; i > high.Start && ChineseNumberParser.MultiplierValue(text[i]) >= 1e4; i--)
+        {
+            multiplier *= ChineseNumberParser.MultiplierValue(text[i]);
+        }
+
+        return multiplier;
     }
 
     private void AddFigure(string text, int start, int end, double value, UnitEntry unit, Approximation? inside, SentenceSplitter sentences, List<Figure> figures, in NumberToken number)
@@ -238,6 +259,10 @@ public sealed class MetricRecognizer
         var approx = inside;
         var leftEnd = start;
         var before = _qualifiers.MatchBefore(text, start, floor, out var beforeApprox);
+        if (before < 0 && start - 1 > floor && text[start - 1] is '有' or '为' or '达' or '是')
+        {
+            before = _qualifiers.MatchBefore(text, start - 1, floor, out beforeApprox); // 大约有200户
+        }
         if (before >= 0)
         {
             approx ??= beforeApprox;
@@ -287,7 +312,7 @@ public sealed class MetricRecognizer
         var clauseStart = context.Sentences.ClauseStart(figure.LeftEnd, floor);
         var ceiling = Math.Min(sentence.End, figure.RightStart + RightReach);
         var clauseEnd = context.Sentences.ClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart));
-        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd);
+        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate);
 
         var subject = found.Subject;
         if (subject is null && found.Elliptical)
@@ -303,10 +328,14 @@ public sealed class MetricRecognizer
             }
         }
 
-        // The catalog sees the comma clause before the figure (各镇共审核…文件16件、…事务68件), not the whole sentence.
-        var contextStart = context.Sentences.MajorClauseStart(figure.Start, Math.Max(sentence.Start, figure.Start - ContextReach));
+        // The catalog sees the comma clause of the figure and the one before it (处理行政处罚案件32件,涉及金额539万元),
+        // not the whole sentence, whose far clauses speak of other things.
+        var reach = Math.Max(sentence.Start, figure.Start - ContextReach);
+        var clause = context.Sentences.MajorClauseStart(figure.Start, reach);
+        var contextStart = clause > reach ? context.Sentences.MajorClauseStart(clause - 1, reach) : clause;
         var cue = text.AsSpan(contextStart, figure.Start - contextStart);
-        var kind = KindOf(figure.Unit, subject, cue[Math.Max(0, cue.Length - (figure.Start - clauseStart))..]);
+        // 件 counts a case only where its own clause names one; the clause before may speak of something else.
+        var kind = KindOf(figure.Unit, subject, text.AsSpan(clause, figure.Start - clause));
         var indicator = _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue);
         return new Metric(
             kind,

@@ -28,29 +28,33 @@ internal sealed class SubjectFinder
     private readonly WordSet<bool> _leads;
     private readonly WordSet<bool> _trails;
     private readonly WordSet<bool> _strips;
-    private readonly WordSet<bool> _stops;
     private readonly WordSet<bool> _keeps;
+    private readonly WordSet<bool> _afterStops;
     private readonly IClauseTagger? _tagger;
 
     public SubjectFinder(IClauseTagger? tagger = null)
     {
         var rows = LexiconData.ReadRows("subject-words.tsv").ToList();
         WordSet<bool> Of(string role) => new(rows.Where(r => r[0] == role).Select(r => (r[1], true)));
-        _leads = Of("lead");
+        _leads = new(rows.Where(r => r[0] is "lead" or "left").Select(r => (r[1], true)));
+        _afterStops = new(rows.Where(r => r[0] is "lead" or "stop").Select(r => (r[1], true)));
         _trails = Of("trail");
         _strips = Of("strip");
-        _stops = Of("stop");
         _keeps = Of("keep");
+        Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
         _tagger = tagger;
     }
+
+    /// <summary>Table column headers that add nothing to a row header (数值, 数量).</summary>
+    public IReadOnlySet<string> Generic { get; }
 
     /// <summary>
     /// The subject of a figure whose left context is [<paramref name="leftFloor"/>, <paramref name="leftEnd"/>)
     /// and right context is [<paramref name="rightStart"/>, <paramref name="rightEnd"/>), both inside one clause.
     /// </summary>
-    public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd)
+    public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, bool rate = false)
     {
-        var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd);
+        var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd, rate);
         var after = After(text, rightStart, rightEnd);
         if (after is not null && (before is null || verbFinal || after.Length >= 2))
         {
@@ -87,7 +91,7 @@ internal sealed class SubjectFinder
         return e;
     }
 
-    private (string? Subject, bool VerbFinal, bool Elliptical, int VerbStart) Before(string text, int floor, int end)
+    private (string? Subject, bool VerbFinal, bool Elliptical, int VerbStart) Before(string text, int floor, int end, bool rate)
     {
         var e = TrimLeftEnd(text, floor, end);
         if (e <= floor)
@@ -118,102 +122,83 @@ internal sealed class SubjectFinder
             return (null, false, false, -1);
         }
 
-        if (_tagger is not null)
-        {
-            return TaggedBefore(text, s, e);
-        }
+        var words = Boundaries(text, s, e);
 
         // A verb right before the number: the noun comes after it, or the verb phrase is the subject.
-        if (_leads.TryMatchEndingAt(text, e, s, out var finalVerb, out _))
+        if (_leads.TryMatchEndingAt(text, e, s, out var finalVerb, out _) && words.IsWord(e - finalVerb.Length, e))
         {
             var verbStart = e - finalVerb.Length;
-            var phraseStart = LastLeadEnd(text, s, verbStart);
+            var phraseStart = LastLeadEnd(text, s, verbStart + 2, words);
             return (null, true, false, StripPrefixes(text, phraseStart, e));
         }
 
-        var start = StripPrefixes(text, LastLeadEnd(text, s, e), e);
-        return start < e ? (Clip(text, start, e), false, false, -1) : (null, false, false, -1);
-    }
+        var start = StripPrefixes(text, LastLeadEnd(text, s, e, words, rate), e);
 
-    private (string? Subject, bool VerbFinal, bool Elliptical, int VerbStart) TaggedBefore(string text, int s, int e)
-    {
-        var words = _tagger!.Tag(text.AsSpan(s, e - s));
-        if (words.Count == 0)
-        {
-            return (null, false, false, -1);
-        }
-
-        var last = words[^1];
-        if (IsVerbTag(last.Tag) && !IsNounTag(last.Tag))
-        {
-            var k = words.Count - 1;
-            while (k > 0 && !IsVerbTag(words[k - 1].Tag) && !IsFunctionTag(words[k - 1].Tag))
-            {
-                k--;
-            }
-
-            return (null, true, false, StripPrefixes(text, s + words[k].Start, e));
-        }
-
-        var first = words.Count;
-        while (first > 0 && IsNounTag(words[first - 1].Tag))
-        {
-            first--;
-        }
-
-        if (first == words.Count)
-        {
-            return (null, false, false, -1);
-        }
-
-        var start = StripPrefixes(text, s + words[first].Start, e);
-        return start < e ? (Clip(text, start, e), false, false, -1) : (null, false, false, -1);
+        // 提高至7.5分: a change verb or function word alone names nothing.
+        var bare = _afterStops.TryMatchAt(text, start, out var word, out _) && start + word.Length == e;
+        return start < e && !bare ? (Clip(text, start, e), false, false, -1) : (null, false, false, -1);
     }
 
     private string? After(string text, int start, int end)
     {
+        var run = start;
+        while (run < end && IsSubjectChar(text[run]))
+        {
+            run++;
+        }
+
+        var words = Boundaries(text, start, run);
         var e = start;
-        while (e < end && IsSubjectChar(text[e]) && !StopsAt(text, e))
+        while (e < run && !StopsAt(text, e, words))
         {
             e++;
         }
 
-        if (e == start)
-        {
-            return null;
-        }
-
-        if (_tagger is not null)
-        {
-            var words = _tagger.Tag(text.AsSpan(start, e - start));
-            var n = 0;
-            while (n < words.Count && IsNounTag(words[n].Tag))
-            {
-                n++;
-            }
-
-            return n == 0 ? null : Clip(text, start, start + words[n - 1].Start + words[n - 1].Length);
-        }
-
-        return Clip(text, start, e);
+        return e == start ? null : Clip(text, start, e);
     }
 
-    private bool StopsAt(string text, int position) =>
-        _stops.TryMatchAt(text, position, out _, out _) || _leads.TryMatchAt(text, position, out _, out _);
+    private bool StopsAt(string text, int position, WordBoundaries words) =>
+        _afterStops.TryMatchAt(text, position, out var stop, out _) && (stop.Length == 1 || words.IsWord(position, position + stop.Length));
 
-    private int LastLeadEnd(string text, int floor, int end)
+    private int LastLeadEnd(string text, int floor, int end, WordBoundaries words, bool rate = false)
     {
         // The subject starts after the last verb or preposition that leaves a word after it; a single character left
-        // (完成|率, 发布|会) shows the verb was part of the noun.
+        // (完成|率, 发布|会) shows the verb was part of the noun. With a segmenter, the verb must also be a word of its own
+        // (监管|完成率 holds no 完成).
         for (var k = end - 2; k > floor; k--)
         {
-            if (_leads.TryMatchEndingAt(text, k, floor, out _, out _))
+            // A rate names a compound (调解成功率, 出庭应诉率): only a conjunction or list mark cuts it.
+            if (_leads.TryMatchEndingAt(text, k, floor, out var lead, out _) && (lead.Length == 1 || (!rate && words.IsWord(k - lead.Length, k))))
             {
                 return k;
             }
         }
 
         return floor;
+    }
+
+    /// <summary>Word edges of [start, end) from the segmenter; without one, every position is an edge.</summary>
+    private WordBoundaries Boundaries(string text, int start, int end)
+    {
+        if (_tagger is null || end <= start)
+        {
+            return default;
+        }
+
+        var edges = new HashSet<int>();
+        foreach (var word in _tagger.Tag(text.AsSpan(start, end - start)))
+        {
+            edges.Add(start + word.Start);
+            edges.Add(start + word.Start + word.Length);
+        }
+
+        return new WordBoundaries(edges);
+    }
+
+    /// <summary>Where words start and end; an empty value accepts every range.</summary>
+    private readonly struct WordBoundaries(HashSet<int>? edges)
+    {
+        public bool IsWord(int start, int end) => edges is null || (edges.Contains(start) && edges.Contains(end));
     }
 
     private int StripPrefixes(string text, int start, int end)
@@ -232,10 +217,4 @@ internal sealed class SubjectFinder
 
     private static bool IsSubjectChar(char c) =>
         c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or '+' or '·' || char.IsAsciiLetter(c);
-
-    private static bool IsNounTag(string tag) => tag.Length > 0 && (tag[0] == 'n' || tag is "vn" or "an" or "eng" or "j" or "l" or "i");
-
-    private static bool IsVerbTag(string tag) => tag.Length > 0 && tag[0] == 'v' && tag != "vn";
-
-    private static bool IsFunctionTag(string tag) => tag.Length > 0 && tag[0] is 'p' or 'c' or 'u' or 'd' or 'r' or 'x' or 'm' or 'q' or 'f';
 }

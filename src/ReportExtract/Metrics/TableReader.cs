@@ -23,7 +23,7 @@ internal static class TableReader
 {
     private const int MinCells = 2;
 
-    public static TableReading Read(string text, UnitLexicon units)
+    public static TableReading Read(string text, UnitLexicon units, IReadOnlySet<string> generic)
     {
         var cells = ImmutableArray.CreateBuilder<TableCell>();
         var blocks = ImmutableArray.CreateBuilder<(int, int)>();
@@ -61,7 +61,7 @@ internal static class TableReader
             if (rows.Count >= 2)
             {
                 blocks.Add((rows[0].Start, rows[^1].End));
-                ReadBlock(text, rows, units, cells, warnings);
+                ReadBlock(text, rows, units, generic, cells, warnings);
             }
 
             position = Math.Max(cursor, bar + 1);
@@ -77,7 +77,7 @@ internal static class TableReader
         return new TableReading(cells.ToImmutable(), new RangeSet(blocks.ToImmutable()), warnings.ToImmutable());
     }
 
-    private static void ReadBlock(string text, List<(int Start, int End)> rows, UnitLexicon units, ImmutableArray<TableCell>.Builder cells, ImmutableArray<string>.Builder warnings)
+    private static void ReadBlock(string text, List<(int Start, int End)> rows, UnitLexicon units, IReadOnlySet<string> generic, ImmutableArray<TableCell>.Builder cells, ImmutableArray<string>.Builder warnings)
     {
         var header = SplitCells(text, rows[0].Start, rows[0].End);
         var columns = header.Select(c => HeaderColumn(text, c.Start, c.End, units)).ToList();
@@ -89,8 +89,10 @@ internal static class TableReader
                 continue; // |---|---| separator
             }
 
-            var rowHeader = row.Count > 0 ? text[row[0].Start..row[0].End] : null;
-            var rowYear = rowHeader is not null && TryYear(rowHeader, out var y) ? y : (int?)null;
+            // A row header may carry the unit (行政复议案件(件)) or the year (2021年) of its cells.
+            var rowColumn = row.Count > 0 ? HeaderColumn(text, row[0].Start, row[0].End, units) : new Column(null, null, 1, null);
+            var rowHeader = rowColumn.Name;
+            var rowYear = rowColumn.Year;
             for (var k = 1; k < row.Count; k++)
             {
                 var (cellStart, cellEnd) = row[k];
@@ -124,10 +126,15 @@ internal static class TableReader
                 }
 
                 var column = k < columns.Count ? columns[k] : new Column(null, null, 1, null);
+                if (column.Unit is null && rowColumn.Unit is not null)
+                {
+                    column = column with { Unit = rowColumn.Unit, Scale = rowColumn.Scale };
+                }
                 // A unit in the cell wins; else the header's, with its 万/亿.
                 var value = unit is not null ? number.Value * unit.Scale : number.Value * column.Scale * (column.Unit?.Scale ?? 1);
 
-                var subject = Join(rowYear is null ? rowHeader : null, column.Name);
+                var columnName = column.Year is not null || (column.Name is not null && generic.Contains(column.Name)) ? null : column.Name;
+                var subject = Join(rowYear is null ? rowHeader : null, columnName);
                 cells.Add(new TableCell(cellStart, end, value, unit ?? column.Unit, subject, rowYear ?? column.Year));
             }
         }

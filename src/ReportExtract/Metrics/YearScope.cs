@@ -23,7 +23,7 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
             }
 
             // 由2020年的3分提高至7.5分: a year qualifying a noun (年的) governs only the first number after it.
-            if (TryYearEndingAt(i, start, out var year)
+            if (TryYearEndingAt(i, start, out var year) && !IsComparison(i - 4, start)
                 && !(i + 1 < position && text[i + 1] == '的' && text.AsSpan(i + 2, position - i - 2).IndexOfAny(ChineseNumberParser.StartChars) >= 0))
             {
                 return year;
@@ -48,15 +48,24 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
 
         // A paragraph that opens with a year (2020年,…) sets it for its sentences.
         var line = sentences.LineStart(position);
+        while (line < position && text[line] == ' ')
+        {
+            line++;
+        }
+
         var lead = text.AsSpan(line, Math.Min(ParagraphLead, text.Length - line));
         var k = lead.IndexOf('年');
-        if (k > 0 && TryYearEndingAt(line + k, line, out var opening))
+        if (k == 4 && TryYearEndingAt(line + k, line, out var opening))
         {
             return opening;
         }
 
         return reportYear;
     }
+
+    /// <summary>较2020年, 比上年, 同比: a year compared to is no year the figure describes.</summary>
+    private bool IsComparison(int yearStart, int floor) =>
+        yearStart > floor && (text[yearStart - 1] is '较' or '与' or '同' || (text[yearStart - 1] == '比' && !(yearStart - 1 > floor && text[yearStart - 2] == '对')));
 
     /// <summary>A four-digit year (Arabic or Chinese digits) ending right before <paramref name="yearChar"/> (the 年).</summary>
     private bool TryYearEndingAt(int yearChar, int floor, out int year)
