@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
@@ -24,12 +25,28 @@ public sealed class IndicatorCatalog
     private const string BuiltInName = "indicators.json";
 
     private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
+    private readonly ImmutableArray<CompiledDefinition> _compiled;
 
     private IndicatorCatalog(ImmutableArray<IndicatorDefinition> definitions)
     {
         Definitions = definitions;
         Ids = [.. definitions.Select(d => d.Id)];
         _byId = definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        _compiled = [.. definitions.Select(d => new CompiledDefinition(d))];
+    }
+
+    /// <summary>A definition with its word lists turned into vectorized searchers, built once per catalog.</summary>
+    private sealed class CompiledDefinition(IndicatorDefinition definition)
+    {
+        public string Id { get; } = definition.Id;
+        public int Kinds { get; } = definition.Kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
+        public FrozenSet<string> Units { get; } = definition.Units.ToFrozenSet(StringComparer.Ordinal);
+        public SearchValues<string> Exclude { get; } = SearchValues.Create(definition.Exclude.AsSpan(), StringComparison.Ordinal);
+        public SearchValues<string> AnySubject { get; } = SearchValues.Create([.. definition.Rules.SelectMany(r => r.Subject)], StringComparison.Ordinal);
+
+        public ImmutableArray<(ImmutableArray<string> Subject, SearchValues<string>? Context, SearchValues<string> ContextExclude)> Rules { get; } =
+            [.. definition.Rules.Select(r => (r.Subject, r.Context.IsEmpty ? null : SearchValues.Create(r.Context.AsSpan(), StringComparison.Ordinal),
+                SearchValues.Create(r.ContextExclude.AsSpan(), StringComparison.Ordinal)))];
     }
 
     /// <summary>The built-in catalog.</summary>
@@ -101,21 +118,23 @@ public sealed class IndicatorCatalog
 
         string? best = null;
         var bestLength = 0;
-        foreach (var definition in Definitions)
+        foreach (var definition in _compiled)
         {
-            if ((definition.Kinds.Length > 0 && !definition.Kinds.Contains(kind))
-                || (definition.Units.Length > 0 && !definition.Units.Contains(unit))
-                || ContainsAny(subject, definition.Exclude))
+            // Cheap rejections first: kind, unit, then one vectorized pass for any subject word at all.
+            if ((definition.Kinds != 0 && (definition.Kinds & (1 << (int)kind)) == 0)
+                || (definition.Units.Count > 0 && !definition.Units.Contains(unit))
+                || !subject.AsSpan().ContainsAny(definition.AnySubject)
+                || subject.AsSpan().ContainsAny(definition.Exclude))
             {
                 continue;
             }
 
-            foreach (var rule in definition.Rules)
+            foreach (var (words, contextWords, contextExclude) in definition.Rules)
             {
-                var length = LongestContained(subject, rule.Subject);
+                var length = LongestContained(subject, words);
                 if (length > bestLength
-                    && (rule.Context.Length == 0 || ContainsAny(context, rule.Context))
-                    && !ContainsAny(context, rule.ContextExclude))
+                    && (contextWords is null || context.ContainsAny(contextWords))
+                    && !context.ContainsAny(contextExclude))
                 {
                     best = definition.Id;
                     bestLength = length;
@@ -152,19 +171,6 @@ public sealed class IndicatorCatalog
             if (position >= section.Span.Start && position < section.Span.End)
             {
                 return section.Kind == SectionKind.Plans || InPlans(section.Sections, position);
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> text, ImmutableArray<string> words)
-    {
-        foreach (var word in words)
-        {
-            if (text.Contains(word, StringComparison.Ordinal))
-            {
-                return true;
             }
         }
 

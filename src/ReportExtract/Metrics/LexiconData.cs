@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Reflection;
 
@@ -48,18 +49,24 @@ internal sealed class WordSet<T>
     private readonly FrozenDictionary<char, (string Word, T Value)[]> _byLast;
     private readonly int _maxLength;
 
+    // Most positions hold no first or last character of any word: a bitmap test rejects them before a dictionary look-up.
+    private readonly SearchValues<char> _firsts;
+    private readonly SearchValues<char> _lasts;
+
     public WordSet(IEnumerable<(string Word, T Value)> words)
     {
         var list = words.Where(w => w.Word.Length > 0).ToList();
         _byFirst = list.GroupBy(w => w.Word[0]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
         _byLast = list.GroupBy(w => w.Word[^1]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
         _maxLength = list.Count == 0 ? 0 : list.Max(w => w.Word.Length);
+        _firsts = SearchValues.Create([.. _byFirst.Keys]);
+        _lasts = SearchValues.Create([.. _byLast.Keys]);
     }
 
     /// <summary>The longest word starting at <paramref name="start"/> that satisfies <paramref name="accept"/>.</summary>
     public bool TryMatchAt(string text, int start, out string word, out T value, Func<string, T, int, bool>? accept = null)
     {
-        if (start < text.Length && _byFirst.TryGetValue(text[start], out var candidates))
+        if (start < text.Length && _firsts.Contains(text[start]) && _byFirst.TryGetValue(text[start], out var candidates))
         {
             foreach (var (w, v) in candidates)
             {
@@ -78,10 +85,14 @@ internal sealed class WordSet<T>
         return false;
     }
 
+    /// <summary>Words starting with the character at <paramref name="start"/>, longest first (callers filter them without a closure).</summary>
+    public ReadOnlySpan<(string Word, T Value)> StartingWith(string text, int start) =>
+        start < text.Length && _firsts.Contains(text[start]) && _byFirst.TryGetValue(text[start], out var candidates) ? candidates : [];
+
     /// <summary>The longest word ending just before <paramref name="end"/> and starting at or after <paramref name="floor"/>.</summary>
     public bool TryMatchEndingAt(string text, int end, int floor, out string word, out T value)
     {
-        if (end > 0 && end <= text.Length && _byLast.TryGetValue(text[end - 1], out var candidates))
+        if (end > 0 && end <= text.Length && _lasts.Contains(text[end - 1]) && _byLast.TryGetValue(text[end - 1], out var candidates))
         {
             foreach (var (w, v) in candidates)
             {
@@ -106,7 +117,7 @@ internal sealed class WordSet<T>
         // Every word that covers the position ends somewhere in [position + 1, position + longest]; walk those ends.
         for (var end = position + 1; end <= Math.Min(text.Length, position + _maxLength); end++)
         {
-            if (!_byLast.TryGetValue(text[end - 1], out var candidates))
+            if (!_lasts.Contains(text[end - 1]) || !_byLast.TryGetValue(text[end - 1], out var candidates))
             {
                 continue;
             }

@@ -29,18 +29,20 @@ public sealed class MetricRecognizer
     private readonly QualifierLexicon _qualifiers = QualifierLexicon.Default;
     private readonly MetricExclusions _exclusions = MetricExclusions.Default;
     private readonly SubjectFinder _subjects;
+    private readonly IClauseSegmenter? _segmenter;
 
     /// <summary>A recognizer that names indicators from <paramref name="catalog"/> (the built-in one by default).</summary>
     public MetricRecognizer(IndicatorCatalog? catalog = null)
-        : this(catalog, JiebaClauseTagger.Default)
+        : this(catalog, JiebaClauseSegmenter.Default)
     {
     }
 
-    /// <summary>A recognizer whose subject finder reads the tags of <paramref name="tagger"/>.</summary>
-    internal MetricRecognizer(IndicatorCatalog? catalog, IClauseTagger? tagger)
+    /// <summary>A recognizer whose subject finder cuts words with <paramref name="segmenter"/> (none: character rules only).</summary>
+    internal MetricRecognizer(IndicatorCatalog? catalog, IClauseSegmenter? segmenter)
     {
         _catalog = catalog ?? IndicatorCatalog.Default;
-        _subjects = new SubjectFinder(tagger);
+        _subjects = new SubjectFinder();
+        _segmenter = segmenter;
     }
 
     /// <summary>The catalog that names indicators.</summary>
@@ -53,7 +55,8 @@ public sealed class MetricRecognizer
         var sentences = new SentenceSplitter(text);
         var years = new YearScope(text, sentences, names);
         var tables = TableReader.Read(text, _units, _subjects.Generic);
-        var context = new Context(text, sections, reportYear, sentences, years);
+        var edges = _segmenter is null ? null : new WordEdges(_segmenter, text);
+        var context = new Context(text, sections, reportYear, sentences, years, edges);
 
         var metrics = ImmutableArray.CreateBuilder<Metric>();
         foreach (var figure in FindFigures(text, names, tables.Blocks, sentences))
@@ -74,7 +77,7 @@ public sealed class MetricRecognizer
     private readonly record struct Figure(
         int Start, int End, double Value, UnitEntry Unit, Approximation? Approx, Delta? Delta, int LeftEnd, int RightStart);
 
-    private sealed record Context(string Text, ImmutableArray<Section> Sections, int? ReportYear, SentenceSplitter Sentences, YearScope Years);
+    private sealed record Context(string Text, ImmutableArray<Section> Sections, int? ReportYear, SentenceSplitter Sentences, YearScope Years, WordEdges? Edges);
 
     /// <summary>Walks the text once, number by number, and yields the figures among them.</summary>
     private List<Figure> FindFigures(string text, RangeSet names, RangeSet tables, SentenceSplitter sentences)
@@ -312,7 +315,7 @@ public sealed class MetricRecognizer
         var clauseStart = context.Sentences.ClauseStart(figure.LeftEnd, floor);
         var ceiling = Math.Min(sentence.End, figure.RightStart + RightReach);
         var clauseEnd = context.Sentences.ClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart));
-        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate);
+        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate, context.Edges);
 
         var subject = found.Subject;
         if (subject is null && found.Elliptical)

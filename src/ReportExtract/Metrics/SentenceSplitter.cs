@@ -49,12 +49,22 @@ internal sealed class SentenceSplitter
         return (start, end);
     }
 
-    /// <summary>The sentence trimmed of spaces and its line end.</summary>
+    /// <summary>The sentence trimmed of spaces and its line end; figures of one sentence share one string.</summary>
     public string SentenceText(int position)
     {
         var (start, end) = SentenceAt(position);
-        return _text.AsSpan(start, end - start).Trim().ToString();
+        if (start != _lastStart || _lastText is null)
+        {
+            _lastText = _text.AsSpan(start, end - start).Trim().ToString();
+            _lastStart = start;
+        }
+
+        return _lastText;
     }
+
+    // One splitter serves one Recognize call on one thread; the cache never crosses calls.
+    private int _lastStart = -1;
+    private string? _lastText;
 
     /// <summary>Start of the clause holding <paramref name="position"/>, not before <paramref name="floor"/>.</summary>
     public int ClauseStart(int position, int floor)

@@ -1,13 +1,13 @@
 namespace ReportExtract.Metrics;
 
-/// <summary>One word of a clause with its part-of-speech tag (jieba.posseg tags: n, vn, v, m, q, x …).</summary>
-internal readonly record struct ClauseWord(int Start, int Length, string Tag);
+/// <summary>One word of a clause: offsets relative to the clause.</summary>
+internal readonly record struct ClauseWord(int Start, int Length);
 
-/// <summary>Segments and tags a short clause; the seam through which the segmenter serves subject finding.</summary>
-internal interface IClauseTagger
+/// <summary>Cuts a short clause into words; the seam through which the segmenter serves subject finding.</summary>
+internal interface IClauseSegmenter
 {
     /// <summary>The words of <paramref name="clause"/>, offsets relative to it.</summary>
-    IReadOnlyList<ClauseWord> Tag(ReadOnlySpan<char> clause);
+    IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause);
 }
 
 /// <summary>What <see cref="SubjectFinder"/> found for a figure.</summary>
@@ -17,8 +17,8 @@ internal readonly record struct SubjectResult(string? Subject, bool Elliptical);
 
 /// <summary>
 /// Finds what a figure counts: the noun phrase right after the unit (召开18次|机关学习会), else the one right before the
-/// number (处理|行政处罚案件|32件). Words come from Resources/Metrics/subject-words.tsv; when a tagger is plugged in,
-/// its tags bound the noun phrase.
+/// number (处理|行政处罚案件|32件). Words come from Resources/Metrics/subject-words.tsv; when a segmenter is plugged in,
+/// a verb or stop word counts only where it is a word of its own (监管|完成率 holds no 完成).
 /// </summary>
 internal sealed class SubjectFinder
 {
@@ -30,9 +30,8 @@ internal sealed class SubjectFinder
     private readonly WordSet<bool> _strips;
     private readonly WordSet<bool> _keeps;
     private readonly WordSet<bool> _afterStops;
-    private readonly IClauseTagger? _tagger;
 
-    public SubjectFinder(IClauseTagger? tagger = null)
+    public SubjectFinder()
     {
         var rows = LexiconData.ReadRows("subject-words.tsv").ToList();
         WordSet<bool> Of(string role) => new(rows.Where(r => r[0] == role).Select(r => (r[1], true)));
@@ -42,7 +41,6 @@ internal sealed class SubjectFinder
         _strips = Of("strip");
         _keeps = Of("keep");
         Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
-        _tagger = tagger;
     }
 
     /// <summary>Table column headers that add nothing to a row header (数值, 数量).</summary>
@@ -52,10 +50,10 @@ internal sealed class SubjectFinder
     /// The subject of a figure whose left context is [<paramref name="leftFloor"/>, <paramref name="leftEnd"/>)
     /// and right context is [<paramref name="rightStart"/>, <paramref name="rightEnd"/>), both inside one clause.
     /// </summary>
-    public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, bool rate = false)
+    public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, bool rate = false, WordEdges? edges = null)
     {
-        var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd, rate);
-        var after = After(text, rightStart, rightEnd);
+        var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd, rate, edges);
+        var after = After(text, rightStart, rightEnd, edges);
         if (after is not null && (before is null || verbFinal || after.Length >= 2))
         {
             return new(after, false);
@@ -91,7 +89,7 @@ internal sealed class SubjectFinder
         return e;
     }
 
-    private (string? Subject, bool VerbFinal, bool Elliptical, int VerbStart) Before(string text, int floor, int end, bool rate)
+    private (string? Subject, bool VerbFinal, bool Elliptical, int VerbStart) Before(string text, int floor, int end, bool rate, WordEdges? edges)
     {
         var e = TrimLeftEnd(text, floor, end);
         if (e <= floor)
@@ -122,7 +120,7 @@ internal sealed class SubjectFinder
             return (null, false, false, -1);
         }
 
-        var words = Boundaries(text, s, e);
+        var words = Boundaries(edges, s, e);
 
         // A verb right before the number: the noun comes after it, or the verb phrase is the subject.
         if (_leads.TryMatchEndingAt(text, e, s, out var finalVerb, out _) && words.IsWord(e - finalVerb.Length, e))
@@ -139,7 +137,7 @@ internal sealed class SubjectFinder
         return start < e && !bare ? (Clip(text, start, e), false, false, -1) : (null, false, false, -1);
     }
 
-    private string? After(string text, int start, int end)
+    private string? After(string text, int start, int end, WordEdges? edges)
     {
         var run = start;
         while (run < end && IsSubjectChar(text[run]))
@@ -147,7 +145,7 @@ internal sealed class SubjectFinder
             run++;
         }
 
-        var words = Boundaries(text, start, run);
+        var words = Boundaries(edges, start, run);
         var e = start;
         while (e < run && !StopsAt(text, e, words))
         {
@@ -168,7 +166,10 @@ internal sealed class SubjectFinder
         for (var k = end - 2; k > floor; k--)
         {
             // A rate names a compound (调解成功率, 出庭应诉率): only a conjunction or list mark cuts it.
-            if (_leads.TryMatchEndingAt(text, k, floor, out var lead, out _) && (lead.Length == 1 || (!rate && words.IsWord(k - lead.Length, k))))
+            // A verb opening the run starts at a clause edge already; only its end would need the segmenter, and a
+            // verb's end inside another word is rare enough (处理|行政处罚案件) to spare the cut.
+            if (_leads.TryMatchEndingAt(text, k, floor, out var lead, out _)
+                && (lead.Length == 1 || (!rate && (k - lead.Length == floor || words.IsWord(k - lead.Length, k)))))
             {
                 return k;
             }
@@ -177,28 +178,12 @@ internal sealed class SubjectFinder
         return floor;
     }
 
-    /// <summary>Word edges of [start, end) from the segmenter; without one, every position is an edge.</summary>
-    private WordBoundaries Boundaries(string text, int start, int end)
+    private static WordBoundaries Boundaries(WordEdges? edges, int start, int end) => new(edges, start, end);
+
+    /// <summary>The word edges of one region of the text, asked of the per-call <see cref="WordEdges"/>.</summary>
+    private readonly struct WordBoundaries(WordEdges? edges, int start, int end)
     {
-        if (_tagger is null || end <= start)
-        {
-            return default;
-        }
-
-        var edges = new HashSet<int>();
-        foreach (var word in _tagger.Tag(text.AsSpan(start, end - start)))
-        {
-            edges.Add(start + word.Start);
-            edges.Add(start + word.Start + word.Length);
-        }
-
-        return new WordBoundaries(edges);
-    }
-
-    /// <summary>Where words start and end; an empty value accepts every range.</summary>
-    private readonly struct WordBoundaries(HashSet<int>? edges)
-    {
-        public bool IsWord(int start, int end) => edges is null || (edges.Contains(start) && edges.Contains(end));
+        public bool IsWord(int wordStart, int wordEnd) => edges is null || edges.IsWord(wordStart, wordEnd, start, end);
     }
 
     private int StripPrefixes(string text, int start, int end)
@@ -217,4 +202,43 @@ internal sealed class SubjectFinder
 
     private static bool IsSubjectChar(char c) =>
         c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or '+' or '·' || char.IsAsciiLetter(c);
+}
+
+/// <summary>
+/// Word edges of a text, cut on demand by a segmenter and kept for the figures that follow in the same stretch: one
+/// segmentation serves every figure of a sentence. One instance serves one recognition on one thread.
+/// </summary>
+internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
+{
+    /// <summary>How far past the asked region a segmentation reaches, for the figures after it.</summary>
+    private const int Ahead = 160;
+
+    private readonly HashSet<int> _edges = [];
+    private int _start = -1;
+    private int _end = -1;
+
+    /// <summary>True when [wordStart, wordEnd) is one word of the segmentation of a stretch holding [regionStart, regionEnd).</summary>
+    public bool IsWord(int wordStart, int wordEnd, int regionStart, int regionEnd)
+    {
+        if (regionEnd <= regionStart)
+        {
+            return true;
+        }
+
+        if (regionStart < _start || regionEnd > _end)
+        {
+            var limit = Math.Min(text.Length, regionEnd + Ahead);
+            var stop = text.AsSpan(regionEnd, limit - regionEnd).IndexOfAny('。', '\n');
+            _start = regionStart;
+            _end = stop < 0 ? limit : regionEnd + stop;
+            _edges.Clear();
+            foreach (var word in segmenter.Words(text.AsSpan(_start, _end - _start)))
+            {
+                _edges.Add(_start + word.Start);
+                _edges.Add(_start + word.Start + word.Length);
+            }
+        }
+
+        return _edges.Contains(wordStart) && _edges.Contains(wordEnd);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ReportExtract.Model;
 
@@ -16,13 +17,13 @@ internal sealed record UnitEntry(string Surface, MetricKind Kind, double Scale, 
 internal sealed class UnitLexicon
 {
     private readonly WordSet<UnitEntry> _units;
-    private readonly WordSet<bool> _caseCues;
+    private readonly SearchValues<string> _caseCues;
 
     private UnitLexicon(IEnumerable<UnitEntry> units, IEnumerable<string> caseCues)
     {
         _units = new WordSet<UnitEntry>(units.Select(u => (u.Surface, u)));
         CaseCues = [.. caseCues];
-        _caseCues = new WordSet<bool>(CaseCues.Select(c => (c, true)));
+        _caseCues = SearchValues.Create([.. CaseCues], StringComparison.Ordinal);
     }
 
     /// <summary>The lexicon built from the embedded data files.</summary>
@@ -34,25 +35,21 @@ internal sealed class UnitLexicon
     /// <summary>The longest unit starting at <paramref name="start"/> that fits a number written as <paramref name="arabic"/>.</summary>
     public UnitEntry? Match(string text, int start, bool arabic)
     {
-        return _units.TryMatchAt(text, start, out _, out var entry, (_, u, end) =>
-            (arabic || !u.ArabicOnly) && (end >= text.Length || !u.NotBefore.Contains(text[end], StringComparison.Ordinal)))
-            ? entry
-            : null;
-    }
-
-    /// <summary>True when <paramref name="span"/> names a legal case or matter.</summary>
-    public bool HasCaseCue(ReadOnlySpan<char> span)
-    {
-        foreach (var cue in CaseCues)
+        foreach (var (surface, unit) in _units.StartingWith(text, start))
         {
-            if (span.Contains(cue, StringComparison.Ordinal))
+            var end = start + surface.Length;
+            if (text.AsSpan(start).StartsWith(surface, StringComparison.Ordinal) && (arabic || !unit.ArabicOnly)
+                && (end >= text.Length || !unit.NotBefore.Contains(text[end], StringComparison.Ordinal)))
             {
-                return true;
+                return unit;
             }
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>True when <paramref name="span"/> names a legal case or matter.</summary>
+    public bool HasCaseCue(ReadOnlySpan<char> span) => span.ContainsAny(_caseCues);
 
     private static UnitLexicon Load()
     {
