@@ -15,13 +15,15 @@ internal readonly record struct TableCell(int Start, int End, double Value, Unit
 internal sealed record TableReading(ImmutableArray<TableCell> Cells, RangeSet Blocks, ImmutableArray<string> Warnings);
 
 /// <summary>
-/// Reads tables flattened to rows with | between cells (Markdown and HTML tables turned into text): the first row is the
+/// Reads tables flattened to rows with | between cells (Markdown tables, and HTML tables as the normalizer writes them:
+/// one row per line, cells after the first set off by |), two or more such lines in a row: the first row is the
 /// header; a header's trailing (宗) or （万元） gives its column's unit; the first cell of a row is its header. Cells
 /// holding several numbers with no separator between them are run together: they are left alone with a warning.
 /// </summary>
 internal static class TableReader
 {
-    private const int MinCells = 2;
+    /// <summary>Bars a line needs to be a row: the normalizer writes a row as "cell|cell", one bar between two cells.</summary>
+    private const int MinBars = 1;
 
     public static TableReading Read(string text, UnitLexicon units, IReadOnlySet<string> generic)
     {
@@ -32,7 +34,7 @@ internal static class TableReader
         var bar = text.IndexOf('|', StringComparison.Ordinal);
         while (bar >= 0)
         {
-            // Gather the run of lines that each hold at least two bars.
+            // Gather the run of lines that each hold a bar; a table has a header and at least one row.
             var lineStart = bar == 0 ? 0 : text.LastIndexOf('\n', bar - 1) + 1;
             if (lineStart < position)
             {
@@ -49,7 +51,7 @@ internal static class TableReader
                     lineEnd = text.Length;
                 }
 
-                if (text.AsSpan(cursor, lineEnd - cursor).Count('|') < MinCells)
+                if (text.AsSpan(cursor, lineEnd - cursor).Count('|') < MinBars)
                 {
                     break;
                 }
@@ -198,7 +200,8 @@ internal static class TableReader
             var unit = units.Match(label, s, arabic: true);
             if (unit is not null && s + unit.Surface.Length == label.Length)
             {
-                return new Column(cell[..open].Trim(), unit, scale, null);
+                var name = cell[..open].Trim();
+                return new Column(name, unit, scale, TryYear(name, out var headerYear) ? headerYear : null);
             }
         }
 
