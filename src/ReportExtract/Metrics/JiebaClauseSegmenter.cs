@@ -22,4 +22,17 @@ internal sealed class JiebaClauseSegmenter(JiebaSegmenter segmenter) : IClauseSe
 
         return words;
     }
+
+    public IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause)
+    {
+        var tokens = segmenter.Tag(clause, hmm: false);
+        var words = new ClauseWord[tokens.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var tag = tokens[i].Tag;
+            words[i] = new ClauseWord(tokens[i].Start, tokens[i].Length, tag.Length > 0 && tag[0] == 'v' && tag != "vn");
+        }
+
+        return words;
+    }
 }

@@ -41,7 +41,7 @@ public sealed class MetricRecognizer
     internal MetricRecognizer(IndicatorCatalog? catalog, IClauseSegmenter? segmenter)
     {
         _catalog = catalog ?? IndicatorCatalog.Default;
-        _subjects = new SubjectFinder();
+        _subjects = new SubjectFinder(segmenter);
         _segmenter = segmenter;
     }
 
@@ -320,10 +320,12 @@ public sealed class MetricRecognizer
         var subject = found.Subject;
         if (subject is null && found.Elliptical)
         {
-            // 行政诉讼案件2件,作为共同被告的1件: the later figure continues the earlier one.
+            // 行政诉讼案件2件,作为共同被告的1件: the later figure continues the earlier one of its unit; a share
+            // (占…的21.20%) continues the nearest figure of any unit.
+            var anyUnit = figure.Unit.Kind == MetricKind.Rate;
             for (var k = earlier.Count - 1; k >= 0 && earlier[k].Span.Start >= sentence.Start; k--)
             {
-                if (earlier[k].Unit == figure.Unit.Canonical && earlier[k].Subject is not null)
+                if ((anyUnit || earlier[k].Unit == figure.Unit.Canonical) && earlier[k].Subject is not null)
                 {
                     subject = earlier[k].Subject;
                     break;

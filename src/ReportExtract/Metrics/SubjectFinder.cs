@@ -1,13 +1,16 @@
 namespace ReportExtract.Metrics;
 
-/// <summary>One word of a clause: offsets relative to the clause.</summary>
-internal readonly record struct ClauseWord(int Start, int Length);
+/// <summary>One word of a clause: offsets relative to the clause; <paramref name="Verb"/> when tagged as a verb.</summary>
+internal readonly record struct ClauseWord(int Start, int Length, bool Verb = false);
 
 /// <summary>Cuts a short clause into words; the seam through which the segmenter serves subject finding.</summary>
 internal interface IClauseSegmenter
 {
     /// <summary>The words of <paramref name="clause"/>, offsets relative to it.</summary>
     IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause);
+
+    /// <summary>The words of <paramref name="clause"/> with verbs marked (part-of-speech tagging).</summary>
+    IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause);
 }
 
 /// <summary>What <see cref="SubjectFinder"/> found for a figure.</summary>
@@ -29,10 +32,13 @@ internal sealed class SubjectFinder
     private readonly WordSet<bool> _trails;
     private readonly WordSet<bool> _strips;
     private readonly WordSet<bool> _keeps;
+    private readonly WordSet<bool> _heads;
+    private readonly IClauseSegmenter? _segmenter;
     private readonly WordSet<bool> _afterStops;
 
-    public SubjectFinder()
+    public SubjectFinder(IClauseSegmenter? segmenter = null)
     {
+        _segmenter = segmenter;
         var rows = LexiconData.ReadRows("subject-words.tsv").ToList();
         WordSet<bool> Of(string role) => new(rows.Where(r => r[0] == role).Select(r => (r[1], true)));
         _leads = new(rows.Where(r => r[0] is "lead" or "left").Select(r => (r[1], true)));
@@ -40,6 +46,7 @@ internal sealed class SubjectFinder
         _trails = Of("trail");
         _strips = Of("strip");
         _keeps = Of("keep");
+        _heads = Of("head");
         Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
     }
 
@@ -122,6 +129,16 @@ internal sealed class SubjectFinder
 
         var words = Boundaries(edges, s, e);
 
+        // 综合执法部门事项占整体执法事项20%: a share names its part, before 占; 占整体执法事项的21.20% continues the
+        // figure before it.
+        var share = text.AsSpan(s, e - s).LastIndexOf('占');
+        if (rate && share >= 0 && (s + share + 1 >= e || !"用道地有据领".Contains(text[s + share + 1], StringComparison.Ordinal)))
+        {
+            var partEnd = s + share;
+            var partStart = StripPrefixes(text, LastLeadEnd(text, s, partEnd, words, rate), partEnd);
+            return partStart < partEnd ? (Clip(text, partStart, partEnd), false, false, -1) : (null, false, true, -1);
+        }
+
         // A verb right before the number: the noun comes after it, or the verb phrase is the subject.
         if (_leads.TryMatchEndingAt(text, e, s, out var finalVerb, out _) && words.IsWord(e - finalVerb.Length, e))
         {
@@ -152,8 +169,26 @@ internal sealed class SubjectFinder
             e++;
         }
 
+        if (e - start > ShortAfter && _segmenter is not null)
+        {
+            // 28个许可证联审联办, 1名局领导牵头包案: two verbs in a row end the noun phrase. A lone verb is a
+            // nominalized part of it (社区调解委员会, 9起合同纠纷行政调解) and stays.
+            var tagged = _segmenter.TaggedWords(text.AsSpan(start, e - start));
+            for (var k = 1; k + 1 < tagged.Count; k++)
+            {
+                if (tagged[k].Verb && tagged[k + 1].Verb && tagged[k + 1].Length >= 2)
+                {
+                    e = start + tagged[k].Start;
+                    break;
+                }
+            }
+        }
+
         return e == start ? null : Clip(text, start, e);
     }
+
+    /// <summary>A subject after the unit this short is taken as it is, untagged.</summary>
+    private const int ShortAfter = 4;
 
     private bool StopsAt(string text, int position, WordBoundaries words) =>
         _afterStops.TryMatchAt(text, position, out var stop, out _) && (stop.Length == 1 || words.IsWord(position, position + stop.Length));
@@ -169,7 +204,8 @@ internal sealed class SubjectFinder
             // A verb opening the run starts at a clause edge already; only its end would need the segmenter, and a
             // verb's end inside another word is rare enough (处理|行政处罚案件) to spare the cut.
             if (_leads.TryMatchEndingAt(text, k, floor, out var lead, out _)
-                && (lead.Length == 1 || (!rate && (k - lead.Length == floor || words.IsWord(k - lead.Length, k)))))
+                && (lead.Length == 1 || (!rate && (k - lead.Length == floor || words.IsWord(k - lead.Length, k))))
+                && !(_heads.TryMatchAt(text, k, out var head, out _) && k + head.Length == end))
             {
                 return k;
             }

@@ -70,6 +70,7 @@ public sealed class MetricInvariantTests
         watch.Stop();
 
         lineMetrics.Should().HaveCount(60_000);
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "each input is linear work");
+        // Generous for a loaded machine: quadratic work on these inputs would take minutes, linear work takes about a second.
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "each input is linear work");
     }
 }
