@@ -7,8 +7,12 @@ using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
 
-/// <summary>One way a metric can be an indicator: subject words, and words the sentence must or must not hold.</summary>
-public sealed record IndicatorRule(ImmutableArray<string> Subject, ImmutableArray<string> Context, ImmutableArray<string> ContextExclude);
+/// <summary>
+/// One way a metric can be an indicator: subject words, and words the context must or must not hold. The context is the
+/// figure's comma clause and the one before it, or, with <paramref name="Sentence"/>, its whole sentence up to the figure
+/// (受理行政复议申请15件,…,其中维持9件,撤销2件).
+/// </summary>
+public sealed record IndicatorRule(ImmutableArray<string> Subject, ImmutableArray<string> Context, ImmutableArray<string> ContextExclude, bool Sentence = false);
 
 /// <summary>A canonical indicator: id, label, the figures it takes and the rules that recognize it.</summary>
 public sealed record IndicatorDefinition(
@@ -44,9 +48,9 @@ public sealed class IndicatorCatalog
         public SearchValues<string> Exclude { get; } = SearchValues.Create(definition.Exclude.AsSpan(), StringComparison.Ordinal);
         public SearchValues<string> AnySubject { get; } = SearchValues.Create([.. definition.Rules.SelectMany(r => r.Subject)], StringComparison.Ordinal);
 
-        public ImmutableArray<(ImmutableArray<string> Subject, SearchValues<string>? Context, SearchValues<string> ContextExclude)> Rules { get; } =
+        public ImmutableArray<(ImmutableArray<string> Subject, SearchValues<string>? Context, SearchValues<string> ContextExclude, bool Sentence)> Rules { get; } =
             [.. definition.Rules.Select(r => (r.Subject, r.Context.IsEmpty ? null : SearchValues.Create(r.Context.AsSpan(), StringComparison.Ordinal),
-                SearchValues.Create(r.ContextExclude.AsSpan(), StringComparison.Ordinal)))];
+                SearchValues.Create(r.ContextExclude.AsSpan(), StringComparison.Ordinal), r.Sentence))];
     }
 
     /// <summary>The built-in catalog.</summary>
@@ -106,11 +110,17 @@ public sealed class IndicatorCatalog
     }
 
     /// <summary>
-    /// The indicator id of a figure: <paramref name="context"/> is its sentence up to the figure. The best rule is the one
-    /// with the longest matching subject word; ties go to catalog order. Changes never take an indicator.
+    /// The indicator id of a figure: <paramref name="context"/> is its comma clause and the one before, up to the figure;
+    /// <paramref name="sentence"/> its sentence up to the figure (empty: the same as the context). The best rule is the
+    /// one with the longest matching subject word; ties go to catalog order. Changes never take an indicator.
     /// </summary>
-    public string? Classify(MetricKind kind, string unit, Delta? delta, string? subject, ReadOnlySpan<char> context)
+    public string? Classify(MetricKind kind, string unit, Delta? delta, string? subject, ReadOnlySpan<char> context, ReadOnlySpan<char> sentence = default)
     {
+        if (sentence.IsEmpty)
+        {
+            sentence = context;
+        }
+
         if (delta is not null || subject is null)
         {
             return null;
@@ -129,12 +139,13 @@ public sealed class IndicatorCatalog
                 continue;
             }
 
-            foreach (var (words, contextWords, contextExclude) in definition.Rules)
+            foreach (var (words, contextWords, contextExclude, wholeSentence) in definition.Rules)
             {
                 var length = LongestContained(subject, words);
+                var where = wholeSentence ? sentence : context;
                 if (length > bestLength
-                    && (contextWords is null || context.ContainsAny(contextWords))
-                    && !context.ContainsAny(contextExclude))
+                    && (contextWords is null || where.ContainsAny(contextWords))
+                    && !where.ContainsAny(contextExclude))
                 {
                     best = definition.Id;
                     bestLength = length;
@@ -247,7 +258,7 @@ public sealed class IndicatorCatalog
                 entry.Label ?? entry.Id,
                 kinds.ToImmutable(),
                 [.. entry.Units ?? []],
-                [.. entry.Rules.Select(r => new IndicatorRule([.. r.Subject!], [.. r.Context ?? []], [.. r.ContextExclude ?? []]))],
+                [.. entry.Rules.Select(r => new IndicatorRule([.. r.Subject!], [.. r.Context ?? []], [.. r.ContextExclude ?? []], r.Sentence))],
                 [.. entry.Exclude ?? []]));
         }
 
@@ -275,6 +286,7 @@ public sealed class IndicatorCatalog
         public List<string>? Subject { get; set; }
         public List<string>? Context { get; set; }
         public List<string>? ContextExclude { get; set; }
+        public bool Sentence { get; set; }
     }
 }
 

@@ -341,7 +341,8 @@ public sealed class MetricRecognizer
         var cue = text.AsSpan(contextStart, figure.Start - contextStart);
         // 件 counts a case only where its own clause names one; the clause before may speak of something else.
         var kind = KindOf(figure.Unit, subject, text.AsSpan(clause, figure.Start - clause));
-        var indicator = _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue);
+        var sentenceStart = Math.Max(sentence.Start, figure.Start - ContextReach);
+        var indicator = _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue, text.AsSpan(sentenceStart, figure.Start - sentenceStart));
         return new Metric(
             kind,
             Round(figure.Value),
