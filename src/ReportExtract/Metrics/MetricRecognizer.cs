@@ -331,6 +331,8 @@ public sealed class MetricRecognizer
                     break;
                 }
             }
+
+            subject ??= found.Fallback;
         }
 
         // The catalog sees the comma clause of the figure and the one before it (处理行政处罚案件32件,涉及金额539万元),

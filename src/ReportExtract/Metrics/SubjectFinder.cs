@@ -16,7 +16,8 @@ internal interface IClauseSegmenter
 /// <summary>What <see cref="SubjectFinder"/> found for a figure.</summary>
 /// <param name="Subject">The noun phrase, or null.</param>
 /// <param name="Elliptical">The figure continues an earlier one (作为共同被告的1件) and takes its subject.</param>
-internal readonly record struct SubjectResult(string? Subject, bool Elliptical);
+/// <param name="Fallback">The subject to use when an elliptical figure finds no earlier one (a bare verb: 受理22件).</param>
+internal readonly record struct SubjectResult(string? Subject, bool Elliptical, string? Fallback = null);
 
 /// <summary>
 /// Finds what a figure counts: the noun phrase right after the unit (召开18次|机关学习会), else the one right before the
@@ -60,7 +61,9 @@ internal sealed class SubjectFinder
     public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, bool rate = false, WordEdges? edges = null)
     {
         var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd, rate, edges);
-        var after = After(text, rightStart, rightEnd, edges);
+        // 覆盖60%以上的执法领域: a share may name its whole after 的.
+        var afterStart = rate && rightStart < rightEnd && text[rightStart] == '的' ? rightStart + 1 : rightStart;
+        var after = After(text, afterStart, rightEnd, edges);
         if (after is not null && (before is null || verbFinal || after.Length >= 2))
         {
             return new(after, false);
@@ -73,8 +76,12 @@ internal sealed class SubjectFinder
 
         if (verbFinal && verbStart >= 0)
         {
-            // 罚款663.70万元, 开展安全生产检查900余次: the verb phrase itself is what is counted.
-            return new(Clip(text, verbStart, TrimLeftEnd(text, leftFloor, leftEnd)), false);
+            // 开展安全生产检查900余次: the verb phrase itself is what is counted. A bare verb (收到申请25件,受理22件)
+            // continues the figure before it, and stands for itself only when there is none.
+            var end = TrimLeftEnd(text, leftFloor, leftEnd);
+            var phrase = Clip(text, verbStart, end);
+            var bare = _leads.TryMatchAt(text, verbStart, out var verb, out _) && verbStart + verb.Length == end;
+            return bare ? new(null, true, phrase) : new(phrase, false);
         }
 
         return new(null, elliptical);
