@@ -133,6 +133,12 @@ public sealed class MetricRecognizer
             return p + 1;
         }
 
+        // A number too long for a double (a digit dump, an ID) is no figure; JSON has no infinity either.
+        if (!double.IsFinite(number.Value))
+        {
+            return number.End;
+        }
+
         // A digit glued to an earlier number part (1.2.3, 2022-01) belongs to a code, not a figure.
         if (p > 1 && text[p - 1] is '.' or '-' or '/' && ChineseNumberParser.IsArabicDigit(text[p - 2]))
         {
@@ -357,7 +363,7 @@ public sealed class MetricRecognizer
             SectionPath(context.Sections, figure.Start),
             text[figure.Start..figure.End],
             new TextSpan(figure.Start, figure.End),
-            context.Sentences.SentenceText(figure.Start));
+            context.Sentences.SentenceText(figure.Start, figure.End));
     }
 
     private Metric DescribeCell(Context context, TableCell cell)
@@ -379,7 +385,7 @@ public sealed class MetricRecognizer
             SectionPath(context.Sections, cell.Start),
             context.Text[cell.Start..cell.End],
             new TextSpan(cell.Start, cell.End),
-            context.Sentences.SentenceText(cell.Start),
+            context.Sentences.SentenceText(cell.Start, cell.End),
             Table: true);
     }
 

@@ -49,13 +49,26 @@ internal sealed class SentenceSplitter
         return (start, end);
     }
 
-    /// <summary>The sentence trimmed of spaces and its line end; figures of one sentence share one string.</summary>
-    public string SentenceText(int position)
+    /// <summary>A sentence longer than this (a run-on line, a scraped page without stops) is quoted around the figure only.</summary>
+    public const int MaxSentence = 400;
+
+    /// <summary>
+    /// The sentence holding [<paramref name="position"/>, <paramref name="end"/>), trimmed; figures of one sentence share one
+    /// string. A sentence over <see cref="MaxSentence"/> characters gives the stretch of that length around the figure.
+    /// </summary>
+    public string SentenceText(int position, int end)
     {
-        var (start, end) = SentenceAt(position);
+        var (start, stop) = SentenceAt(position);
+        if (stop - start > MaxSentence)
+        {
+            var from = Math.Max(start, position - (MaxSentence / 2));
+            var to = Math.Min(stop, Math.Max(end, from + MaxSentence));
+            return _text.AsSpan(from, to - from).Trim().ToString();
+        }
+
         if (start != _lastStart || _lastText is null)
         {
-            _lastText = _text.AsSpan(start, end - start).Trim().ToString();
+            _lastText = _text.AsSpan(start, stop - start).Trim().ToString();
             _lastStart = start;
         }
 

@@ -63,13 +63,15 @@ public sealed class MetricInvariantTests
         var quotes = string.Concat(Enumerable.Repeat("“《12件", 100_000));
 
         var watch = Stopwatch.StartNew();
-        Recognizer.Recognize(digits, [], 2021);
+        var digitMetrics = Recognizer.Recognize(digits, [], 2021).Metrics;
         var lineMetrics = Recognizer.Recognize(line, [], 2021).Metrics;
         Recognizer.Recognize(bars, [], 2021);
         Recognizer.Recognize(quotes, [], 2021);
         watch.Stop();
 
+        digitMetrics.Should().OnlyContain(m => double.IsFinite(m.Value), "JSON has no infinity");
         lineMetrics.Should().HaveCount(60_000);
+        lineMetrics.Should().OnlyContain(m => m.Sentence.Length <= 400 && m.Sentence.Contains(m.Text, StringComparison.Ordinal), "a run-on line is quoted around each figure");
         // Generous for a loaded machine: quadratic work on these inputs would take minutes, linear work takes about a second.
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "each input is linear work");
     }
