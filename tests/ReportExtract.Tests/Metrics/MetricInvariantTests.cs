@@ -69,7 +69,7 @@ public sealed class MetricInvariantTests
         Recognizer.Recognize(quotes, [], 2021);
         watch.Stop();
 
-        digitMetrics.Should().OnlyContain(m => double.IsFinite(m.Value), "JSON has no infinity");
+        digitMetrics.Should().BeEmpty("a 100,000-digit number overflows a double: no figure (and JSON has no infinity)");
         lineMetrics.Should().HaveCount(60_000);
         lineMetrics.Should().OnlyContain(m => m.Sentence.Length <= 400 && m.Sentence.Contains(m.Text, StringComparison.Ordinal), "a run-on line is quoted around each figure");
         // Generous for a loaded machine: quadratic work on these inputs would take minutes, linear work takes about a second.
