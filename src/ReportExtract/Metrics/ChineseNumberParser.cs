@@ -135,6 +135,12 @@ internal static class ChineseNumberParser
             }
 
             lastWasDigitChar = false;
+            if (!anyPart)
+            {
+                current = 1; // a leading 万 or 亿 stands for one of it (万余户)
+                haveCurrent = true;
+            }
+
             anyPart = true;
             if (multiplier >= 1e8)
             {

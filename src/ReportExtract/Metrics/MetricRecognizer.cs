@@ -154,8 +154,11 @@ public sealed class MetricRecognizer
             return numerator.End;
         }
 
-        // A lone 百/千/万/亿 (千家万户) or a lone 一 (一是, 统一) is almost never a figure; 十 alone is (十余次).
-        if ((number.BareMultiplier && text[p] is not ('十' or '拾')) || (!number.Arabic && number.Length == 1 && text[p] is '一' or '壹'))
+        // A lone 百/千/万/亿 (千家万户) or a lone 一 (一是, 统一) is almost never a figure; 十 alone is (十余次), and so is a
+        // multiplier with 余/多 (千余件, 百余人次).
+        var approximateRound = number.End < text.Length && text[number.End] is '余' or '多';
+        if ((number.BareMultiplier && text[p] is not ('十' or '拾') && !approximateRound)
+            || (!number.Arabic && number.Length == 1 && text[p] is '一' or '壹'))
         {
             return number.End;
         }
