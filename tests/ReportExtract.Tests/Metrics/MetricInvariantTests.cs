@@ -75,4 +75,18 @@ public sealed class MetricInvariantTests
         // Generous for a loaded machine: quadratic work on these inputs would take minutes, linear work takes about a second.
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "each input is linear work");
     }
+
+    [Fact]
+    public void One_recognizer_serves_many_threads_with_the_same_results()
+    {
+        var inputs = MetricTestFiles.Samples.Select(s => (Text: MetricTestFiles.SampleText(s.Name), s.Year)).ToArray();
+        var expected = inputs.Select(i => Recognizer.Recognize(i.Text, [], i.Year).Metrics).ToArray();
+        var results = new System.Collections.Concurrent.ConcurrentBag<bool>();
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+        {
+            var i = k % inputs.Length;
+            results.Add(Recognizer.Recognize(inputs[i].Text, [], inputs[i].Year).Metrics.SequenceEqual(expected[i]));
+        });
+        results.Should().HaveCount(40).And.OnlyContain(same => same);
+    }
 }
