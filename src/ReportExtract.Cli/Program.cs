@@ -15,6 +15,7 @@ internal static class Program
     private static readonly Func<CliEnvironment, GlobalOptions, CliCommand>[] Commands =
     [
         ExtractCommand.Create,
+        InspectCommand.Create,
     ];
 
     private static int Main(string[] args) =>

@@ -29,6 +29,8 @@ internal static class ExtractCommand
         "reportx extract \"reports/**/*.htm*\" --out all.json   the program expands the pattern (no shell needed)",
         "find scraped -name '*.txt' | reportx extract --files-from - > all.jsonl",
         "reportx extract reports/ --format csv --csv-layout long --out metrics.csv   one row per metric",
+        "reportx extract reports/ --out review.html             a page to check every figure in its text",
+        "reportx extract reports/ --out reports.xlsx            a workbook: reports sheet and metrics sheet",
     ];
 
     /// <summary>Builds the command; its action runs in <paramref name="environment"/>, <paramref name="global"/> are the root's options.</summary>
@@ -52,8 +54,8 @@ internal static class ExtractCommand
         };
         var format = new Option<string?>("--format", "-f")
         {
-            Description = "Output format: jsonl (one record per line), json (one indented array) or csv. Default: from the --out extension (.jsonl .json .csv), else jsonl.",
-            HelpName = "jsonl|json|csv",
+            Description = "Output format: jsonl (one record per line), json (one indented array), csv, html (a self-contained review page) or xlsx (a workbook; needs --out). Default: from the --out extension (.jsonl .json .csv .html .xlsx), else jsonl.",
+            HelpName = "jsonl|json|csv|html|xlsx",
         };
         format.AcceptOnlyFromAmong(OutputFormats.Names);
         var output = new Option<string?>("--out", "-o")
@@ -160,7 +162,7 @@ internal static class ExtractCommand
             }
         });
 
-        var command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON or CSV).")
+        var command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON, CSV, an HTML review page or an XLSX workbook).")
         {
             paths, filesFrom, include, format, output, csvLayout, noBom, jobs, encoding, keepScript, catalog, maxSize,
         };
@@ -182,7 +184,15 @@ internal static class ExtractCommand
 
             if (r.GetValue(format) is null && r.GetValue(output) is { } file && OutputFormats.FromPath(file) is null)
             {
-                r.AddError($"cannot tell the output format from '{file}': name it .jsonl, .json or .csv, or give --format jsonl|json|csv");
+                r.AddError($"cannot tell the output format from '{file}': name it .jsonl, .json, .csv, .html or .xlsx, or give --format jsonl|json|csv|html|xlsx");
+            }
+
+            // Without --out only --format can name the format; an unknown name is the option's own error.
+            if (r.GetValue(output) is null && r.GetValue(format) is { } formatName
+                && OutputFormats.Names.Contains(formatName, StringComparer.OrdinalIgnoreCase)
+                && OutputFormats.RequiresFile(OutputFormats.Parse(formatName)))
+            {
+                r.AddError("--format xlsx writes a workbook (a zip file), not text: give --out FILE.xlsx");
             }
         });
 
