@@ -1,4 +1,5 @@
 using System.Text;
+using Xunit.Abstractions;
 using System.Text.Json.Nodes;
 using ReportExtract.Cli.Emitters;
 using ReportExtract.Model;
@@ -10,7 +11,7 @@ namespace ReportExtract.Cli.Tests.Review.Browser;
 /// and the page makes no request. Also takes the screenshot the documentation shows (docs/review-page.png when
 /// REVIEW_SCREENSHOT names that path; see tools/review/screenshot.sh).
 /// </summary>
-public sealed class ReviewPageBrowserTests
+public sealed class ReviewPageBrowserTests(ITestOutputHelper output)
 {
     [ChromiumFact]
     public async Task Clicking_a_highlighted_figure_shows_its_fields_and_the_table_filters_and_sorts()
@@ -87,6 +88,40 @@ public sealed class ReviewPageBrowserTests
             {
                 await File.WriteAllBytesAsync(target, screenshot);
             }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [ChromiumFact]
+    public async Task A_page_of_thousands_of_metrics_is_ready_quickly_and_shows_them_a_page_at_a_time()
+    {
+        const int reports = 1500;
+        var directory = ReviewPaths.NewTempDirectory();
+        try
+        {
+            var page = Path.Combine(directory, "large.html");
+            var batch = Enumerable.Range(1, reports).Select(i => (ReviewFixtures.Record($"r{i}.txt"), (string?)ReviewFixtures.Text)).ToArray();
+            await File.WriteAllTextAsync(page, HtmlReviewPageTests.Emit(batch), new UTF8Encoding(false));
+            var metrics = reports * ReviewFixtures.Record().Metrics.Length;
+
+            await using var browser = await HeadlessChromium.StartAsync(1280, 900);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await browser.SendAsync("Page.navigate", new JsonObject { ["url"] = new Uri(page).AbsoluteUri });
+            await browser.WaitForAsync("location.protocol === 'file:' && document.documentElement?.dataset.ready === 'true'", TimeSpan.FromSeconds(60));
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "{0} metrics must not make the page unusable", metrics);
+            output.WriteLine($"{reports} reports, {metrics} metrics, {new FileInfo(page).Length / 1024} KiB: ready in {clock.ElapsedMilliseconds} ms");
+
+            var state = (await browser.EvaluateAsync("""
+                (() => { const i = document.getElementById('filter-indicator'); i.value = 'penalty_cases'; i.dispatchEvent(new Event('change'));
+                  return { count: document.getElementById('metric-count').textContent, rows: document.querySelectorAll('#metric-table tbody tr').length,
+                           marks: document.querySelectorAll('mark.m').length }; })()
+                """))!.AsObject();
+            ((double)state["marks"]!).Should().Be(metrics);
+            ((string?)state["count"]).Should().Be($"{reports} of {metrics} metrics");
+            ((double)state["rows"]!).Should().Be(200, "the table renders one page of rows, not thousands");
         }
         finally
         {
