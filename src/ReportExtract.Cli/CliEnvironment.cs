@@ -79,6 +79,7 @@ internal sealed record CliEnvironment
         return Console.OpenStandardOutput();
     }
 
-    private static FileStream OpenFile(string path) =>
+    /// <summary>Opens a file for reading, shared with other readers.</summary>
+    public static FileStream OpenFile(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 }

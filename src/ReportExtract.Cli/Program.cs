@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using System.Reflection;
 using System.Text;
 using ReportExtract.Cli.Commands;
 using ReportExtract.Cli.Output;
@@ -111,6 +112,9 @@ internal static class Program
             examples[command.Command] = command.Examples;
         }
 
+        // The default prints the entry assembly's version, which is the test host's when run in-process.
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
+
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, examples);
         return root;
@@ -151,6 +155,18 @@ internal static class Program
         }
 
         return string.Join(' ', ["reportx", .. names, "--help"]);
+    }
+
+    /// <summary>Prints the version of reportx (informational: with the commit it was built from).</summary>
+    private sealed class VersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var assembly = typeof(Program).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "unknown";
+            parseResult.InvocationConfiguration.Output.WriteLine(version);
+            return ExitCodes.Success;
+        }
     }
 
     /// <summary>The standard help, followed by the command's examples.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ReportExtract.Cli.Emitters;
 using ReportExtract.Cli.Inputs;
 
@@ -76,6 +77,18 @@ internal static class ExtractCommand
             Description = "Reports processed at once. The output order is the input order whatever N is.",
             HelpName = "N",
             DefaultValueFactory = _ => Environment.ProcessorCount,
+
+            // A parser rather than a validator: "many" and "0" get the same message, and no conversion exception.
+            CustomParser = r =>
+            {
+                if (r.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1024)
+                {
+                    return n;
+                }
+
+                r.AddError($"--jobs must be a whole number from 1 to 1024, not '{string.Join(' ', r.Tokens.Select(t => t.Value))}'");
+                return 0;
+            },
         };
         var encoding = new Option<string?>("--encoding")
         {
@@ -95,13 +108,6 @@ internal static class ExtractCommand
             DefaultValueFactory = _ => DefaultMaxSize,
         };
 
-        jobs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 1024)
-            {
-                r.AddError("--jobs must be between 1 and 1024");
-            }
-        });
         encoding.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } name && !Encodings.ContainsKey(name))
@@ -144,24 +150,6 @@ internal static class ExtractCommand
                 r.AddError($"--files-from {file}: no such file");
             }
         });
-        output.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is not { } file)
-            {
-                return;
-            }
-
-            var full = environment.Resolve(file);
-            if (Directory.Exists(full))
-            {
-                r.AddError($"--out {file} is a directory; give a file name");
-            }
-            else if (!Directory.Exists(Path.GetDirectoryName(full)))
-            {
-                r.AddError($"--out {file}: the directory does not exist");
-            }
-        });
-
         var command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON, CSV, an HTML review page or an XLSX workbook).")
         {
             paths, filesFrom, include, format, output, csvLayout, noBom, jobs, encoding, keepScript, catalog, maxSize,
@@ -182,9 +170,21 @@ internal static class ExtractCommand
                 r.AddError("standard input cannot be both --files-from - and the input -");
             }
 
-            if (r.GetValue(format) is null && r.GetValue(output) is { } file && OutputFormats.FromPath(file) is null)
+            if (r.GetValue(output) is { } file)
             {
-                r.AddError($"cannot tell the output format from '{file}': name it .jsonl, .json, .csv, .html or .xlsx, or give --format jsonl|json|csv|html|xlsx");
+                var full = environment.Resolve(file);
+                if (Directory.Exists(full))
+                {
+                    r.AddError($"--out {file} is a directory; give a file name");
+                }
+                else if (!Directory.Exists(Path.GetDirectoryName(full)))
+                {
+                    r.AddError($"--out {file}: the directory does not exist");
+                }
+                else if (r.GetValue(format) is null && OutputFormats.FromPath(file) is null)
+                {
+                    r.AddError($"cannot tell the output format from '{file}': name it .jsonl, .json, .csv, .html or .xlsx, or give --format jsonl|json|csv|html|xlsx");
+                }
             }
 
             // Without --out only --format can name the format; an unknown name is the option's own error.

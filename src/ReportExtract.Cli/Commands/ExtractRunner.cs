@@ -19,7 +19,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var pipeline = ReportPipeline.Create(settings.Options);
+        var pipeline = CreatePipeline();
         var inputs = new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom);
 
         // Until Commit, an --out file is a hidden temporary one; leaving this scope without a commit deletes it.
@@ -43,6 +43,19 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         }
 
         return tally.Failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>Builds the stages once; a catalog that cannot be loaded is a bad --catalog value, reported before any work.</summary>
+    private ReportPipeline CreatePipeline()
+    {
+        try
+        {
+            return ReportPipeline.Create(settings.Options);
+        }
+        catch (Exception e) when (settings.Options.CatalogPath is { } catalog && e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new UsageException($"--catalog {catalog}: {CliErrors.Describe(e)}");
+        }
     }
 
     private static async Task<Tally> WriteAllAsync(
@@ -102,14 +115,14 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     {
         public Outcome Process(InputItem item)
         {
-            var content = reader.Read(item);
-            if (content.Bytes is not { } bytes)
-            {
-                return new Outcome(item.Path, null, content.Error);
-            }
-
             try
             {
+                var content = reader.Read(item);
+                if (content.Bytes is not { } bytes)
+                {
+                    return new Outcome(item.Path, null, content.Error);
+                }
+
                 var result = pipeline.Extract(item.Path, bytes);
                 return new Outcome(item.Path, result.Record, result.Error, result.OriginalText);
             }

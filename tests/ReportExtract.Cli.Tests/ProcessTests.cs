@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using ReportExtract.Cli.Tests.Infrastructure;
+
+namespace ReportExtract.Cli.Tests;
+
+/// <summary>The built reportx.dll as a real process: exit codes, real standard streams, a pipe closed by its reader.</summary>
+public sealed class ProcessTests
+{
+    private static readonly string ReportxDll = Path.Combine(AppContext.BaseDirectory, "reportx.dll");
+
+    [Fact]
+    public void Extract_on_samples_exits_0_with_records_on_stdout_and_the_summary_on_stderr()
+    {
+        var (exitCode, stdout, stderr) = RunToEnd(RepoPaths.Root, "extract", "samples/");
+
+        exitCode.Should().Be(0, stderr);
+        RecordSchema.AssertValid(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Should().HaveCount(RepoPaths.SampleNames.Count);
+        stderr.Should().StartWith("reportx: 5 reports written, 0 failed").And.NotContain("files/s", "stderr is redirected: no progress bar");
+    }
+
+    [Theory]
+    [InlineData(1, "extract", "samples/", "missing.txt")]
+    [InlineData(2, "extract", "samples/", "--format", "xml")]
+    [InlineData(2, "extract")]
+    public void Exit_codes_reach_the_shell(int expected, params string[] args)
+    {
+        var (exitCode, _, stderr) = RunToEnd(RepoPaths.Root, args);
+
+        exitCode.Should().Be(expected, stderr);
+    }
+
+    [Fact]
+    public async Task A_reader_that_closes_the_pipe_early_ends_the_run_promptly_and_quietly()
+    {
+        using var temp = new TempDirectory();
+        for (var i = 0; i < 600; i++)
+        {
+            temp.Write($"many/{i:D5}.txt", $"第{i}份报告\n全年共办理行政许可{i}件。\n");
+        }
+
+        using var process = Start(temp.Path, "extract", "many", "--jobs", "2");
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        // `| head -1`: read one record, then go away. 600 records (~250 KB) cannot all fit in the pipe's buffer (64 KB),
+        // so the run meets the closed pipe; finishing instead would print the summary on stderr.
+        var first = await process.StandardOutput.ReadLineAsync();
+        process.StandardOutput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var exit = async () => await process.WaitForExitAsync(timeout.Token);
+
+        await exit.Should().NotThrowAsync("the run must notice the closed pipe instead of extracting on for nothing");
+        first.Should().StartWith("{\"schema\":\"reportx.record/1\"");
+        process.ExitCode.Should().Be(0);
+        (await stderr).Should().BeEmpty("a closed pipe is not an error: no message, no stack trace, no summary");
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) RunToEnd(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(TimeSpan.FromSeconds(60)).Should().BeTrue();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static Process Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        start.ArgumentList.Add(ReportxDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+}
