@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ReportExtract.Cli.Review;
@@ -176,7 +177,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
         }
     }
 
-    private void WriteOutline(string reportId, System.Collections.Immutable.ImmutableArray<Section> sections)
+    private void WriteOutline(string reportId, ImmutableArray<Section> sections)
     {
         if (sections.IsEmpty)
         {
@@ -188,7 +189,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
         WriteSections(sections);
         _writer.Write("</nav>\n");
 
-        void WriteSections(System.Collections.Immutable.ImmutableArray<Section> level)
+        void WriteSections(ImmutableArray<Section> level)
         {
             _writer.Write("<ul>");
             foreach (var s in level)
