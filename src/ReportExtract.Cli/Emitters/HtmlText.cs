@@ -5,9 +5,13 @@ namespace ReportExtract.Cli.Emitters;
 /// <summary>HTML escaping for text content and quoted attribute values alike: report text is data, never markup.</summary>
 internal static class HtmlText
 {
-    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'");
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'\r");
 
-    /// <summary>Writes <paramref name="text"/> with <c>&amp; &lt; &gt; &quot; &#39;</c> escaped, so it is safe in text and in any quoted attribute.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/> with <c>&amp; &lt; &gt; &quot; &#39;</c> escaped, so it is safe in text and in any
+    /// quoted attribute; a carriage return is written as a reference because an HTML parser turns a raw CR LF into LF,
+    /// and the page's text must stay the original text exactly.
+    /// </summary>
     public static void Write(TextWriter writer, ReadOnlySpan<char> text)
     {
         while (true)
@@ -26,7 +30,8 @@ internal static class HtmlText
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                _ => "&#39;",
+                '\'' => "&#39;",
+                _ => "&#13;",
             });
             text = text[(i + 1)..];
         }

@@ -57,6 +57,15 @@ public sealed class HtmlReviewPageTests
     }
 
     [Fact]
+    public void Windows_line_ends_survive_the_HTML_parser()
+    {
+        var text = ReviewFixtures.Text.Replace("\n", "\r\n", StringComparison.Ordinal);
+        var record = ReviewFixtures.Record() with { Sections = [], Metrics = [] };
+
+        Parse(Emit((record, text))).QuerySelector("article#r1 .text")!.TextContent.Should().Be(text);
+    }
+
+    [Fact]
     public void Hostile_report_text_stays_text()
     {
         var record = ReviewFixtures.Record() with { Title = ReviewFixtures.Hostile, Organization = "\"><script>document.title='x'</script>" };
