@@ -8,8 +8,11 @@ namespace ReportExtract.Cli.Commands;
 /// <summary><c>reportx inspect FILE</c>: one report's metadata, section tree and metrics, for a person to check.</summary>
 internal static class InspectCommand
 {
-    /// <summary>Width of plain output, where no terminal says how wide it is: wide enough that table rows rarely wrap.</summary>
-    private const int PlainWidth = 160;
+    /// <summary>
+    /// Width of plain output: no terminal wraps it, and a sentence on one line is what grep and diff want, so lines
+    /// are as long as their content (tables and grids are sized to their content, not to this width).
+    /// </summary>
+    private const int PlainWidth = 4096;
 
     private static readonly string[] Examples =
     [

@@ -27,7 +27,18 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
     /// <summary>Writes the whole view of <paramref name="record"/>.</summary>
     public void Render(ReportRecord record)
     {
-        console.Write(new Rule(record.Title ?? record.Source.Path) { Justification = Justify.Left, Style = Muted, Border = terminal ? BoxBorder.Rounded : BoxBorder.Ascii });
+        var heading = record.Title ?? record.Source.Path;
+        if (terminal)
+        {
+            console.Write(new Rule(heading) { Justification = Justify.Left, Style = Muted });
+        }
+        else
+        {
+            // A rule spans the whole (unbounded) width in plain mode.
+            console.Write(new Text("== " + heading + " ==", Heading));
+            console.WriteLine();
+        }
+
         console.Write(Metadata(record));
         console.WriteLine();
         console.Write(new Text("Sections", Heading));
@@ -48,11 +59,16 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
         console.WriteLine();
         console.Write(new Text("Sentences", Heading));
         console.WriteLine();
+
+        // The sentence in a column of its own: Chinese has no spaces to wrap at, and a paragraph would move a
+        // sentence longer than the rest of the line whole to the next one; in a cell it folds at the edge.
+        var sentences = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
         for (var i = 0; i < record.Metrics.Length; i++)
         {
-            console.Write(Sentence(i + 1, record.Metrics[i]));
-            console.WriteLine();
+            sentences.AddRow(new Text(string.Create(CultureInfo.InvariantCulture, $"#{i + 1}"), Muted), Sentence(record.Metrics[i]));
         }
+
+        console.Write(sentences);
     }
 
     private Grid Metadata(ReportRecord r)
@@ -141,21 +157,20 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
         static IRenderable Cell(string? text) => string.IsNullOrEmpty(text) ? new Text("-", Muted) : new Text(text);
     }
 
-    /// <summary>"#n  sentence" with the metric's surface marked; a sentence that does not contain it is shown as is.</summary>
-    private Paragraph Sentence(int number, Metric m)
+    /// <summary>The metric's sentence with its surface marked; a sentence that does not contain it is followed by it.</summary>
+    private Paragraph Sentence(Metric m)
     {
         var line = new Paragraph();
-        line.Append(string.Create(CultureInfo.InvariantCulture, $"#{number}  "), Muted);
         var sentence = m.Sentence;
         var (at, length) = Locate(sentence, m.Text);
         if (at < 0)
         {
-            line.Append(sentence);
+            Append(line, sentence, Style.Plain);
             line.Append(terminal ? "  ← " + m.Text : "  " + PlainOpen + m.Text + PlainClose, terminal ? Number : Style.Plain);
             return line;
         }
 
-        line.Append(sentence[..at]);
+        Append(line, sentence[..at], Style.Plain);
         var figure = sentence.Substring(at, length);
         if (terminal)
         {
@@ -166,8 +181,26 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
             line.Append(PlainOpen + figure + PlainClose);
         }
 
-        line.Append(sentence[(at + length)..]);
+        Append(line, sentence[(at + length)..], Style.Plain);
         return line;
+    }
+
+    /// <summary>
+    /// On a terminal, text goes in one character at a time: Spectre wraps only between pieces or at spaces, and
+    /// Chinese has no spaces, so a sentence would otherwise break only where the styled number starts or ends.
+    /// </summary>
+    private void Append(Paragraph line, string text, Style style)
+    {
+        if (!terminal)
+        {
+            line.Append(text, style);
+            return;
+        }
+
+        foreach (var rune in text.EnumerateRunes())
+        {
+            line.Append(rune.ToString(), style);
+        }
     }
 
     /// <summary>

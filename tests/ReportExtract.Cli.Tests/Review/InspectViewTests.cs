@@ -46,6 +46,22 @@ public sealed class InspectViewTests
     }
 
     [Fact]
+    public void A_long_sentence_stays_on_one_line_in_plain_text_and_folds_after_its_number_on_a_terminal()
+    {
+        var filler = string.Concat(Enumerable.Repeat("持续推进严格规范公正文明执法", 30));
+        var record = ReviewFixtures.Record() with
+        {
+            Metrics = [ReviewFixtures.Record().Metrics[0] with { Sentence = filler + "全年办理行政处罚案件32件。" }],
+        };
+
+        Lines(Render(record, terminal: false)).Should().Contain("#1  " + filler + "全年办理行政处罚案件【32件】。");
+
+        var terminal = Lines(Render(record, terminal: true));
+        terminal.Should().Contain(l => l.Contains("#1", StringComparison.Ordinal) && l.Contains("持续推进", StringComparison.Ordinal),
+            "the sentence starts on the line of its number, folded at the edge, not pushed whole to the next line");
+    }
+
+    [Fact]
     public void Terminal_view_colors_the_number_instead_of_bracketing_it()
     {
         var text = Render(ReviewFixtures.Record(), terminal: true);
@@ -68,7 +84,7 @@ public sealed class InspectViewTests
         var record = JsonDocument.Parse(ReviewRun.Of("extract", sample, "--quiet").Text).RootElement;
 
         text.Should().NotContain(Escape.ToString());
-        text.Should().StartWith("-- " + (record.GetProperty("title").GetString() ?? sample));
+        text.Should().StartWith("== " + (record.GetProperty("title").GetString() ?? sample) + " ==");
         Lines(text).Should().Contain(l => l.StartsWith("sha256 ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(record.GetProperty("source").GetProperty("sha256").GetString()!, StringComparison.Ordinal));
         var metrics = record.GetProperty("metrics").EnumerateArray().ToList();
         text.Should().Contain($"Metrics ({metrics.Count})");
