@@ -27,11 +27,10 @@ internal static class InspectCommand
         var keepScript = new Option<bool>("--keep-script") { Description = "Keep traditional characters as written (no traditional→simplified conversion)." };
         file.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string>() is { } path && path != "-" && !File.Exists(environment.Resolve(path)))
+            // A directory is a misuse (a batch wants the review page); a missing file is an input failure, as for extract.
+            if (r.GetValueOrDefault<string>() is { } path && path != "-" && Directory.Exists(environment.Resolve(path)))
             {
-                r.AddError(Directory.Exists(environment.Resolve(path))
-                    ? $"{path} is a directory: inspect shows one report; use 'reportx extract {path} --out review.html' for a batch"
-                    : $"{path}: no such file");
+                r.AddError($"{path} is a directory: inspect shows one report; use 'reportx extract {path} --out review.html' for a batch");
             }
         });
 
@@ -42,7 +41,17 @@ internal static class InspectCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            var bytes = ReadAll(environment, path);
+            byte[] bytes;
+            try
+            {
+                bytes = ReadAll(environment, path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                environment.Stderr.WriteLine($"reportx: {path}: {CliErrors.Describe(e)}");
+                return Task.FromResult(ExitCodes.Failure);
+            }
+
             var pipeline = ReportPipeline.Create(new ExtractOptions(KeepScript: parse.GetValue(keepScript)));
             var result = pipeline.Extract(path, bytes);
             if (result.Record is not { } record)

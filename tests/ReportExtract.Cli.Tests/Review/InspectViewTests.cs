@@ -99,15 +99,20 @@ public sealed class InspectViewTests
     }
 
     [Fact]
-    public void Inspect_refuses_a_directory_or_a_missing_file_with_a_hint()
+    public void Inspect_refuses_a_directory_with_a_hint_and_fails_on_a_missing_or_binary_file()
     {
         var directory = ReviewRun.Of("inspect", "samples/");
         directory.ExitCode.Should().Be(2);
         directory.Stderr.Should().Contain("extract samples/ --out review.html");
 
         var missing = ReviewRun.Of("inspect", "samples/no-such-report.txt");
-        missing.ExitCode.Should().Be(2);
-        missing.Stderr.Should().Contain("no-such-report.txt: no such file");
+        missing.ExitCode.Should().Be(1, "a missing input is a failed input, as for extract");
+        missing.Stderr.Should().Contain("samples/no-such-report.txt: no such file or directory");
+        missing.Stdout.Should().BeEmpty();
+
+        var binary = ReviewRun.Of("inspect", typeof(Program).Assembly.Location);
+        binary.ExitCode.Should().Be(1);
+        binary.Stderr.Should().Contain("reportx.dll: ").And.Contain("binary");
     }
 
     internal static string Render(ReportRecord record, bool terminal)
