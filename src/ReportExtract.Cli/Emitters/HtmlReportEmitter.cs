@@ -33,7 +33,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
     {
         var w = _writer;
         w.Write("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-        w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
         w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         w.Write("<meta name=\"generator\" content=\"reportx\">\n<title>reportx review</title>\n<style>\n");
         w.Write(ReviewAssets.Style);
