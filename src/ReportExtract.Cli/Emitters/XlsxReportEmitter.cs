@@ -22,13 +22,19 @@ internal sealed class XlsxReportEmitter : IReportEmitter
     private const int MinWidth = 8;
     private const int MaxWidth = 60;
 
+    /// <summary>Rows an Excel sheet holds, the header included.</summary>
+    public const int MaxRows = 1_048_576;
+
     private readonly Stream _output;
     private readonly IReadOnlyList<string> _indicatorIds;
     private readonly DataTable _reports;
     private readonly DataTable _metrics;
+    private readonly int _maxRows;
 
-    public XlsxReportEmitter(Stream output, IReadOnlyList<string> indicatorIds)
+    /// <param name="maxRows">Rows a sheet may have, the header included (Excel's limit; lower only in tests).</param>
+    public XlsxReportEmitter(Stream output, IReadOnlyList<string> indicatorIds, int maxRows = MaxRows)
     {
+        _maxRows = maxRows;
         _output = output;
         _indicatorIds = indicatorIds;
         _reports = NewTable("reports", ReportTable.WideHeader(indicatorIds));
@@ -58,6 +64,16 @@ internal sealed class XlsxReportEmitter : IReportEmitter
 
     public void End()
     {
+        foreach (var table in new[] { _reports, _metrics })
+        {
+            if (table.Rows.Count + 1 > _maxRows)
+            {
+                // Excel would refuse the file; say so before writing it rather than after someone tries to open it.
+                throw new IOException(string.Create(CultureInfo.InvariantCulture,
+                    $"the {table.TableName} sheet would have {table.Rows.Count} rows, more than an Excel sheet holds ({_maxRows - 1} besides the header): write CSV instead (--format csv --csv-layout {(table == _reports ? "wide" : "long")})"));
+            }
+        }
+
         var configuration = new OpenXmlConfiguration
         {
             FreezeRowCount = 1,

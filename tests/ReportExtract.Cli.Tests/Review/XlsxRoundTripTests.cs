@@ -98,6 +98,23 @@ public sealed class XlsxRoundTripTests
         run.Stderr.Should().Contain("--out");
     }
 
+    [Fact]
+    public void More_metrics_than_a_sheet_holds_is_an_error_that_points_to_csv()
+    {
+        var records = HandMadeRecords();
+        using var stream = new MemoryStream();
+        var emitter = new XlsxReportEmitter(stream, Indicators, maxRows: 8);
+        emitter.Begin();
+        foreach (var record in records)
+        {
+            emitter.Write(record);
+        }
+
+        emitter.Invoking(e => e.End()).Should().Throw<IOException>()
+            .WithMessage("the metrics sheet would have 11 rows, more than an Excel sheet holds (7 besides the header): write CSV instead (--format csv --csv-layout long)");
+        stream.Length.Should().Be(0);
+    }
+
     /// <summary>Every cell of the sheet equals the CSV's cell once formatted as the CSV formats its type.</summary>
     private static void CompareSheet(byte[] workbook, string sheet, List<string[]> csv)
     {
