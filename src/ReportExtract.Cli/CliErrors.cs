@@ -22,7 +22,8 @@ internal static class CliErrors
         UnauthorizedAccessException => "permission denied",
         PathTooLongException => "the path is too long",
         OperationCanceledException => "interrupted",
-        UsageException or IOException => TrimPeriod(error.Message),
+        UsageException => TrimPeriod(error.Message),
+        IOException => TrimPeriod(WithoutPath(error.Message)),
         _ => $"internal error ({error.GetType().Name}: {TrimPeriod(error.Message)}); run again with --verbose and report it",
     };
 
@@ -32,4 +33,14 @@ internal static class CliErrors
         || error.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 
     private static string TrimPeriod(string message) => message.TrimEnd().TrimEnd('.');
+
+    /// <summary>
+    /// .NET on Unix writes "No space left on device : '/abs/path'"; our lines already name the file as the user
+    /// gave it, and the absolute path (of a temporary file, for --out) only confuses.
+    /// </summary>
+    private static string WithoutPath(string message)
+    {
+        var at = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        return at > 0 && message.EndsWith('\'') ? message[..at] : message;
+    }
 }

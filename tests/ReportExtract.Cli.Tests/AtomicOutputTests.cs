@@ -59,9 +59,24 @@ public sealed class AtomicOutputTests : IDisposable
         var result = Reportx.Run(options, "extract", RepoPaths.Samples, "--out", "out.jsonl", "--jobs", "1");
 
         result.ExitCode.Should().Be(1);
-        result.ErrorLines.Should().Equal("reportx: No space left on device");
+        result.ErrorLines.Should().Equal("reportx: cannot write out.jsonl: No space left on device");
         File.ReadAllText(_temp.Combine("out.jsonl")).Should().Be(Previous);
         _temp.AllFiles().Should().Equal("out.jsonl");
+    }
+
+    [Fact]
+    public void A_system_write_error_is_reported_without_the_temporary_path()
+    {
+        var options = new CliRunOptions
+        {
+            WorkingDirectory = _temp.Path,
+            WrapOutput = s => new FailingStream(s, 200, () => new IOException($"No space left on device : '{_temp.Path}/.out.csv.0123.tmp'", 28)),
+        };
+
+        var result = Reportx.Run(options, "extract", RepoPaths.Samples, "--out", "out.csv");
+
+        result.ExitCode.Should().Be(1);
+        result.ErrorLines.Should().Equal("reportx: cannot write out.csv: No space left on device");
     }
 
     [Fact]

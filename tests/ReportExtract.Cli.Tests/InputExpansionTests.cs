@@ -95,6 +95,14 @@ public sealed class InputExpansionTests : IDisposable
         Paths(Reportx.Run("extract", absolute)).Should().Equal(absolute);
     }
 
+    [Fact]
+    public void An_absolute_pattern_reports_absolute_paths()
+    {
+        var pattern = _temp.Combine("reports") + "/*.txt";
+
+        Paths(Reportx.Run("extract", pattern)).Should().Equal(_temp.Combine("reports/a.txt").Replace('\\', '/'), _temp.Combine("reports/b.txt").Replace('\\', '/'));
+    }
+
     private CliResult Run(params string[] args) => Reportx.Run(new CliRunOptions { WorkingDirectory = _temp.Path }, args);
 
     private static List<string?> Paths(CliResult result)

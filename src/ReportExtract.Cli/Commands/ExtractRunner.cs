@@ -29,13 +29,22 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         var scheduler = new OrderedParallel(settings.Jobs, OrderedParallel.WindowFor(settings.Jobs));
         var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.Verbose);
 
-        var tally = environment.StderrIsTerminal && !settings.Quiet && inputs.Count >= ProgressBarReporter.MinimumInputs
-            ? await ProgressBarReporter.RunAsync(environment.Stderr, inputs.Count, reporter => WriteAllAsync(inputs, job, scheduler, emitter, reporter, cancellationToken)).ConfigureAwait(false)
-            : await WriteAllAsync(inputs, job, scheduler, emitter, new PlainReporter(environment.Stderr), cancellationToken).ConfigureAwait(false);
+        Tally tally;
+        try
+        {
+            tally = environment.StderrIsTerminal && !settings.Quiet && inputs.Count >= ProgressBarReporter.MinimumInputs
+                ? await ProgressBarReporter.RunAsync(environment.Stderr, inputs.Count, reporter => WriteAllAsync(inputs, job, scheduler, emitter, reporter, cancellationToken)).ConfigureAwait(false)
+                : await WriteAllAsync(inputs, job, scheduler, emitter, new PlainReporter(environment.Stderr), cancellationToken).ConfigureAwait(false);
 
-        emitter.End();
-        output.Flush();
-        file?.Commit();
+            emitter.End();
+            output.Flush();
+            file?.Commit();
+        }
+        catch (IOException e) when (e is not OutputClosedException)
+        {
+            // Inputs never throw (a bad input is an outcome), so an I/O error here is the output's: name it.
+            throw new IOException($"cannot write {settings.OutputPath ?? "standard output"}: {CliErrors.Describe(e)}", e);
+        }
 
         if (!settings.Quiet)
         {
@@ -91,7 +100,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         {
             using var process = Process.GetCurrentProcess();
             line += string.Create(CultureInfo.InvariantCulture,
-                $" (jobs {settings.Jobs}, at most {scheduler.MaxBuffered} records held for ordering, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB)");
+                $" (jobs {settings.Jobs}, at most {scheduler.MaxBuffered} {Plural(scheduler.MaxBuffered, "record", "records")} held for ordering, peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB)");
         }
 
         return line;

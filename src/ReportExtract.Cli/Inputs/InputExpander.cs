@@ -46,7 +46,11 @@ internal sealed class InputExpander(CliEnvironment environment, IReadOnlyList<Gl
             return;
         }
 
-        var full = environment.Resolve(path);
+        if (TryResolve(path, items) is not { } full)
+        {
+            return;
+        }
+
         if (File.Exists(full))
         {
             items.Add(InputItem.File(path, full));
@@ -54,6 +58,7 @@ internal sealed class InputExpander(CliEnvironment environment, IReadOnlyList<Gl
         else if (Directory.Exists(full))
         {
             var before = items.Count;
+
             // Include globs without a separator match file names at any depth.
             Walk(path, full, include, maxDepth: null, items);
             if (items.Count == before)
@@ -73,7 +78,11 @@ internal sealed class InputExpander(CliEnvironment environment, IReadOnlyList<Gl
 
     private void ExpandListedPath(string path, List<InputItem> items)
     {
-        var full = environment.Resolve(path);
+        if (TryResolve(path, items) is not { } full)
+        {
+            return;
+        }
+
         if (File.Exists(full))
         {
             items.Add(InputItem.File(path, full));
@@ -85,6 +94,21 @@ internal sealed class InputExpander(CliEnvironment environment, IReadOnlyList<Gl
         else
         {
             items.Add(InputItem.Failed(path, "no such file or directory"));
+        }
+    }
+
+    /// <summary>The absolute path of <paramref name="path"/>, or null (and an error item) when it cannot be a path at all.</summary>
+    private string? TryResolve(string path, List<InputItem> items)
+    {
+        try
+        {
+            return environment.Resolve(path);
+        }
+        catch (ArgumentException)
+        {
+            // A NUL byte in a --files-from list that is not really a list, for instance.
+            items.Add(InputItem.Failed(path, "not a valid path"));
+            return null;
         }
     }
 

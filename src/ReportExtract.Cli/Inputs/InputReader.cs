@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ReportExtract.Cli.Inputs;
 
 /// <summary>The bytes of one input, or why they could not be read.</summary>
@@ -40,7 +38,8 @@ internal sealed class InputReader(CliEnvironment environment, long maxBytes)
             return new InputContent(null, TooLarge(knownLength.Value));
         }
 
-        if (knownLength is { } length)
+        // Files like those under /proc report a length of 0 and still have content: read those in chunks.
+        if (knownLength is { } length and > 0)
         {
             var bytes = new byte[length];
             stream.ReadExactly(bytes);
@@ -49,7 +48,7 @@ internal sealed class InputReader(CliEnvironment environment, long maxBytes)
             return new InputContent(bytes, null);
         }
 
-        // Standard input, pipes: read in chunks up to the limit.
+        // Standard input, pipes, files of unknown length: read in chunks up to the limit.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -68,41 +67,4 @@ internal sealed class InputReader(CliEnvironment environment, long maxBytes)
 
     private string TooLarge(long bytes) =>
         $"the file is too large ({ByteSize.Format(bytes)}; the limit is {ByteSize.Format(maxBytes)}, see --max-size)";
-}
-
-/// <summary>Sizes as users write them: <c>64M</c>, <c>500k</c>, <c>1G</c>, <c>1048576</c>.</summary>
-internal static class ByteSize
-{
-    /// <summary>Parses a size with an optional K/M/G/T suffix (powers of 1024; a trailing B or iB is allowed).</summary>
-    public static bool TryParse(string text, out long bytes)
-    {
-        bytes = 0;
-        var upper = text.Trim().ToUpperInvariant();
-        upper = upper.EndsWith("IB", StringComparison.Ordinal) ? upper[..^2] : upper.EndsWith('B') ? upper[..^1] : upper;
-        var multiplier = upper.Length == 0 ? 1L : upper[^1] switch
-        {
-            'K' => 1L << 10,
-            'M' => 1L << 20,
-            'G' => 1L << 30,
-            'T' => 1L << 40,
-            _ => 1L,
-        };
-        var digits = multiplier == 1 ? upper : upper[..^1];
-        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0 || number > long.MaxValue / multiplier)
-        {
-            return false;
-        }
-
-        bytes = number * multiplier;
-        return true;
-    }
-
-    /// <summary>A size in the largest whole binary unit that keeps it readable (<c>64 MB</c>, <c>1.5 KB</c>).</summary>
-    public static string Format(long bytes) => bytes switch
-    {
-        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GB"),
-        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.#} MB"),
-        >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 10):0.#} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-    };
 }
