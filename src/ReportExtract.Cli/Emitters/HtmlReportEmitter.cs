@@ -131,7 +131,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
             <div class="scroll"><table id="metric-table"><thead><tr><th>#</th><th><button type="button" id="sort-value" title="sort by value">value ↕</button></th><th>unit</th><th>kind</th><th>qualifier</th><th>subject</th><th>indicator</th><th>year</th><th>section</th><th>report</th></tr></thead><tbody></tbody></table></div>
             <div id="pager"><button type="button" id="page-prev">‹ previous</button> <span id="page-info"></span> <button type="button" id="page-next">next ›</button></div>
             </section>
-            <aside id="detail" hidden><button type="button" id="detail-close" title="close">×</button><h3 id="detail-title"></h3><dl id="detail-fields"></dl></aside>
+            <aside id="detail" hidden aria-live="polite" aria-label="metric details"><button type="button" id="detail-close" title="close">×</button><h3 id="detail-title"></h3><dl id="detail-fields"></dl></aside>
 
             """);
         w.Write("<script>\n");

@@ -30,7 +30,8 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
         var heading = record.Title ?? record.Source.Path;
         if (terminal)
         {
-            console.Write(new Rule(heading) { Justification = Justify.Left, Style = Muted });
+            // A rule's title is markup: brackets in a report title must stay text.
+            console.Write(new Rule(Markup.Escape(heading)) { Justification = Justify.Left, Style = Muted });
         }
         else
         {

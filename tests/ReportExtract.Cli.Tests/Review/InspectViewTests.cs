@@ -61,6 +61,19 @@ public sealed class InspectViewTests
             "the sentence starts on the line of its number, folded at the edge, not pushed whole to the next line");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Console_markup_in_a_report_is_printed_as_written(bool terminal)
+    {
+        const string title = "[red]某局[/]年度报告 [link=http://x]点我[/] [";
+        var record = ReviewFixtures.Record() with { Title = title, Organization = "[bold]", Metrics = [ReviewFixtures.Record().Metrics[0] with { Subject = "[/]" }] };
+
+        var text = Render(record, terminal);
+
+        text.Should().Contain(title).And.Contain("[bold]").And.Contain("[/]");
+    }
+
     [Fact]
     public void Terminal_view_colors_the_number_instead_of_bracketing_it()
     {
