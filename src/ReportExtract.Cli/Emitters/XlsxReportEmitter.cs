@@ -80,6 +80,7 @@ internal sealed class XlsxReportEmitter : IReportEmitter
             FreezeColumnCount = 0,
             AutoFilter = true,
             TableStyles = TableStyles.Default,
+
             // Column settings are keyed by header across sheets; the columns both sheets have (source_path,
             // organization, report_year) hold the same kind of content, so one setting serves both.
             DynamicColumns =
@@ -99,7 +100,7 @@ internal sealed class XlsxReportEmitter : IReportEmitter
         var table = new DataTable(name) { Locale = CultureInfo.InvariantCulture };
         foreach (var column in header)
         {
-            // Typed on the first row that has a value (see Add); until then any type is fine.
+            // Untyped columns: each cell keeps its own type (a number, a date, text), which is what the workbook stores.
             table.Columns.Add(column, typeof(object));
         }
 
