@@ -14,7 +14,8 @@ namespace ReportExtract.Cli.Emitters;
 /// </summary>
 /// <remarks>
 /// A workbook is a zip whose sheets are written one after the other, so the metrics sheet cannot start before the
-/// last report: the emitter keeps the rows' cells (not the records) until <see cref="End"/>, then writes the file.
+/// last report. The reports sheet (one row per report) waits in memory; the metrics rows, many more, wait in a
+/// temporary file (<see cref="XlsxRowSpill"/>), so a large batch does not hold its metrics until the end.
 /// </remarks>
 internal sealed class XlsxReportEmitter : IReportEmitter
 {
@@ -27,18 +28,29 @@ internal sealed class XlsxReportEmitter : IReportEmitter
 
     private readonly Stream _output;
     private readonly IReadOnlyList<string> _indicatorIds;
-    private readonly DataTable _reports;
-    private readonly DataTable _metrics;
     private readonly int _maxRows;
+    private readonly DataTable _reports;
+    private readonly SheetColumns _reportColumns;
+    private readonly XlsxRowSpill _metrics;
+    private readonly SheetColumns _metricColumns;
 
     /// <param name="maxRows">Rows a sheet may have, the header included (Excel's limit; lower only in tests).</param>
     public XlsxReportEmitter(Stream output, IReadOnlyList<string> indicatorIds, int maxRows = MaxRows)
     {
-        _maxRows = maxRows;
         _output = output;
         _indicatorIds = indicatorIds;
-        _reports = NewTable("reports", ReportTable.WideHeader(indicatorIds));
-        _metrics = NewTable("metrics", ReportTable.LongColumns);
+        _maxRows = maxRows;
+        var wide = ReportTable.WideHeader(indicatorIds);
+        _reports = new DataTable("reports") { Locale = CultureInfo.InvariantCulture };
+        foreach (var column in wide)
+        {
+            // Untyped columns: each cell keeps its own type (a number, a date, text), which is what the workbook stores.
+            _reports.Columns.Add(column, typeof(object));
+        }
+
+        _reportColumns = new SheetColumns(wide);
+        _metrics = new XlsxRowSpill(ReportTable.LongColumns);
+        _metricColumns = new SheetColumns(ReportTable.LongColumns);
     }
 
     /// <summary>The number format of date cells (ISO, as in the CSV).</summary>
@@ -50,10 +62,21 @@ internal sealed class XlsxReportEmitter : IReportEmitter
 
     public void Write(ReportRecord record)
     {
-        Add(_reports, ReportTable.WideRow(record, _indicatorIds));
+        var row = ReportTable.WideRow(record, _indicatorIds);
+        _reportColumns.Observe(row);
+        _reports.Rows.Add([.. row.Select(cell => cell switch
+        {
+            null => DBNull.Value,
+
+            // Excel has no date-only type: a date is a day number shown with a date format.
+            DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+            { } value => value,
+        })]);
         foreach (var metric in record.Metrics)
         {
-            Add(_metrics, ReportTable.LongRow(record, metric));
+            var cells = ReportTable.LongRow(record, metric);
+            _metricColumns.Observe(cells);
+            _metrics.Add(cells);
         }
     }
 
@@ -64,98 +87,86 @@ internal sealed class XlsxReportEmitter : IReportEmitter
 
     public void End()
     {
-        foreach (var table in new[] { _reports, _metrics })
+        try
         {
-            if (table.Rows.Count + 1 > _maxRows)
+            foreach (var (sheet, rows, layout) in new[] { ("reports", _reports.Rows.Count, "wide"), ("metrics", _metrics.Count, "long") })
             {
-                // Excel would refuse the file; say so before writing it rather than after someone tries to open it.
-                throw new IOException(string.Create(CultureInfo.InvariantCulture,
-                    $"the {table.TableName} sheet would have {table.Rows.Count} rows, more than an Excel sheet holds ({_maxRows - 1} besides the header): write CSV instead (--format csv --csv-layout {(table == _reports ? "wide" : "long")})"));
-            }
-        }
-
-        var configuration = new OpenXmlConfiguration
-        {
-            FreezeRowCount = 1,
-            FreezeColumnCount = 0,
-            AutoFilter = true,
-            TableStyles = TableStyles.Default,
-
-            // Column settings are keyed by header across sheets; the columns both sheets have (source_path,
-            // organization, report_year) hold the same kind of content, so one setting serves both.
-            DynamicColumns =
-            [
-                .. Columns(_reports).Concat(Columns(_metrics))
-                    .GroupBy(c => c.Key, StringComparer.Ordinal)
-                    .Select(g => new DynamicExcelColumn(g.Key) { Width = g.Max(c => c.Width), Format = g.Select(c => c.Format).FirstOrDefault(f => f is not null) }),
-            ],
-        };
-        var sheets = new Dictionary<string, object> { [_reports.TableName] = _reports, [_metrics.TableName] = _metrics };
-        _output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
-        _output.Flush();
-    }
-
-    private static DataTable NewTable(string name, IReadOnlyList<string> header)
-    {
-        var table = new DataTable(name) { Locale = CultureInfo.InvariantCulture };
-        foreach (var column in header)
-        {
-            // Untyped columns: each cell keeps its own type (a number, a date, text), which is what the workbook stores.
-            table.Columns.Add(column, typeof(object));
-        }
-
-        return table;
-    }
-
-    private static void Add(DataTable table, object?[] cells)
-    {
-        var values = new object[cells.Length];
-        for (var i = 0; i < cells.Length; i++)
-        {
-            values[i] = cells[i] switch
-            {
-                null => DBNull.Value,
-
-                // Excel has no date-only type: a date is a day number shown with a date format.
-                DateOnly date => date.ToDateTime(TimeOnly.MinValue),
-                { } value => value,
-            };
-        }
-
-        table.Rows.Add(values);
-    }
-
-    /// <summary>Width and format per column, keyed by header (the two sheets' headers overlap only where the content is alike).</summary>
-    private static IEnumerable<DynamicExcelColumn> Columns(DataTable table)
-    {
-        foreach (DataColumn column in table.Columns)
-        {
-            var width = DisplayWidth(column.ColumnName) + 2;
-            var isDate = false;
-            foreach (DataRow row in table.Rows)
-            {
-                var value = row[column];
-                isDate |= value is DateTime;
-                width = Math.Max(width, DisplayWidth(value switch
+                if (rows + 1 > _maxRows)
                 {
-                    DBNull => string.Empty,
-                    DateTime => "0000-00-00",
-                    double number => CsvCells.Number(number),
-                    IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value.ToString() ?? string.Empty,
-                }) + 1);
-                if (width >= MaxWidth)
-                {
-                    break;
+                    // Excel would refuse the file; say so before writing it rather than after someone tries to open it.
+                    throw new IOException(string.Create(CultureInfo.InvariantCulture,
+                        $"the {sheet} sheet would have {rows} rows, more than an Excel sheet holds ({_maxRows - 1} besides the header): write CSV instead (--format csv --csv-layout {layout})"));
                 }
             }
 
-            yield return new DynamicExcelColumn(column.ColumnName)
+            var configuration = new OpenXmlConfiguration
             {
-                Width = Math.Clamp(width, MinWidth, MaxWidth),
-                Format = isDate ? DateFormat : null,
+                FreezeRowCount = 1,
+                FreezeColumnCount = 0,
+                AutoFilter = true,
+                TableStyles = TableStyles.Default,
+
+                // Column settings are keyed by header across sheets; the columns both sheets have (source_path,
+                // organization, report_year) hold the same kind of content, so one setting serves both.
+                DynamicColumns =
+                [
+                    .. _reportColumns.Settings().Concat(_metricColumns.Settings())
+                        .GroupBy(c => c.Key, StringComparer.Ordinal)
+                        .Select(g => new DynamicExcelColumn(g.Key) { Width = g.Max(c => c.Width), Format = g.Select(c => c.Format).FirstOrDefault(f => f is not null) }),
+                ],
             };
+            using var metrics = _metrics.OpenReader();
+            var sheets = new Dictionary<string, object> { ["reports"] = _reports, ["metrics"] = metrics };
+            _output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+            _output.Flush();
         }
+        finally
+        {
+            _metrics.Dispose();
+        }
+    }
+
+    /// <summary>Width and number format of a sheet's columns, gathered as rows arrive.</summary>
+    private sealed class SheetColumns
+    {
+        private readonly string[] _names;
+        private readonly int[] _widths;
+        private readonly bool[] _dates;
+
+        public SheetColumns(string[] names)
+        {
+            _names = names;
+            _widths = [.. names.Select(n => DisplayWidth(n) + 2)];
+            _dates = new bool[names.Length];
+        }
+
+        public void Observe(object?[] cells)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var cell = cells[i];
+                _dates[i] |= cell is DateOnly;
+                if (cell is null || _widths[i] >= MaxWidth)
+                {
+                    continue;
+                }
+
+                _widths[i] = Math.Max(_widths[i], 1 + cell switch
+                {
+                    string text => DisplayWidth(text),
+                    double number => CsvCells.Number(number).Length,
+                    long integer => CsvCells.Integer(integer).Length,
+                    bool flag => flag ? 4 : 5,
+                    _ => "0000-00-00".Length,
+                });
+            }
+        }
+
+        public IEnumerable<DynamicExcelColumn> Settings() => _names.Select((name, i) => new DynamicExcelColumn(name)
+        {
+            Width = Math.Clamp(_widths[i], MinWidth, MaxWidth),
+            Format = _dates[i] ? DateFormat : null,
+        });
     }
 
     /// <summary>Columns a text takes in a spreadsheet font: wide (CJK, full-width) characters take two.</summary>
