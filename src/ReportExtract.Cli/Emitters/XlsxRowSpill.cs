@@ -19,10 +19,14 @@ internal sealed class XlsxRowSpill : IDisposable
     {
         _header = header;
 
-        // Deleted when closed, and named so that a leftover after a crash says what it was.
-        _file = new FileStream(
-            Path.Combine(Path.GetTempPath(), $"reportx-xlsx-rows-{Guid.NewGuid():N}.tmp"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        // Never left behind, even when the run is killed: Windows deletes it when the handle closes (the process
+        // dies included); on Unix the name goes at once, and the open descriptor keeps the data until it closes.
+        var path = Path.Combine(Path.GetTempPath(), $"reportx-xlsx-rows-{Guid.NewGuid():N}.tmp");
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.Delete(path);
+        }
         _writer = new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true);
     }
 
