@@ -143,6 +143,24 @@ public sealed class HtmlReviewPageTests
     }
 
     [Fact]
+    public void Each_report_reaches_the_stream_when_it_is_written_not_at_the_end()
+    {
+        using var stream = new MemoryStream();
+        var emitter = new HtmlReportEmitter(stream);
+        emitter.Begin();
+        for (var i = 1; i <= 3; i++)
+        {
+            ((IReportEmitter)emitter).Write(ReviewFixtures.Record(), ReviewFixtures.Text);
+            emitter.Flush();
+            var page = Encoding.UTF8.GetString(stream.ToArray());
+            page.Should().Contain($"<article class=\"report\" id=\"r{i}\"").And.EndWith("</article>\n", "report {0} is on its way out once written", i);
+        }
+
+        emitter.End();
+        Encoding.UTF8.GetString(stream.ToArray()).Should().EndWith("</html>\n");
+    }
+
+    [Fact]
     public void Without_the_original_text_the_metrics_are_still_highlighted()
     {
         var record = ReviewFixtures.Record();
