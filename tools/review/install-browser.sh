@@ -11,5 +11,5 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y --no-install-recommends chromium chromium-driver
+apt-get install -y chromium chromium-driver
 chromium --version
