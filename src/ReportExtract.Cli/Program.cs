@@ -17,6 +17,7 @@ internal static class Program
     [
         ExtractCommand.Create,
         NormalizeCommand.Create,
+        InspectCommand.Create,
     ];
 
     private static int Main(string[] args) =>

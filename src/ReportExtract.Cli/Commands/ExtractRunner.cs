@@ -76,7 +76,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         {
             if (outcome.Record is { } record)
             {
-                emitter.Write(record);
+                emitter.Write(record, outcome.OriginalText);
                 tally.Written++;
                 tally.Metrics += record.Metrics.Length;
             }
@@ -117,7 +117,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     }
 
     /// <summary>A record, or why the input gave none.</summary>
-    private readonly record struct Outcome(string Path, ReportRecord? Record, string? Error);
+    private readonly record struct Outcome(string Path, ReportRecord? Record, string? Error, string? OriginalText = null);
 
     /// <summary>The per-input work, run on the workers: read, then extract. Never throws: a bad input is an outcome.</summary>
     private sealed class Job(ReportPipeline pipeline, InputReader reader, bool verbose)
@@ -133,7 +133,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
                 }
 
                 var result = pipeline.Extract(item.Path, bytes);
-                return new Outcome(item.Path, result.Record, result.Error);
+                return new Outcome(item.Path, result.Record, result.Error, result.OriginalText);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
