@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ReportExtract.Segmentation;
 
@@ -79,6 +80,7 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>Like <see cref="Tag(ReadOnlySpan{char}, bool)"/>, appending to <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tag(ReadOnlySpan<char> text, List<TaggedToken> output, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -120,6 +122,7 @@ public sealed class JiebaSegmenter
     /// jieba's calc: for each start, the best (probability, end) over the dictionary words starting there,
     /// right to left; a tie goes to the longer word, as Python's max() over tuples does.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ComputeRoute<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> block, Span<double> prob, Span<int> end)
         where TLexicon : struct, IPrefixLexicon
     {
@@ -169,6 +172,7 @@ public sealed class JiebaSegmenter
         return lexicon.Frequency(node);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void CutCore<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, bool hmm, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
     {
@@ -205,6 +209,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CutBlock<TLexicon>(
         TLexicon lexicon, ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
@@ -301,6 +306,7 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>finalseg.cut: Han runs through the HMM; other runs split as its re_skip does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CutUnknown(ReadOnlySpan<char> text, int start, int stop, List<WordToken> output)
     {
         var i = start;
@@ -414,6 +420,7 @@ public sealed class JiebaSegmenter
         output.Add(new WordToken(start, length));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagBlock(ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, List<TaggedToken> output)
     {
         var block = text[start..stop];
@@ -482,6 +489,7 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>posseg's __cut_detail: Han runs through the tagging HMM, numbers as m, Latin as eng, the rest x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagUnknown(ReadOnlySpan<char> text, int start, int stop, List<TaggedToken> output)
     {
         var i = start;

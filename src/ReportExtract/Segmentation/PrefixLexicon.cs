@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ReportExtract.Segmentation;
 
 /// <summary>What the route search needs from a dictionary: walking prefixes and weighing words.</summary>
@@ -32,6 +34,7 @@ internal sealed class PrefixLexicon
     private readonly double[] _weight;
     private readonly int[] _rootChild;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PrefixLexicon(char[] labels, int[] firstChild, int[] frequency, byte[] tag, string[] tagNames, long total)
     {
         _labels = labels;
