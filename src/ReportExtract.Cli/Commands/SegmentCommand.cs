@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ReportExtract.Segmentation;
 
@@ -21,11 +22,11 @@ internal static class SegmentCommand
     {
         var segmenter = JiebaSegmenter.Default;
         var exit = 0;
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var words = new List<WordToken>();
         var tagged = new List<TaggedToken>();
         try
         {
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             foreach (var path in paths)
             {
                 string text;
@@ -40,50 +41,7 @@ internal static class SegmentCommand
                     continue;
                 }
 
-                var rest = text.AsSpan();
-                while (!rest.IsEmpty)
-                {
-                    var newline = rest.IndexOf('\n');
-                    var line = newline < 0 ? rest : rest[..newline];
-                    rest = newline < 0 ? [] : rest[(newline + 1)..];
-                    if (line.EndsWith('\r'))
-                    {
-                        line = line[..^1];
-                    }
-
-                    if (tag)
-                    {
-                        tagged.Clear();
-                        segmenter.Tag(line, tagged, hmm);
-                        for (var i = 0; i < tagged.Count; i++)
-                        {
-                            if (i > 0)
-                            {
-                                stdout.Write(' ');
-                            }
-
-                            stdout.Write(line.Slice(tagged[i].Start, tagged[i].Length));
-                            stdout.Write('/');
-                            stdout.Write(tagged[i].Tag);
-                        }
-                    }
-                    else
-                    {
-                        words.Clear();
-                        segmenter.Cut(line, words, hmm);
-                        for (var i = 0; i < words.Count; i++)
-                        {
-                            if (i > 0)
-                            {
-                                stdout.Write(' ');
-                            }
-
-                            stdout.Write(line.Slice(words[i].Start, words[i].Length));
-                        }
-                    }
-
-                    stdout.Write('\n');
-                }
+                WriteSegmented(segmenter, text, stdout, tag, hmm, words, tagged);
             }
 
             stdout.Flush();
@@ -95,5 +53,56 @@ internal static class SegmentCommand
         }
 
         return exit;
+    }
+
+    // Optimized from the first call: a single call segments a whole file, too few calls for tiering to help.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteSegmented(
+        JiebaSegmenter segmenter, string text, TextWriter stdout, bool tag, bool hmm, List<WordToken> words, List<TaggedToken> tagged)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var newline = rest.IndexOf('\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            rest = newline < 0 ? [] : rest[(newline + 1)..];
+            if (line.EndsWith('\r'))
+            {
+                line = line[..^1];
+            }
+
+            if (tag)
+            {
+                tagged.Clear();
+                segmenter.Tag(line, tagged, hmm);
+                for (var i = 0; i < tagged.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        stdout.Write(' ');
+                    }
+
+                    stdout.Write(line.Slice(tagged[i].Start, tagged[i].Length));
+                    stdout.Write('/');
+                    stdout.Write(tagged[i].Tag);
+                }
+            }
+            else
+            {
+                words.Clear();
+                segmenter.Cut(line, words, hmm);
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        stdout.Write(' ');
+                    }
+
+                    stdout.Write(line.Slice(words[i].Start, words[i].Length));
+                }
+            }
+
+            stdout.Write('\n');
+        }
     }
 }
