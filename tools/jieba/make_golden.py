@@ -6,6 +6,8 @@ cases and writes its output as golden files for tests/ReportExtract.Tests/Segmen
   Golden/jieba/cut-nohmm.jsonl.gz    jieba.cut(line, HMM=False)
   Golden/jieba/pos.jsonl.gz          jieba.posseg.cut(line, HMM=True)   one JSON array of [word, tag] per line
   Golden/jieba/pos-nohmm.jsonl.gz    jieba.posseg.cut(line, HMM=False)
+  Golden/jieba/cut-user.jsonl.gz     the first USER_LINES lines, cut by a Tokenizer() after load_userdict(userdict.txt)
+  Golden/jieba/pos-user.jsonl.gz     the same lines through posseg.POSTokenizer over that tokenizer
 
 Lines are the corpus split on '\\n' (make_corpus.py writes it). Python counts code points, C# UTF-16 units:
 the test compares words as strings, so offsets need not agree on units here.
@@ -21,6 +23,7 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 GOLDEN = os.path.join(ROOT, 'tests', 'ReportExtract.Tests', 'Golden', 'jieba')
+USER_LINES = 2000
 
 
 def main():
@@ -44,6 +47,13 @@ def main():
     write('cut-nohmm.jsonl.gz', (list(jieba.cut(line, HMM=False)) for line in lines))
     write('pos.jsonl.gz', ([[w, t] for w, t in jieba.posseg.cut(line, HMM=True)] for line in lines))
     write('pos-nohmm.jsonl.gz', ([[w, t] for w, t in jieba.posseg.cut(line, HMM=False)] for line in lines))
+
+    # Last: a user word of frequency 0 lands in finalseg's process-wide Force_Split_Words.
+    user = jieba.Tokenizer()
+    user.load_userdict(os.path.join(GOLDEN, 'userdict.txt'))
+    user_pos = jieba.posseg.POSTokenizer(user)
+    write('cut-user.jsonl.gz', (list(user.cut(line, HMM=True)) for line in lines[:USER_LINES]))
+    write('pos-user.jsonl.gz', ([[w, t] for w, t in user_pos.cut(line, HMM=True)] for line in lines[:USER_LINES]))
     print('lines=%d' % len(lines), file=sys.stderr)
 
 

@@ -25,14 +25,17 @@ internal static class JiebaGoldenFiles
 
     /// <summary>Lines of the repository's samples/*.txt as the corpus holds them (those with a Han character).</summary>
     public static IEnumerable<string> SampleLines() =>
-        Directory.GetFiles(Path.Combine(Root, "samples"), "*.txt").Order(StringComparer.Ordinal)
+        Directory.GetFiles(System.IO.Path.Combine(Root, "samples"), "*.txt").Order(StringComparer.Ordinal)
             .SelectMany(f => SplitLines(File.ReadAllText(f, Encoding.UTF8)))
             .Select(l => l.TrimEnd('\r'))
             .Where(l => l.Any(c => c is >= '\u4E00' and <= '\u9FD5'));
 
+    /// <summary>A file of Golden/jieba.</summary>
+    public static string Path(string name) => System.IO.Path.Combine(Root, "tests", "ReportExtract.Tests", "Golden", "jieba", name);
+
     private static string ReadGz(string name)
     {
-        using var file = File.OpenRead(Path.Combine(Root, "tests", "ReportExtract.Tests", "Golden", "jieba", name));
+        using var file = File.OpenRead(Path(name));
         using var gz = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gz, new UTF8Encoding(false));
         return reader.ReadToEnd();
@@ -48,7 +51,7 @@ internal static class JiebaGoldenFiles
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ReportExtract.sln")))
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ReportExtract.sln")))
             {
                 return dir.FullName;
             }

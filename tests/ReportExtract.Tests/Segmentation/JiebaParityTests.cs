@@ -73,6 +73,26 @@ public sealed class JiebaParityTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_user_dictionary_instance_agrees_with_jieba_after_load_userdict()
+    {
+        var user = Segmenter.WithUserDictionary(File.ReadAllLines(JiebaGoldenFiles.Path("userdict.txt")));
+        var words = JiebaGoldenFiles.Words("cut-user.jsonl.gz");
+        var tagged = JiebaGoldenFiles.Tagged("pos-user.jsonl.gz");
+        var lines = JiebaGoldenFiles.Corpus.Take(words.Length).ToArray();
+        words.Should().HaveCount(2000);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            user.Cut(line).Select(t => line.Substring(t.Start, t.Length)).Should().Equal(words[i], "line: {0}", line);
+            user.Tag(line).Select(t => line.Substring(t.Start, t.Length) + "/" + t.Tag).Should().Equal(tagged[i], "line: {0}", line);
+        }
+
+        // The user words did change something, and only in the user instance.
+        var changed = lines.Count(l => !CutWords(l, true).SequenceEqual(user.Cut(l).Select(t => l.Substring(t.Start, t.Length))));
+        changed.Should().BeGreaterThan(20);
+    }
+
     private void AssertAgreement(string[][] expected, Func<string, string[]> actual, double threshold, string golden)
     {
         var corpus = JiebaGoldenFiles.Corpus;
