@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -15,13 +16,18 @@ internal static class JiebaGoldenFiles
 
     public static string[] Corpus => LazyCorpus.Value;
 
+    // Parsed once per test run: several tests read the same files.
+    private static readonly ConcurrentDictionary<string, Lazy<string[][]>> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Per corpus line, the words <c>jieba.cut</c> produced.</summary>
     public static string[][] Words(string name) =>
-        SplitLines(ReadGz(name)).Select(l => JsonSerializer.Deserialize<string[]>(l)!).ToArray();
+        Parsed.GetOrAdd(name, n => new Lazy<string[][]>(() =>
+            SplitLines(ReadGz(n)).Select(l => JsonSerializer.Deserialize<string[]>(l)!).ToArray())).Value;
 
     /// <summary>Per corpus line, <c>word/tag</c> strings from <c>jieba.posseg.cut</c>.</summary>
     public static string[][] Tagged(string name) =>
-        SplitLines(ReadGz(name)).Select(l => JsonSerializer.Deserialize<string[][]>(l)!.Select(p => p[0] + "/" + p[1]).ToArray()).ToArray();
+        Parsed.GetOrAdd(name, n => new Lazy<string[][]>(() =>
+            SplitLines(ReadGz(n)).Select(l => JsonSerializer.Deserialize<string[][]>(l)!.Select(p => p[0] + "/" + p[1]).ToArray()).ToArray())).Value;
 
     /// <summary>Lines of the repository's samples/*.txt as the corpus holds them (those with a Han character).</summary>
     public static IEnumerable<string> SampleLines() =>
