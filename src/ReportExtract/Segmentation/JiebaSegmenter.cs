@@ -86,6 +86,7 @@ public sealed class JiebaSegmenter
         ArgumentNullException.ThrowIfNull(output);
         var prob = ArrayPool<double>.Shared.Rent(text.Length + 1);
         var end = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var nodes = ArrayPool<long>.Shared.Rent(text.Length + 1);
         try
         {
             var i = 0;
@@ -99,7 +100,7 @@ public sealed class JiebaSegmenter
                         j++;
                     }
 
-                    TagBlock(text, i, j, hmm, prob, end, output);
+                    TagBlock(text, i, j, hmm, prob, end, nodes, output);
                     i = j;
                 }
                 else
@@ -115,6 +116,7 @@ public sealed class JiebaSegmenter
         {
             ArrayPool<double>.Shared.Return(prob);
             ArrayPool<int>.Shared.Return(end);
+            ArrayPool<long>.Shared.Return(nodes);
         }
     }
 
@@ -122,19 +124,28 @@ public sealed class JiebaSegmenter
     /// jieba's calc: for each start, the best (probability, end) over the dictionary words starting there,
     /// right to left; a tie goes to the longer word, as Python's max() over tuples does.
     /// </summary>
+    /// <remarks>When <paramref name="nodes"/> is not empty it receives the chosen word's node (-1 for an unknown character).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void ComputeRoute<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> block, Span<double> prob, Span<int> end)
+    internal static void ComputeRoute<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> block, Span<double> prob, Span<int> end, Span<long> nodes = default)
         where TLexicon : struct, IPrefixLexicon
     {
         var n = block.Length;
+        var keepNodes = !nodes.IsEmpty;
         prob[n] = 0;
         for (var idx = n - 1; idx >= 0; idx--)
         {
             var node = lexicon.Root;
             var best = 0.0;
             var bestEnd = -1;
+            var bestNode = -1L;
+            var first = -1L;
             for (var x = idx; x < n && lexicon.TryStep(ref node, block[x]); x++)
             {
+                if (x == idx)
+                {
+                    first = node;
+                }
+
                 if (lexicon.Frequency(node) > 0)
                 {
                     var p = lexicon.Weight(node) + prob[x + 1];
@@ -142,6 +153,7 @@ public sealed class JiebaSegmenter
                     {
                         best = p;
                         bestEnd = x;
+                        bestNode = node;
                     }
                 }
             }
@@ -150,10 +162,15 @@ public sealed class JiebaSegmenter
             {
                 best = lexicon.UnknownWeight + prob[idx + 1];
                 bestEnd = idx;
+                bestNode = first;
             }
 
             prob[idx] = best;
             end[idx] = bestEnd;
+            if (keepNodes)
+            {
+                nodes[idx] = bestNode;
+            }
         }
     }
 
@@ -421,10 +438,11 @@ public sealed class JiebaSegmenter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TagBlock(ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, List<TaggedToken> output)
+    private void TagBlock(
+        ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, long[] nodes, List<TaggedToken> output)
     {
         var block = text[start..stop];
-        ComputeRoute(new PrefixLexicon.View(Lexicon), block, prob, end);
+        ComputeRoute(new PrefixLexicon.View(Lexicon), block, prob, end, nodes);
         var n = block.Length;
         var x = 0;
         var buf = -1;
@@ -455,7 +473,7 @@ public sealed class JiebaSegmenter
                     buf = -1;
                 }
 
-                output.Add(new TaggedToken(start + x, y - x, Lexicon.TagOf(block[x..y])));
+                output.Add(new TaggedToken(start + x, y - x, Lexicon.TagName((int)nodes[x])));
             }
 
             x = y;

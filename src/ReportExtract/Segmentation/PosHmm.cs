@@ -76,16 +76,32 @@ internal sealed class PosHmm
         return row;
     }
 
-    private double Emit(int state, char c)
+    /// <summary>Replaces the emission row in <paramref name="emit"/> (by state) with that of <paramref name="c"/>.</summary>
+    private int LoadEmission(char c, int previousRow, Span<double> emit)
     {
         var row = _emitRow[c];
-        if (row < 0)
+        if (row == previousRow)
         {
-            return WordHmm.MinFloat;
+            return row;
         }
 
-        var i = Array.BinarySearch(_emitStates, _emitOffsets[row], _emitOffsets[row + 1] - _emitOffsets[row], (ushort)state);
-        return i < 0 ? WordHmm.MinFloat : _emitProb[i];
+        if (previousRow >= 0)
+        {
+            for (var i = _emitOffsets[previousRow]; i < _emitOffsets[previousRow + 1]; i++)
+            {
+                emit[_emitStates[i]] = WordHmm.MinFloat;
+            }
+        }
+
+        if (row >= 0)
+        {
+            for (var i = _emitOffsets[row]; i < _emitOffsets[row + 1]; i++)
+            {
+                emit[_emitStates[i]] = _emitProb[i];
+            }
+        }
+
+        return row;
     }
 
     /// <summary>Viterbi over <paramref name="obs"/>; writes the best state index of each character.</summary>
@@ -96,10 +112,13 @@ internal sealed class PosHmm
         var s = _count;
         var back = ArrayPool<ushort>.Shared.Rent(n * s);
         var scratch = ArrayPool<int>.Shared.Rent(5 * s);
-        var v = ArrayPool<double>.Shared.Rent(2 * s);
+        var v = ArrayPool<double>.Shared.Rent(3 * s);
         try
         {
             var nextV = v.AsSpan(s, s);
+            var emit = v.AsSpan(2 * s, s);            // emit_p[y].get(c, MIN_FLOAT) for the current c, by state
+            emit.Fill(WordHmm.MinFloat);
+            var emitRow = -1;
             var mark = scratch.AsSpan(0, s);          // mark[y] == t ⇔ y may follow a state alive at t - 1
             mark.Clear();
             var current = scratch.AsSpan(s, s);       // mem_path[t - 1].keys()
@@ -108,15 +127,17 @@ internal sealed class PosHmm
             var candidates = scratch.AsSpan(4 * s, s);
             var currentCount = 0;
 
+            emitRow = LoadEmission(obs[0], emitRow, emit);
             foreach (var y in StatesOf(obs[0]))
             {
-                v[y] = _start[y] + Emit(y, obs[0]);
+                v[y] = _start[y] + emit[y];
                 current[currentCount++] = y;
             }
 
             for (var t = 1; t < n; t++)
             {
                 var c = obs[t];
+                emitRow = LoadEmission(c, emitRow, emit);
                 int prevCount = 0, expectedCount = 0, candidateCount = 0;
                 foreach (var x in current[..currentCount])
                 {
@@ -172,7 +193,7 @@ internal sealed class PosHmm
 
                 foreach (var y in candidates[..candidateCount])
                 {
-                    var em = Emit(y, c);
+                    var em = emit[y];
                     var best = double.NaN;
                     var bestFrom = -1;
                     foreach (var y0 in prev[..prevCount])

@@ -143,9 +143,11 @@ internal sealed class PrefixLexicon
     }
 
     /// <summary>posseg's <c>word_tag_tab.get(word, 'x')</c>.</summary>
-    public string TagOf(ReadOnlySpan<char> word)
+    public string TagOf(ReadOnlySpan<char> word) => TagName(Find(word));
+
+    /// <summary>The tag of <paramref name="node"/>, or x when it has none (or for -1).</summary>
+    public string TagName(int node)
     {
-        var node = Find(word);
         var tag = node < 0 ? 0 : _tag[node];
         return tag == 0 ? "x" : TagNames[tag - 1];
     }
