@@ -13,14 +13,28 @@ internal static class SegmentCommand
         var files = new Argument<string[]>("FILE") { Description = "UTF-8 text files to segment", Arity = ArgumentArity.OneOrMore };
         var pos = new Option<bool>("--pos") { Description = "print word/tag as jieba.posseg does" };
         var noHmm = new Option<bool>("--no-hmm") { Description = "turn the HMM for unknown words off (jieba's HMM=False)" };
-        var command = new Command("segment", "Cut text into words as jieba.cut does (tokens separated by spaces).") { files, pos, noHmm };
-        command.SetAction(result => Run(result.GetValue(files) ?? [], result.GetValue(pos), !result.GetValue(noHmm)));
+        var userDict = new Option<string?>("--user-dict") { Description = "a user dictionary in jieba's format (word [freq] [tag] per line, UTF-8)" };
+        var command = new Command("segment", "Cut text into words as jieba.cut does (tokens separated by spaces).") { files, pos, noHmm, userDict };
+        command.SetAction(result => Run(result.GetValue(files) ?? [], result.GetValue(pos), !result.GetValue(noHmm), result.GetValue(userDict)));
         return command;
     }
 
-    private static int Run(string[] paths, bool tag, bool hmm)
+    private static int Run(string[] paths, bool tag, bool hmm, string? userDictionary)
     {
         var segmenter = JiebaSegmenter.Default;
+        if (userDictionary is not null)
+        {
+            try
+            {
+                segmenter = segmenter.WithUserDictionary(File.ReadAllLines(userDictionary, Encoding.UTF8));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                Console.Error.WriteLine($"reportx segment: cannot use the user dictionary {userDictionary}: {e.Message}");
+                return 2;
+            }
+        }
+
         var exit = 0;
         var words = new List<WordToken>();
         var tagged = new List<TaggedToken>();
