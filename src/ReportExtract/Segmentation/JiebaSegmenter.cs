@@ -146,9 +146,10 @@ public sealed class JiebaSegmenter
                     first = node;
                 }
 
-                if (lexicon.Frequency(node) > 0)
+                var weight = lexicon.Weight(node);
+                if (!double.IsNaN(weight))
                 {
-                    var p = lexicon.Weight(node) + prob[x + 1];
+                    var p = weight + prob[x + 1];
                     if (bestEnd < 0 || p >= best)
                     {
                         best = p;

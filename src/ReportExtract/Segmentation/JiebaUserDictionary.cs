@@ -246,7 +246,11 @@ internal static partial class JiebaUserDictionary
                 return b >= 0 ? overlay._base.Frequency(b) : 0;
             }
 
-            public double Weight(long node) => Math.Log(Frequency(node)) - Math.Log(overlay.Total);
+            public double Weight(long node)
+            {
+                var frequency = Frequency(node);
+                return frequency > 0 ? Math.Log(frequency) - Math.Log(overlay.Total) : double.NaN;
+            }
         }
     }
 }

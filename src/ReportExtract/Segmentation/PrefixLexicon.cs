@@ -14,7 +14,7 @@ internal interface IPrefixLexicon
     /// <summary>The word's frequency; 0 for a prefix that is no word (jieba's FREQ value 0).</summary>
     long Frequency(long node);
 
-    /// <summary><c>log(freq) - log(total)</c>, exactly as jieba computes it; only for frequency &gt; 0.</summary>
+    /// <summary><c>log(freq) - log(total)</c>, exactly as jieba computes it; NaN when the node is no word (frequency 0).</summary>
     double Weight(long node);
 
     /// <summary><c>log(1) - log(total)</c>: the weight of a single character that is no word.</summary>
@@ -49,10 +49,8 @@ internal sealed class PrefixLexicon
         for (var i = 0; i < frequency.Length; i++)
         {
             // Same operands and order as jieba's calc: log(freq) - logtotal, added to the route later.
-            if (frequency[i] > 0)
-            {
-                _weight[i] = Math.Log(frequency[i]) - logTotal;
-            }
+            // NaN marks a prefix that is no word, so the route needs one array read per step.
+            _weight[i] = frequency[i] > 0 ? Math.Log(frequency[i]) - logTotal : double.NaN;
         }
 
         // The root has thousands of children: a direct table beats a binary search on every character.
@@ -97,6 +95,20 @@ internal sealed class PrefixLexicon
         var lo = _firstChild[node];
         var hi = _firstChild[node + 1] - 1;
         var labels = _labels;
+        if (hi - lo < 8)
+        {
+            // Most nodes have a few children: a scan beats the branches of a binary search.
+            for (var i = lo; i <= hi; i++)
+            {
+                if (labels[i] == c)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
