@@ -65,6 +65,7 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>Like <see cref="Cut(ReadOnlySpan{char}, bool)"/>, appending to <paramref name="output"/> (no list per call).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Cut(ReadOnlySpan<char> text, List<WordToken> output, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -175,6 +176,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long FrequencyOf<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> word)
         where TLexicon : struct, IPrefixLexicon
     {
@@ -303,6 +305,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushSingles<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, int start, int stop, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
     {
@@ -379,6 +382,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CutHan(ReadOnlySpan<char> text, int start, int stop, List<WordToken> output)
     {
         var n = stop - start;
@@ -423,6 +427,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddHmmWord(ReadOnlySpan<char> text, int start, int length, List<WordToken> output)
     {
         if (_forceSplit is { } forceSplit && forceSplit.Contains(text.Slice(start, length)))
@@ -493,6 +498,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagSingles(ReadOnlySpan<char> text, int start, int stop, List<TaggedToken> output)
     {
         if (stop - start > 1 && Lexicon.FrequencyOf(text[start..stop]) == 0)
@@ -558,6 +564,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagHan(ReadOnlySpan<char> text, int start, int stop, List<TaggedToken> output)
     {
         var n = stop - start;
