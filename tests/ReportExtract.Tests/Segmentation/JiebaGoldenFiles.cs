@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ReportExtract.Tests.Segmentation;
 
@@ -28,6 +29,18 @@ internal static class JiebaGoldenFiles
     public static string[][] Tagged(string name) =>
         Parsed.GetOrAdd(name, n => new Lazy<string[][]>(() =>
             SplitLines(ReadGz(n)).Select(l => JsonSerializer.Deserialize<string[][]>(l)!.Select(p => p[0] + "/" + p[1]).ToArray()).ToArray())).Value;
+
+    /// <summary>The seeded mixed-script lines with the reference's output in all four modes.</summary>
+    public static MixedCase[] MixedCases() =>
+        SplitLines(ReadGz("mixed.jsonl.gz")).Select(l => JsonSerializer.Deserialize<MixedCase>(l)!).ToArray();
+
+    /// <summary>One line of mixed.jsonl.gz.</summary>
+    public sealed record MixedCase(
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("cut")] string[] Cut,
+        [property: JsonPropertyName("cut_nohmm")] string[] CutNoHmm,
+        [property: JsonPropertyName("pos")] string[][] Pos,
+        [property: JsonPropertyName("pos_nohmm")] string[][] PosNoHmm);
 
     /// <summary>Lines of the repository's samples/*.txt as the corpus holds them (those with a Han character).</summary>
     public static IEnumerable<string> SampleLines() =>

@@ -93,6 +93,20 @@ public sealed class JiebaParityTests(ITestOutputHelper output)
         changed.Should().BeGreaterThan(20);
     }
 
+    [Fact]
+    public void Mixed_script_and_symbol_lines_are_segmented_exactly_as_jieba_does()
+    {
+        var cases = JiebaGoldenFiles.MixedCases();
+        cases.Should().HaveCountGreaterThan(1000);
+        foreach (var c in cases)
+        {
+            CutWords(c.Text, true).Should().Equal(c.Cut, "cut: {0}", c.Text);
+            CutWords(c.Text, false).Should().Equal(c.CutNoHmm, "cut, no HMM: {0}", c.Text);
+            TagWords(c.Text, true).Should().Equal(c.Pos.Select(p => p[0] + "/" + p[1]), "posseg: {0}", c.Text);
+            TagWords(c.Text, false).Should().Equal(c.PosNoHmm.Select(p => p[0] + "/" + p[1]), "posseg, no HMM: {0}", c.Text);
+        }
+    }
+
     private void AssertAgreement(string[][] expected, Func<string, string[]> actual, double threshold, string golden)
     {
         var corpus = JiebaGoldenFiles.Corpus;
