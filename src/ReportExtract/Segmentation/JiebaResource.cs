@@ -6,7 +6,7 @@ namespace ReportExtract.Segmentation;
 
 /// <summary>
 /// Reads the compact resource made by tools/jieba/build_resource.py from jieba's dict.txt and HMM tables
-/// (its header documents the layout). Arrays are copied straight out of the bytes: nothing is parsed.
+/// (its header documents the layout). Each array is read from the stream into its final place: nothing is parsed.
 /// </summary>
 internal static class JiebaResource
 {
