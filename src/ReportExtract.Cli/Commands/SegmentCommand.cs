@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ReportExtract.Segmentation;
 
@@ -12,20 +13,34 @@ internal static class SegmentCommand
         var files = new Argument<string[]>("FILE") { Description = "UTF-8 text files to segment", Arity = ArgumentArity.OneOrMore };
         var pos = new Option<bool>("--pos") { Description = "print word/tag as jieba.posseg does" };
         var noHmm = new Option<bool>("--no-hmm") { Description = "turn the HMM for unknown words off (jieba's HMM=False)" };
-        var command = new Command("segment", "Cut text into words as jieba.cut does (tokens separated by spaces).") { files, pos, noHmm };
-        command.SetAction(result => Run(result.GetValue(files) ?? [], result.GetValue(pos), !result.GetValue(noHmm)));
+        var userDict = new Option<string?>("--user-dict") { Description = "a user dictionary in jieba's format (word [freq] [tag] per line, UTF-8)" };
+        var command = new Command("segment", "Cut text into words as jieba.cut does (tokens separated by spaces).") { files, pos, noHmm, userDict };
+        command.SetAction(result => Run(result.GetValue(files) ?? [], result.GetValue(pos), !result.GetValue(noHmm), result.GetValue(userDict)));
         return command;
     }
 
-    private static int Run(string[] paths, bool tag, bool hmm)
+    private static int Run(string[] paths, bool tag, bool hmm, string? userDictionary)
     {
         var segmenter = JiebaSegmenter.Default;
+        if (userDictionary is not null)
+        {
+            try
+            {
+                segmenter = segmenter.WithUserDictionary(File.ReadAllLines(userDictionary, Encoding.UTF8));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                Console.Error.WriteLine($"reportx segment: cannot use the user dictionary {userDictionary}: {e.Message}");
+                return 2;
+            }
+        }
+
         var exit = 0;
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var words = new List<WordToken>();
         var tagged = new List<TaggedToken>();
         try
         {
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             foreach (var path in paths)
             {
                 string text;
@@ -40,50 +55,7 @@ internal static class SegmentCommand
                     continue;
                 }
 
-                var rest = text.AsSpan();
-                while (!rest.IsEmpty)
-                {
-                    var newline = rest.IndexOf('\n');
-                    var line = newline < 0 ? rest : rest[..newline];
-                    rest = newline < 0 ? [] : rest[(newline + 1)..];
-                    if (line.EndsWith('\r'))
-                    {
-                        line = line[..^1];
-                    }
-
-                    if (tag)
-                    {
-                        tagged.Clear();
-                        segmenter.Tag(line, tagged, hmm);
-                        for (var i = 0; i < tagged.Count; i++)
-                        {
-                            if (i > 0)
-                            {
-                                stdout.Write(' ');
-                            }
-
-                            stdout.Write(line.Slice(tagged[i].Start, tagged[i].Length));
-                            stdout.Write('/');
-                            stdout.Write(tagged[i].Tag);
-                        }
-                    }
-                    else
-                    {
-                        words.Clear();
-                        segmenter.Cut(line, words, hmm);
-                        for (var i = 0; i < words.Count; i++)
-                        {
-                            if (i > 0)
-                            {
-                                stdout.Write(' ');
-                            }
-
-                            stdout.Write(line.Slice(words[i].Start, words[i].Length));
-                        }
-                    }
-
-                    stdout.Write('\n');
-                }
+                WriteSegmented(segmenter, text, stdout, tag, hmm, words, tagged);
             }
 
             stdout.Flush();
@@ -95,5 +67,56 @@ internal static class SegmentCommand
         }
 
         return exit;
+    }
+
+    // Optimized from the first call: a single call segments a whole file, too few calls for tiering to help.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteSegmented(
+        JiebaSegmenter segmenter, string text, TextWriter stdout, bool tag, bool hmm, List<WordToken> words, List<TaggedToken> tagged)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var newline = rest.IndexOf('\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            rest = newline < 0 ? [] : rest[(newline + 1)..];
+            if (line.EndsWith('\r'))
+            {
+                line = line[..^1];
+            }
+
+            if (tag)
+            {
+                tagged.Clear();
+                segmenter.Tag(line, tagged, hmm);
+                for (var i = 0; i < tagged.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        stdout.Write(' ');
+                    }
+
+                    stdout.Write(line.Slice(tagged[i].Start, tagged[i].Length));
+                    stdout.Write('/');
+                    stdout.Write(tagged[i].Tag);
+                }
+            }
+            else
+            {
+                words.Clear();
+                segmenter.Cut(line, words, hmm);
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        stdout.Write(' ');
+                    }
+
+                    stdout.Write(line.Slice(words[i].Start, words[i].Length));
+                }
+            }
+
+            stdout.Write('\n');
+        }
     }
 }
