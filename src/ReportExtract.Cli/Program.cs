@@ -18,6 +18,7 @@ internal static class Program
         ExtractCommand.Create,
         NormalizeCommand.Create,
         InspectCommand.Create,
+        SegmentCommand.Create,
     ];
 
     private static int Main(string[] args) =>

@@ -8,64 +8,67 @@ namespace ReportExtract.Cli.Commands;
 /// <summary><c>reportx segment FILE...</c>: jieba-compatible word segmentation, one output line per input line.</summary>
 internal static class SegmentCommand
 {
-    public static Command Create()
+    private static readonly string[] Examples =
+    [
+        "reportx segment samples/wenling-government-2021.txt            words separated by spaces, as jieba.cut",
+        "reportx segment --pos report.txt                                word/tag, as jieba.posseg.cut",
+        "reportx segment --no-hmm --user-dict terms.txt report.txt       jieba's HMM=False and a user dictionary",
+    ];
+
+    /// <summary>The command with its arguments and options, running in <paramref name="environment"/>.</summary>
+    public static CliCommand Create(CliEnvironment environment, GlobalOptions global)
     {
         var files = new Argument<string[]>("FILE") { Description = "UTF-8 text files to segment", Arity = ArgumentArity.OneOrMore };
         var pos = new Option<bool>("--pos") { Description = "print word/tag as jieba.posseg does" };
         var noHmm = new Option<bool>("--no-hmm") { Description = "turn the HMM for unknown words off (jieba's HMM=False)" };
-        var userDict = new Option<string?>("--user-dict") { Description = "a user dictionary in jieba's format (word [freq] [tag] per line, UTF-8)" };
-        var command = new Command("segment", "Cut text into words as jieba.cut does (tokens separated by spaces).") { files, pos, noHmm, userDict };
-        command.SetAction(result => Run(result.GetValue(files) ?? [], result.GetValue(pos), !result.GetValue(noHmm), result.GetValue(userDict)));
-        return command;
+        var userDict = new Option<string?>("--user-dict") { Description = "a user dictionary in jieba's format (word [freq] [tag] per line, UTF-8)", HelpName = "FILE" };
+        var command = new Command("segment", "Cut text into words as jieba.cut does (tokens separated by spaces), one output line per input line.")
+        {
+            files, pos, noHmm, userDict,
+        };
+        command.SetAction(result => Run(environment, result.GetValue(files) ?? [], result.GetValue(pos), !result.GetValue(noHmm), result.GetValue(userDict)));
+        return new CliCommand(command, Examples);
     }
 
-    private static int Run(string[] paths, bool tag, bool hmm, string? userDictionary)
+    private static int Run(CliEnvironment environment, string[] paths, bool tag, bool hmm, string? userDictionary)
     {
         var segmenter = JiebaSegmenter.Default;
         if (userDictionary is not null)
         {
             try
             {
-                segmenter = segmenter.WithUserDictionary(File.ReadAllLines(userDictionary, Encoding.UTF8));
+                segmenter = segmenter.WithUserDictionary(File.ReadAllLines(environment.Resolve(userDictionary), Encoding.UTF8));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
             {
-                Console.Error.WriteLine($"reportx segment: cannot use the user dictionary {userDictionary}: {e.Message}");
-                return 2;
+                throw new UsageException($"--user-dict {userDictionary}: {CliErrors.Describe(e)}");
             }
         }
 
-        var exit = 0;
+        var exit = ExitCodes.Success;
         var words = new List<WordToken>();
         var tagged = new List<TaggedToken>();
-        try
+        // Closed-pipe errors surface as OutputClosedException, which the entry point turns into a quiet exit.
+        using var stdout = new StreamWriter(environment.Stdout, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        foreach (var path in paths)
         {
-            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-            foreach (var path in paths)
+            string text;
+            try
             {
-                string text;
-                try
-                {
-                    text = File.ReadAllText(path, Encoding.UTF8);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Console.Error.WriteLine($"reportx segment: cannot read {path}: {e.Message} (check the path and permissions)");
-                    exit = 1;
-                    continue;
-                }
-
-                WriteSegmented(segmenter, text, stdout, tag, hmm, words, tagged);
+                using var reader = new StreamReader(environment.OpenRead(environment.Resolve(path)), Encoding.UTF8);
+                text = reader.ReadToEnd();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                environment.Stderr.WriteLine($"reportx: {path}: {CliErrors.Describe(e)}");
+                exit = ExitCodes.Failure;
+                continue;
             }
 
-            stdout.Flush();
-        }
-        catch (IOException)
-        {
-            // The reader went away (a closed pipe): stop quietly, as head(1) users expect.
-            return exit;
+            WriteSegmented(segmenter, text, stdout, tag, hmm, words, tagged);
         }
 
+        stdout.Flush();
         return exit;
     }
 
