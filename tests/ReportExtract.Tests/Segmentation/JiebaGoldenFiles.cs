@@ -9,11 +9,10 @@ namespace ReportExtract.Tests.Segmentation;
 /// <summary>The parity corpus and the reference's output, as committed by tools/jieba/make_golden.py.</summary>
 internal static class JiebaGoldenFiles
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
     private static readonly Lazy<string[]> LazyCorpus = new(() => SplitLines(ReadGz("corpus.txt.gz")));
 
     /// <summary>The repository root (where ReportExtract.sln lives).</summary>
-    public static string Root => LazyRoot.Value;
+    public static string Root => Repository.Root;
 
     public static string[] Corpus => LazyCorpus.Value;
 
@@ -64,18 +63,5 @@ internal static class JiebaGoldenFiles
     {
         var lines = text.Split('\n');
         return text.EndsWith('\n') ? lines[..^1] : lines;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ReportExtract.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("ReportExtract.sln not found above " + AppContext.BaseDirectory);
     }
 }
