@@ -30,6 +30,7 @@ public sealed class MetricRecognizer
     private readonly MetricExclusions _exclusions = MetricExclusions.Default;
     private readonly SubjectFinder _subjects;
     private readonly IClauseSegmenter? _segmenter;
+    private readonly TableReader _tables;
 
     /// <summary>A recognizer that names indicators from <paramref name="catalog"/> (the built-in one by default).</summary>
     public MetricRecognizer(IndicatorCatalog? catalog = null)
@@ -43,6 +44,7 @@ public sealed class MetricRecognizer
         _catalog = catalog ?? IndicatorCatalog.Default;
         _subjects = new SubjectFinder(segmenter);
         _segmenter = segmenter;
+        _tables = new TableReader(_units, _subjects.Generic);
     }
 
     /// <summary>The catalog that names indicators.</summary>
@@ -54,7 +56,7 @@ public sealed class MetricRecognizer
         var names = new RangeSet(MetricExclusions.NameRanges(text));
         var sentences = new SentenceSplitter(text);
         var years = new YearScope(text, sentences, names);
-        var tables = TableReader.Read(text, _units, _subjects.Generic);
+        var tables = _tables.Read(text);
         var edges = _segmenter is null ? null : new WordEdges(_segmenter, text);
         var context = new Context(text, sections, reportYear, sentences, years, edges);
 
@@ -372,7 +374,8 @@ public sealed class MetricRecognizer
     private Metric DescribeCell(Context context, TableCell cell)
     {
         var unit = cell.Unit;
-        var kind = unit is null ? MetricKind.Count : KindOf(unit, cell.Subject, []);
+        // A cell whose headers name no measure word counts cases where its subject names one (行政复议|3), else items.
+        var kind = unit is null ? (_units.HasCaseCue(cell.Subject) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Subject, []);
         var unitName = unit?.Canonical ?? string.Empty;
         var line = context.Sentences.LineStart(cell.Start);
         var cue = context.Text.AsSpan(line, cell.Start - line);
@@ -384,7 +387,7 @@ public sealed class MetricRecognizer
             null,
             cell.Subject,
             _catalog.Classify(kind, unitName, null, cell.Subject, cue),
-            cell.Year ?? context.Years.YearAt(cell.Start, context.ReportYear),
+            cell.Year ?? (cell.YearOffset is { } offset && context.ReportYear is { } report ? report + offset : context.Years.YearAt(cell.Start, context.ReportYear)),
             SectionPath(context.Sections, cell.Start),
             context.Text[cell.Start..cell.End],
             new TextSpan(cell.Start, cell.End),
