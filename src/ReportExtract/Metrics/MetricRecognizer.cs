@@ -346,6 +346,19 @@ public sealed class MetricRecognizer
             subject ??= found.Fallback;
         }
 
+        if (subject is null && figure.Delta is not null)
+        {
+            // 受理申请45件,较上年增长12.5%: a change with no subject of its own is the change of the figure it follows.
+            for (var k = earlier.Count - 1; k >= 0 && earlier[k].Span.Start >= sentence.Start; k--)
+            {
+                if (earlier[k].Subject is not null)
+                {
+                    subject = earlier[k].Subject;
+                    break;
+                }
+            }
+        }
+
         // The catalog sees the comma clause of the figure and the one before it (处理行政处罚案件32件,涉及金额539万元),
         // not the whole sentence, whose far clauses speak of other things.
         var reach = Math.Max(sentence.Start, figure.Start - ContextReach);
