@@ -307,6 +307,8 @@ internal sealed partial class TableReader
     {
         List<Column>? columns = null;
         var afterHeader = false; // no data row yet under the current header
+        var misaligned = false; // the rows under the current header have been reported as not lining up
+        Column? total = null; // the total column named by a header row of the current group
         foreach (var (rowStart, rowEnd) in rows)
         {
             var row = SplitCells(text, rowStart, rowEnd);
@@ -338,8 +340,21 @@ internal sealed partial class TableReader
                 && (texts >= 2 || years >= 2 || (years == 1 && shapes[0] == CellShape.Text));
             if (header)
             {
+                if (!afterHeader)
+                {
+                    total = null; // a new header group
+                }
+
                 columns = [.. row.Select(c => HeaderColumn(text, c.Start, c.End))];
+                // The total column is the table's last: a header row ending in 总计 reaches the right edge, as every full
+                // data row does, so their last cells line up however the cells between were merged.
+                if (columns[^1].Name is "总计" or "合计")
+                {
+                    total = columns[^1];
+                }
+
                 afterHeader = true;
+                misaligned = false;
                 continue;
             }
 
@@ -357,9 +372,39 @@ internal sealed partial class TableReader
             }
 
             var rowColumn = labelIndex >= 0 ? HeaderColumn(text, row[labelIndex].Start, row[labelIndex].End) : new Column(null, null, 1, null, null);
+            // Text cells between the label and the figures qualify it: 三、本年度办理结果|（一）予以公开|20.
+            for (var t = labelIndex + 1; labelIndex >= 0 && t < row.Count && shapes[t] is CellShape.Text or CellShape.Empty; t++)
+            {
+                if (shapes[t] == CellShape.Text && HeaderColumn(text, row[t].Start, row[t].End) is var more)
+                {
+                    rowColumn = more.Unit is null
+                        ? rowColumn with { Name = rowColumn.Name + more.Name, Measure = more.Measure ?? rowColumn.Measure }
+                        : more with { Name = rowColumn.Name + more.Name, Year = rowColumn.Year };
+                }
+            }
+
             if (rowColumn.Name is { } label && HasLabelWord(label))
             {
                 continue; // 联系电话|0576…, 发布日期|2023
+            }
+
+            // Merged cells (colspan, rowspan) are lost in the flattening: a row of several figures whose cell count is
+            // not its header's cannot be lined up with the columns, and a wrong column is worse than none.
+            if (columns is not null && row.Count != columns.Count && shapes.Count(s => s is CellShape.Number or CellShape.BareYear) > 1)
+            {
+                if (!misaligned)
+                {
+                    warnings.Add($"table rows at offset {rowStart} have {row.Count} cells under a header of {columns.Count} (merged cells?); "
+                        + (total is null ? "left unread" : "only a labelled row's last cell, under the total column, is read"));
+                    misaligned = true;
+                }
+
+                if (total is { } totalColumn && labelIndex >= 0 && labelIndex < row.Count - 1 && shapes[^1] == CellShape.Number)
+                {
+                    ReadCell(text, row[^1], totalColumn, rowColumn, cells, warnings);
+                }
+
+                continue;
             }
 
             for (var k = 0; k < row.Count; k++)
@@ -452,35 +497,32 @@ internal sealed partial class TableReader
     private static string? Join(string? row, string? column) =>
         string.IsNullOrEmpty(row) ? column : string.IsNullOrEmpty(column) ? row : row + column;
 
+    /// <summary>
+    /// The cells of a row, trimmed, empty ones kept: the normalizer writes an HTML row as cell|cell, so |x|y has an
+    /// empty first cell and x|y| an empty last one; a Markdown row (| x | y |) opens and closes with a bar.
+    /// </summary>
     private static List<(int Start, int End)> SplitCells(string text, int start, int end)
     {
+        const string blank = " \t\r\u3000";
         var cells = new List<(int, int)>();
         var line = text.AsSpan(start, end - start);
-        var offset = 0;
-        var trimmedLead = line.TrimStart(' ');
-        if (!trimmedLead.IsEmpty && trimmedLead[0] == '|')
+        var a = line.Length - line.TrimStart(blank).Length;
+        var b = line.TrimEnd(blank).Length;
+        if (b - a >= 2 && line[a] == '|' && line[b - 1] == '|')
         {
-            offset = line.Length - trimmedLead.Length + 1; // a leading bar opens the row
+            a++;
+            b--;
         }
 
-        while (offset <= line.Length)
+        while (a <= b)
         {
-            var next = line[offset..].IndexOf('|');
-            var cellEnd = next < 0 ? line.Length : offset + next;
-            var cell = line[offset..cellEnd];
-            var lead = cell.Length - cell.TrimStart(" \t").Length;
-            var trail = cell.Length - cell.TrimEnd(" \t\r").Length;
-            if (next >= 0 || cell.Trim(" \t\r").Length > 0)
-            {
-                cells.Add((start + offset + lead, start + cellEnd - (cell.Length == lead ? 0 : trail)));
-            }
-
-            if (next < 0)
-            {
-                break;
-            }
-
-            offset = cellEnd + 1;
+            var next = line[a..b].IndexOf('|');
+            var cellEnd = next < 0 ? b : a + next;
+            var cell = line[a..cellEnd];
+            var lead = cell.Length - cell.TrimStart(blank).Length;
+            var trimmed = cell.Trim(blank).Length;
+            cells.Add((start + a + lead, start + a + lead + trimmed));
+            a = cellEnd + 1;
         }
 
         return cells;
