@@ -345,7 +345,12 @@ internal sealed partial class TableReader
                     total = null; // a new header group
                 }
 
-                columns = [.. row.Select(c => HeaderColumn(text, c.Start, c.End))];
+                var names = row.Select(c => HeaderColumn(text, c.Start, c.End)).ToList();
+                // Two header rows of one width name each column in two levels (行政复议|行政复议 over 本年|上年): join them.
+                // Rows of another width replace the header: the first was a caption, or merged cells were flattened.
+                columns = afterHeader && columns is not null && columns.Count == names.Count
+                    ? [.. columns.Zip(names, JoinLevels)]
+                    : names;
                 // The total column is the table's last: a header row ending in 总计 reaches the right edge, as every full
                 // data row does, so their last cells line up however the cells between were merged.
                 if (columns[^1].Name is "总计" or "合计")
@@ -360,7 +365,8 @@ internal sealed partial class TableReader
 
             if (numbers == 0 && years == 0)
             {
-                continue; // text only (普法|开展宣传), or a lone label
+                afterHeader = false;
+                continue; // text only (普法|开展宣传), a row of placeholders, or a lone label
             }
 
             afterHeader = false;
@@ -378,8 +384,8 @@ internal sealed partial class TableReader
                 if (shapes[t] == CellShape.Text && HeaderColumn(text, row[t].Start, row[t].End) is var more)
                 {
                     rowColumn = more.Unit is null
-                        ? rowColumn with { Name = rowColumn.Name + more.Name, Measure = more.Measure ?? rowColumn.Measure }
-                        : more with { Name = rowColumn.Name + more.Name, Year = rowColumn.Year };
+                        ? rowColumn with { Name = rowColumn.Name + more.Name, Measure = more.Measure ?? rowColumn.Measure, YearOffset = rowColumn.YearOffset ?? more.YearOffset }
+                        : more with { Name = rowColumn.Name + more.Name, Year = rowColumn.Year, YearOffset = rowColumn.YearOffset ?? more.YearOffset };
                 }
             }
 
@@ -473,9 +479,14 @@ internal sealed partial class TableReader
         var columnName = column.Year is not null || (column.Name is not null && _generic.Contains(column.Name)) ? null : column.Name;
         var subject = Join(rowColumn.Year is null ? rowColumn.Name : null, columnName);
         var year = rowColumn.Year ?? column.Year;
-        int? offset = year is null ? RelativeYear(rowColumn.Name) ?? RelativeYear(column.Name) : null;
+        int? offset = year is null ? rowColumn.YearOffset ?? column.YearOffset : null;
         cells.Add(new TableCell(cellStart, end, value, unit ?? measure, subject, year, offset));
     }
+
+    private static Column JoinLevels(Column upper, Column lower) =>
+        upper.Name is null || upper.Name == lower.Name ? lower
+        : lower.Name is null ? upper
+        : lower with { Name = upper.Name + lower.Name, Unit = lower.Unit ?? upper.Unit, Scale = lower.Unit is null ? upper.Scale : lower.Scale, Year = lower.Year ?? upper.Year, Measure = lower.Measure ?? upper.Measure, YearOffset = lower.YearOffset ?? upper.YearOffset };
 
     /// <summary>The year a header names relative to the report's (上年结转… → -1), from the words it opens with.</summary>
     private int? RelativeYear(string? name) =>
@@ -528,8 +539,8 @@ internal sealed partial class TableReader
         return cells;
     }
 
-    /// <summary>A header or row label: its name, the unit of a trailing (单位) with its 万/亿, its year, and the unit its measure word implies.</summary>
-    private readonly record struct Column(string? Name, UnitEntry? Unit, double Scale, int? Year, UnitEntry? Measure);
+    /// <summary>A header or row label: its name, the unit of a trailing (单位) with its 万/亿, its year, the unit its measure word implies, its relative year.</summary>
+    private readonly record struct Column(string? Name, UnitEntry? Unit, double Scale, int? Year, UnitEntry? Measure, int? YearOffset = null);
 
     /// <summary>A header like 罚没金额(万元) or 收费金额（单位：万元）: name 罚没金额, unit 元, scale 10,000.</summary>
     private Column HeaderColumn(string text, int start, int end)
@@ -563,11 +574,11 @@ internal sealed partial class TableReader
             if (unit is not null && s + unit.Surface.Length == label.Length)
             {
                 var name = cell[..open].Trim();
-                return new Column(name, unit, scale, TryYear(name, out var headerYear) ? headerYear : null, null);
+                return new Column(name, unit, scale, TryYear(name, out var headerYear) ? headerYear : null, null, RelativeYear(name));
             }
         }
 
-        return new Column(cell.Length == 0 ? null : cell, null, 1, TryYear(cell, out var year) ? year : null, MeasureOf(cell));
+        return new Column(cell.Length == 0 ? null : cell, null, 1, TryYear(cell, out var year) ? year : null, MeasureOf(cell), RelativeYear(cell));
     }
 
     /// <summary>The unit a name's measure-word ending implies (本年制发件数 → 件), or null.</summary>
