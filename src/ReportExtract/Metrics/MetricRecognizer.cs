@@ -30,6 +30,7 @@ public sealed class MetricRecognizer
     private readonly MetricExclusions _exclusions = MetricExclusions.Default;
     private readonly SubjectFinder _subjects;
     private readonly IClauseSegmenter? _segmenter;
+    private readonly TableReader _tables;
 
     /// <summary>A recognizer that names indicators from <paramref name="catalog"/> (the built-in one by default).</summary>
     public MetricRecognizer(IndicatorCatalog? catalog = null)
@@ -43,6 +44,7 @@ public sealed class MetricRecognizer
         _catalog = catalog ?? IndicatorCatalog.Default;
         _subjects = new SubjectFinder(segmenter);
         _segmenter = segmenter;
+        _tables = new TableReader(_units, _subjects.Generic);
     }
 
     /// <summary>The catalog that names indicators.</summary>
@@ -54,7 +56,7 @@ public sealed class MetricRecognizer
         var names = new RangeSet(MetricExclusions.NameRanges(text));
         var sentences = new SentenceSplitter(text);
         var years = new YearScope(text, sentences, names);
-        var tables = TableReader.Read(text, _units, _subjects.Generic);
+        var tables = _tables.Read(text);
         var edges = _segmenter is null ? null : new WordEdges(_segmenter, text);
         var context = new Context(text, sections, reportYear, sentences, years, edges);
 
@@ -157,8 +159,9 @@ public sealed class MetricRecognizer
         // A lone 百/千/万/亿 (千家万户) or a lone 一 (一是, 统一) is almost never a figure; 十 alone is (十余次), and so is a
         // multiplier with 余/多 (千余件, 百余人次).
         var approximateRound = number.End < text.Length && text[number.End] is '余' or '多';
+        // A few measure words make even a lone 一 a figure (每季度编写一册).
         if ((number.BareMultiplier && text[p] is not ('十' or '拾') && !approximateRound)
-            || (!number.Arabic && number.Length == 1 && text[p] is '一' or '壹'))
+            || (!number.Arabic && number.Length == 1 && text[p] is '一' or '壹' && _units.Match(text, number.End, false) is not { AfterLoneOne: true }))
         {
             return number.End;
         }
@@ -169,8 +172,52 @@ public sealed class MetricRecognizer
             return TryRange(text, number, sentences, figures) ?? number.End;
         }
 
+        if (TryUnitRange(text, number, unitEntry, unitEnd, sentences, figures) is { } rangeEnd)
+        {
+            return rangeEnd;
+        }
+
         AddFigure(text, p, unitEnd, number.Value * unitEntry.Scale, unitEntry, insideApprox, sentences, figures, number);
         return unitEnd;
+    }
+
+    /// <summary>5万元至8万元: a range whose ends both carry the unit. Returns where to go on, or null.</summary>
+    private int? TryUnitRange(string text, in NumberToken low, UnitEntry lowUnit, int lowEnd, SentenceSplitter sentences, List<Figure> figures)
+    {
+        var pos = lowEnd;
+        if (pos >= text.Length || text[pos] is not ('至' or '到' or '-' or '—' or '~' or '～' or '－' or '–'))
+        {
+            return null;
+        }
+
+        pos++;
+        if (pos < text.Length && text[pos] == '—')
+        {
+            pos++;
+        }
+
+        if (!ChineseNumberParser.TryParse(text, pos, out var high) || high.BareMultiplier)
+        {
+            return null;
+        }
+
+        var (highUnit, _, highEnd) = ReadUnit(text, high);
+        if (highUnit is null || highUnit.Canonical != lowUnit.Canonical || high.Value * highUnit.Scale <= low.Value * lowUnit.Scale)
+        {
+            return null;
+        }
+
+        var lineStart = sentences.LineStart(low.Start);
+        if (_exclusions.Excludes(text, low, lowEnd, lineStart) || _exclusions.Excludes(text, high, highEnd, lineStart))
+        {
+            return null;
+        }
+
+        var lowFigure = MakeFigure(text, low.Start, lowEnd, low.Value * lowUnit.Scale, lowUnit, Approximation.AtLeast, sentences);
+        var highFigure = MakeFigure(text, high.Start, highEnd, high.Value * highUnit.Scale, highUnit, Approximation.AtMost, sentences);
+        figures.Add(lowFigure with { RightStart = highFigure.RightStart });
+        figures.Add(highFigure with { LeftEnd = lowFigure.LeftEnd });
+        return highEnd;
     }
 
     /// <summary>The unit after a number, with 余/多 between them and one optional space (230.5 亿元 is read at the number).</summary>
@@ -191,6 +238,13 @@ public sealed class MetricRecognizer
             {
                 return (unitAfter, approx, afterQualifier + unitAfter.Surface.Length);
             }
+        }
+
+        // 3个多月, 两个余月: the qualifier sits inside the measure word 个月.
+        if (pos + 1 < text.Length && text[pos] == '个' && _qualifiers.MatchInside(text, pos + 1, out var split) is var rest and > 0
+            && _units.MatchSplit(text, pos, rest, number.Arabic) is { } whole)
+        {
+            return (whole, split, rest + whole.Surface.Length - 1);
         }
 
         var unit = _units.Match(text, pos, number.Arabic);
@@ -344,6 +398,19 @@ public sealed class MetricRecognizer
             subject ??= found.Fallback;
         }
 
+        if (subject is null && figure.Delta is not null)
+        {
+            // 受理申请45件,较上年增长12.5%: a change with no subject of its own is the change of the figure it follows.
+            for (var k = earlier.Count - 1; k >= 0 && earlier[k].Span.Start >= sentence.Start; k--)
+            {
+                if (earlier[k].Subject is not null)
+                {
+                    subject = earlier[k].Subject;
+                    break;
+                }
+            }
+        }
+
         // The catalog sees the comma clause of the figure and the one before it (处理行政处罚案件32件,涉及金额539万元),
         // not the whole sentence, whose far clauses speak of other things.
         var reach = Math.Max(sentence.Start, figure.Start - ContextReach);
@@ -372,7 +439,8 @@ public sealed class MetricRecognizer
     private Metric DescribeCell(Context context, TableCell cell)
     {
         var unit = cell.Unit;
-        var kind = unit is null ? MetricKind.Count : KindOf(unit, cell.Subject, []);
+        // A cell whose headers name no measure word counts cases where its subject names one (行政复议|3), else items.
+        var kind = unit is null ? (_units.HasCaseCue(cell.Subject) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Subject, []);
         var unitName = unit?.Canonical ?? string.Empty;
         var line = context.Sentences.LineStart(cell.Start);
         var cue = context.Text.AsSpan(line, cell.Start - line);
@@ -384,7 +452,7 @@ public sealed class MetricRecognizer
             null,
             cell.Subject,
             _catalog.Classify(kind, unitName, null, cell.Subject, cue),
-            cell.Year ?? context.Years.YearAt(cell.Start, context.ReportYear),
+            cell.Year ?? (cell.YearOffset is { } offset && context.ReportYear is { } report ? report + offset : context.Years.YearAt(cell.Start, context.ReportYear)),
             SectionPath(context.Sections, cell.Start),
             context.Text[cell.Start..cell.End],
             new TextSpan(cell.Start, cell.End),

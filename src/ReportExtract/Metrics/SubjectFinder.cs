@@ -163,6 +163,13 @@ internal sealed class SubjectFinder
 
     private string? After(string text, int start, int end, WordEdges? edges)
     {
+        // 编写一册《学法用法情况资料汇编》: a title right after the unit names what is counted.
+        if (start < end && text[start] == '《')
+        {
+            var close = text.IndexOf('》', start + 1, end - start - 1);
+            return close > start + 1 ? Clip(text, start + 1, close) : null;
+        }
+
         var run = start;
         while (run < end && IsSubjectChar(text[run]))
         {

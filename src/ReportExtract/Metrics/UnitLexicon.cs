@@ -11,7 +11,8 @@ namespace ReportExtract.Metrics;
 /// <param name="Canonical">The unit written on the metric.</param>
 /// <param name="ArabicOnly">Only after an Arabic number (3分 is a score, 三分 an adverb).</param>
 /// <param name="NotBefore">Characters that, right after the surface, show a longer word (部门).</param>
-internal sealed record UnitEntry(string Surface, MetricKind Kind, double Scale, string Canonical, bool ArabicOnly, string NotBefore);
+/// <param name="AfterLoneOne">A lone 一 before it is a figure (编写一册), where 一个/一项 are mostly set phrases.</param>
+internal sealed record UnitEntry(string Surface, MetricKind Kind, double Scale, string Canonical, bool ArabicOnly, string NotBefore, bool AfterLoneOne = false);
 
 /// <summary>Measure words and units after a number, and the kind of figure each makes.</summary>
 internal sealed class UnitLexicon
@@ -48,6 +49,25 @@ internal sealed class UnitLexicon
         return null;
     }
 
+    /// <summary>
+    /// A unit of two or more characters whose first character is at <paramref name="first"/> and whose rest starts at
+    /// <paramref name="rest"/>: 3个多月 holds 个月 with 多 inside it.
+    /// </summary>
+    public UnitEntry? MatchSplit(string text, int first, int rest, bool arabic)
+    {
+        foreach (var (surface, unit) in _units.StartingWith(text, first))
+        {
+            var end = rest + surface.Length - 1;
+            if (surface.Length > 1 && text.AsSpan(rest).StartsWith(surface.AsSpan(1), StringComparison.Ordinal) && (arabic || !unit.ArabicOnly)
+                && (end >= text.Length || !unit.NotBefore.Contains(text[end], StringComparison.Ordinal)))
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when <paramref name="span"/> names a legal case or matter.</summary>
     public bool HasCaseCue(ReadOnlySpan<char> span) => span.ContainsAny(_caseCues);
 
@@ -58,8 +78,9 @@ internal sealed class UnitLexicon
             ParseKind(row[1]),
             double.Parse(row[2], CultureInfo.InvariantCulture),
             row[3],
-            row[4] == "arabic",
-            row[5] == "-" ? string.Empty : row[5]));
+            row[4].Split(',').Contains("arabic"),
+            row[5] == "-" ? string.Empty : row[5],
+            row[4].Split(',').Contains("one")));
         var cues = LexiconData.ReadRows("case-cues.txt").Select(row => row[0]);
         return new UnitLexicon(units, cues);
     }
