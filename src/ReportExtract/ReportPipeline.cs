@@ -45,7 +45,13 @@ public sealed class ReportPipeline
     public static ReportPipeline Create(ExtractOptions options = default) => new(options);
 
     /// <summary>Extracts one report from its raw bytes; <paramref name="path"/> is reported as given.</summary>
-    public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes)
+    public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes) => Extract(path, bytes, CancellationToken.None);
+
+    /// <summary>
+    /// Extracts one report; <paramref name="cancellationToken"/> is checked between stages, so a caller that gave up
+    /// on a slow report (a per-file time limit) stops the work at the next stage instead of running it to the end.
+    /// </summary>
+    public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
     {
         var decoded = _decoder.Decode(bytes);
         if (decoded.Text is null)
@@ -53,12 +59,16 @@ public sealed class ReportPipeline
             return new ExtractResult(null, decoded.Rejection);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var normalized = _normalizer.Normalize(decoded.Text, IsMarkupPath(path));
         var text = normalized.Text;
+        cancellationToken.ThrowIfCancellationRequested();
         var sections = _sections.Split(text);
         var metadata = _metadata.Extract(text, sections);
+        cancellationToken.ThrowIfCancellationRequested();
         var metrics = _metrics.Recognize(text, sections, metadata.ReportYear);
         var indicators = Catalog.Summarize(metrics, sections, metadata.ReportYear);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // Stages speak in normalized offsets; the record speaks in code points of the original.
         var spans = new SpanMapper(normalized.Mapped);

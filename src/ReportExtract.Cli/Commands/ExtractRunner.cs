@@ -19,15 +19,16 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var pipeline = CreatePipeline();
-        var inputs = new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom);
 
+        // The output first: an --out that cannot be written is known before any report is read.
         // Until Commit, an --out file is a hidden temporary one; leaving this scope without a commit deletes it.
-        using var file = settings.OutputPath is { } outputPath ? AtomicFileWriter.Create(environment.Resolve(outputPath)) : null;
+        using var file = settings.OutputPath is { } outputPath ? OpenOutput(outputPath) : null;
+        var pipeline = CreatePipeline();
+        var inputs = settings.Shard.Select(new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom));
         var output = new BufferedStream(environment.WrapOutput(file?.Stream ?? environment.Stdout), 64 * 1024);
         var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, settings.ByteOrderMark, pipeline.Catalog.Ids);
         var scheduler = new OrderedParallel(settings.Jobs, OrderedParallel.WindowFor(settings.Jobs));
-        var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.Verbose);
+        var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.FileTimeout, settings.Verbose, cancellationToken);
 
         Tally tally;
         try
@@ -64,6 +65,42 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         catch (Exception e) when (settings.Options.CatalogPath is { } catalog && e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or System.Text.Json.JsonException)
         {
             throw new UsageException($"--catalog {catalog}: {CliErrors.Describe(e)}");
+        }
+    }
+
+    /// <summary>Opens --out for writing; a directory that refuses files or a full disk is a usage error (exit 2) before any work.</summary>
+    private AtomicFileWriter OpenOutput(string outputPath)
+    {
+        var target = environment.Resolve(outputPath);
+        AtomicFileWriter file;
+        try
+        {
+            file = AtomicFileWriter.Create(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {outputPath}: cannot write there ({CliErrors.Describe(e)}); choose another file or directory");
+        }
+
+        if (!file.IsDirect && FreeSpace(target) == 0)
+        {
+            file.Dispose();
+            throw new UsageException($"--out {outputPath}: no space left on device; free some space or write elsewhere");
+        }
+
+        return file;
+    }
+
+    /// <summary>Free bytes on the file system of <paramref name="path"/>; null when the system cannot tell.</summary>
+    private static long? FreeSpace(string path)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(path)!).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
         }
     }
 
@@ -120,7 +157,12 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     private readonly record struct Outcome(string Path, ReportRecord? Record, string? Error);
 
     /// <summary>The per-input work, run on the workers: read, then extract. Never throws: a bad input is an outcome.</summary>
-    private sealed class Job(ReportPipeline pipeline, InputReader reader, bool verbose)
+    /// <remarks>
+    /// The extraction runs on its own thread while the worker waits at most <paramref name="timeout"/>: a report
+    /// that takes longer is given up (told to stop at its next stage, and left to finish on its own), so one
+    /// pathological file costs a thread for a while, never the batch. Ctrl+C ends the wait at once.
+    /// </remarks>
+    private sealed class Job(ReportPipeline pipeline, InputReader reader, TimeSpan timeout, bool verbose, CancellationToken interrupted)
     {
         public Outcome Process(InputItem item)
         {
@@ -132,14 +174,32 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
                     return new Outcome(item.Path, null, content.Error);
                 }
 
-                var result = pipeline.Extract(item.Path, bytes);
+                // Not disposed when given up: the abandoned extraction still reads its token.
+                var giveUp = new CancellationTokenSource();
+                var extraction = Task.Factory.StartNew(
+                    () => pipeline.Extract(item.Path, bytes, giveUp.Token), giveUp.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                if (!extraction.Wait(timeout, interrupted))
+                {
+                    giveUp.Cancel();
+                    return new Outcome(item.Path, null, $"gave up after {Duration.Format(timeout)} (see --file-timeout)");
+                }
+
+                giveUp.Dispose();
+                var result = extraction.Result;
                 return new Outcome(item.Path, result.Record, result.Error);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (AggregateException e) when (e.InnerExceptions is [var inner] && inner is not OperationCanceledException)
             {
-                // A stage failing on one report is a bug to report, but it must not cost the other reports.
-                return new Outcome(item.Path, null, CliErrors.Describe(e) + (verbose ? Environment.NewLine + e : string.Empty));
+                return Failed(item, inner);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not AggregateException)
+            {
+                return Failed(item, e);
             }
         }
+
+        // A stage failing on one report is a bug to report, but it must not cost the other reports.
+        private Outcome Failed(InputItem item, Exception e) =>
+            new(item.Path, null, CliErrors.Describe(e) + (verbose ? Environment.NewLine + e : string.Empty));
     }
 }
