@@ -31,8 +31,8 @@ public sealed class ReportPipeline
         _normalizer = new TextNormalizer(options.KeepScript);
         _sections = new SectionSplitter();
         _metadata = new MetadataExtractor();
-        _metrics = new MetricRecognizer();
-        Catalog = new IndicatorCatalog();
+        Catalog = IndicatorCatalog.Load(options.CatalogPath);
+        _metrics = new MetricRecognizer(Catalog);
     }
 
     /// <summary>The options the pipeline was built with.</summary>
@@ -66,7 +66,8 @@ public sealed class ReportPipeline
         var sections = _sections.Split(text);
         var metadata = _metadata.Extract(text, sections);
         cancellationToken.ThrowIfCancellationRequested();
-        var metrics = _metrics.Recognize(text, sections, metadata.ReportYear);
+        var recognition = _metrics.Recognize(text, sections, metadata.ReportYear);
+        var metrics = recognition.Metrics;
         var indicators = Catalog.Summarize(metrics, sections, metadata.ReportYear);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -86,7 +87,7 @@ public sealed class ReportPipeline
             Sections = spans.MapSections(sections),
             Metrics = [.. metrics.Select(spans.MapMetric)],
             Indicators = indicators,
-            Warnings = [.. decoded.Text.Warnings, .. normalized.Warnings, .. metadata.Warnings],
+            Warnings = [.. decoded.Text.Warnings, .. normalized.Warnings, .. metadata.Warnings, .. recognition.Warnings],
         };
         return new ExtractResult(record, null);
     }

@@ -28,15 +28,16 @@ public sealed class InputErrorTests : IDisposable
         var result = Run("extract", "good/first.txt", "bad/missing.txt", "bad/empty.txt", "bad/binary.txt", "nothing/**/*.txt", "--files-from", "list.txt");
 
         result.ExitCode.Should().Be(1);
-        RecordSchema.AssertValid(result.Lines).Select(r => r.GetProperty("source").GetProperty("path").GetString())
-            .Should().Equal("good/first.txt", "good/second.txt");
+        var records = RecordSchema.AssertValid(result.Lines);
+        records.Select(r => r.GetProperty("source").GetProperty("path").GetString()).Should().Equal("good/first.txt", "good/second.txt");
+        var metrics = records.Sum(r => r.GetProperty("metrics").GetArrayLength());
         result.ErrorLines.Should().Equal(
             "reportx: bad/missing.txt: no such file or directory",
             "reportx: bad/empty.txt: the file is empty",
             "reportx: bad/binary.txt: the file holds binary data (NUL bytes), not text",
             "reportx: nothing/**/*.txt: no files match this pattern",
             "reportx: bad/folder: is a directory (--files-from lists files, one per line)",
-            "reportx: 2 reports written, 5 failed, 0 metrics found in " + result.ErrorLines[^1].Split(" in ")[1]);
+            $"reportx: 2 reports written, 5 failed, {metrics} metrics found in " + result.ErrorLines[^1].Split(" in ")[1]);
     }
 
     [Fact]

@@ -31,6 +31,29 @@ public sealed class RecordSchemaTests
     }
 
     [Fact]
+    public void Broken_metrics_and_sections_are_rejected_through_the_schema_definitions()
+    {
+        // These rules live under $defs: they are only checked when the draft 2020-12 references resolve.
+        var record = SampleRecord();
+        record["metrics"]!.AsArray().Should().NotBeEmpty("the sample states figures");
+        record["sections"]!.AsArray().Should().NotBeEmpty("the sample has headings");
+
+        var wrongKind = SampleRecord();
+        wrongKind["metrics"]![0]!["kind"] = "money";
+        var longSpan = SampleRecord();
+        longSpan["metrics"]![0]!["span"] = new JsonArray(1, 2, 3);
+        var negativeSpan = SampleRecord();
+        negativeSpan["sections"]![0]!["span"] = new JsonArray(-1, 2);
+        var wrongPath = SampleRecord();
+        wrongPath["sections"]![0]!["path"] = "1..2";
+
+        RecordSchema.Errors(wrongKind.ToJsonString()).Should().NotBeEmpty();
+        RecordSchema.Errors(longSpan.ToJsonString()).Should().NotBeEmpty();
+        RecordSchema.Errors(negativeSpan.ToJsonString()).Should().NotBeEmpty();
+        RecordSchema.Errors(wrongPath.ToJsonString()).Should().NotBeEmpty();
+    }
+
+    [Fact]
     public void The_unchanged_record_is_valid()
     {
         RecordSchema.Errors(SampleRecord().ToJsonString()).Should().BeEmpty();

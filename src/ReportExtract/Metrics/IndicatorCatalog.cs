@@ -1,14 +1,296 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
 
-/// <summary>Placeholder until the catalog lands: the canonical indicators analysts compare across reports.</summary>
+/// <summary>
+/// One way a metric can be an indicator: subject words, and words the context must or must not hold. The context is the
+/// figure's comma clause and the one before it, or, with <paramref name="Sentence"/>, its whole sentence up to the figure
+/// (受理行政复议申请15件,…,其中维持9件,撤销2件).
+/// </summary>
+public sealed record IndicatorRule(ImmutableArray<string> Subject, ImmutableArray<string> Context, ImmutableArray<string> ContextExclude, bool Sentence = false);
+
+/// <summary>A canonical indicator: id, label, the figures it takes and the rules that recognize it.</summary>
+public sealed record IndicatorDefinition(
+    string Id,
+    string Label,
+    ImmutableArray<MetricKind> Kinds,
+    ImmutableArray<string> Units,
+    ImmutableArray<IndicatorRule> Rules,
+    ImmutableArray<string> Exclude);
+
+/// <summary>The canonical indicators analysts compare across reports (Resources/Metrics/indicators.json plus a user file).</summary>
 public sealed class IndicatorCatalog
 {
-    /// <summary>Indicator ids in catalog order (the wide CSV's columns).</summary>
-    public ImmutableArray<string> Ids { get; } = [];
+    private const string BuiltInName = "indicators.json";
 
-    /// <summary>Per id, the first mention for the report year outside plan sections.</summary>
-    public IndicatorValues Summarize(ImmutableArray<Metric> metrics, ImmutableArray<Section> sections, int? reportYear) => IndicatorValues.Empty;
+    private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
+    private readonly ImmutableArray<CompiledDefinition> _compiled;
+
+    private IndicatorCatalog(ImmutableArray<IndicatorDefinition> definitions)
+    {
+        Definitions = definitions;
+        Ids = [.. definitions.Select(d => d.Id)];
+        _byId = definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        _compiled = [.. definitions.Select(d => new CompiledDefinition(d))];
+    }
+
+    /// <summary>A definition with its word lists turned into vectorized searchers, built once per catalog.</summary>
+    private sealed class CompiledDefinition(IndicatorDefinition definition)
+    {
+        public string Id { get; } = definition.Id;
+        public int Kinds { get; } = definition.Kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
+        public FrozenSet<string> Units { get; } = definition.Units.ToFrozenSet(StringComparer.Ordinal);
+        public SearchValues<string> Exclude { get; } = SearchValues.Create(definition.Exclude.AsSpan(), StringComparison.Ordinal);
+        public SearchValues<string> AnySubject { get; } = SearchValues.Create([.. definition.Rules.SelectMany(r => r.Subject)], StringComparison.Ordinal);
+
+        public ImmutableArray<(ImmutableArray<string> Subject, SearchValues<string>? Context, SearchValues<string> ContextExclude, bool Sentence)> Rules { get; } =
+            [.. definition.Rules.Select(r => (r.Subject, r.Context.IsEmpty ? null : SearchValues.Create(r.Context.AsSpan(), StringComparison.Ordinal),
+                SearchValues.Create(r.ContextExclude.AsSpan(), StringComparison.Ordinal), r.Sentence))];
+    }
+
+    /// <summary>The built-in catalog.</summary>
+    public static IndicatorCatalog Default { get; } = new(Parse(LexiconData.ReadText(BuiltInName), "built-in " + BuiltInName));
+
+    /// <summary>Indicator ids in catalog order (the wide CSV's columns).</summary>
+    public ImmutableArray<string> Ids { get; }
+
+    /// <summary>The definitions in catalog order.</summary>
+    public ImmutableArray<IndicatorDefinition> Definitions { get; }
+
+    /// <summary>The definition of <paramref name="id"/>, or null.</summary>
+    public IndicatorDefinition? Get(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The built-in catalog, with the entries of <paramref name="extraCatalogPath"/> (same format) replacing those of the
+    /// same id in place and the others appended. A bad file throws <see cref="InvalidDataException"/> naming the file.
+    /// </summary>
+    public static IndicatorCatalog Load(string? extraCatalogPath)
+    {
+        if (string.IsNullOrEmpty(extraCatalogPath))
+        {
+            return Default;
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(extraCatalogPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"catalog {extraCatalogPath}: cannot read it ({e.Message})", e);
+        }
+
+        return Default.Merge(Parse(json, extraCatalogPath));
+    }
+
+    /// <summary>This catalog with <paramref name="extra"/> entries replacing same-id ones and appending new ones.</summary>
+    public IndicatorCatalog Merge(IEnumerable<IndicatorDefinition> extra)
+    {
+        var list = Definitions.ToList();
+        foreach (var definition in extra)
+        {
+            var k = list.FindIndex(d => d.Id == definition.Id);
+            if (k >= 0)
+            {
+                list[k] = definition;
+            }
+            else
+            {
+                list.Add(definition);
+            }
+        }
+
+        return new IndicatorCatalog([.. list]);
+    }
+
+    /// <summary>
+    /// The indicator id of a figure: <paramref name="context"/> is its comma clause and the one before, up to the figure;
+    /// <paramref name="sentence"/> its sentence up to the figure (empty: the same as the context). The best rule is the
+    /// one with the longest matching subject word; ties go to catalog order. Changes never take an indicator.
+    /// </summary>
+    public string? Classify(MetricKind kind, string unit, Delta? delta, string? subject, ReadOnlySpan<char> context, ReadOnlySpan<char> sentence = default)
+    {
+        if (sentence.IsEmpty)
+        {
+            sentence = context;
+        }
+
+        if (delta is not null || subject is null)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestLength = 0;
+        foreach (var definition in _compiled)
+        {
+            // Cheap rejections first: kind, unit, then one vectorized pass for any subject word at all.
+            if ((definition.Kinds != 0 && (definition.Kinds & (1 << (int)kind)) == 0)
+                || (definition.Units.Count > 0 && !definition.Units.Contains(unit))
+                || !subject.AsSpan().ContainsAny(definition.AnySubject)
+                || subject.AsSpan().ContainsAny(definition.Exclude))
+            {
+                continue;
+            }
+
+            foreach (var (words, contextWords, contextExclude, wholeSentence) in definition.Rules)
+            {
+                var length = LongestContained(subject, words);
+                var where = wholeSentence ? sentence : context;
+                if (length > bestLength
+                    && (contextWords is null || where.ContainsAny(contextWords))
+                    && !where.ContainsAny(contextExclude))
+                {
+                    best = definition.Id;
+                    bestLength = length;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Per id, the first metric for the report year outside plan sections, in catalog order.</summary>
+    public IndicatorValues Summarize(ImmutableArray<Metric> metrics, ImmutableArray<Section> sections, int? reportYear)
+    {
+        var found = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            if (metric.Indicator is not { } id || found.ContainsKey(id) || !_byId.ContainsKey(id)
+                || (reportYear is not null && metric.Year != reportYear) || InPlans(sections, metric.Span.Start))
+            {
+                continue;
+            }
+
+            found[id] = metric.Value;
+        }
+
+        return new IndicatorValues(Ids.Where(found.ContainsKey).Select(id => new KeyValuePair<string, double>(id, found[id])));
+    }
+
+    /// <summary>True when <paramref name="position"/> lies in a section of kind <see cref="SectionKind.Plans"/>.</summary>
+    public static bool InPlans(ImmutableArray<Section> sections, int position)
+    {
+        foreach (var section in sections)
+        {
+            if (position >= section.Span.Start && position < section.Span.End)
+            {
+                return section.Kind == SectionKind.Plans || InPlans(section.Sections, position);
+            }
+        }
+
+        return false;
+    }
+
+    private static int LongestContained(string text, ImmutableArray<string> words)
+    {
+        var longest = 0;
+        foreach (var word in words)
+        {
+            if (word.Length > longest && text.Contains(word, StringComparison.Ordinal))
+            {
+                longest = word.Length;
+            }
+        }
+
+        return longest;
+    }
+
+    private static ImmutableArray<IndicatorDefinition> Parse(string json, string source)
+    {
+        CatalogFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize(json, CatalogJsonContext.Default.CatalogFile);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"catalog {source}: not valid catalog JSON ({e.Message})", e);
+        }
+
+        if (file?.Indicators is not { Count: > 0 } entries)
+        {
+            throw new InvalidDataException($"catalog {source}: no \"indicators\" array; see the built-in indicators.json for the format");
+        }
+
+        var result = ImmutableArray.CreateBuilder<IndicatorDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, index) in entries.Select((e, i) => (e, i)))
+        {
+            var where = $"catalog {source}: indicator #{index + 1}";
+            if (string.IsNullOrWhiteSpace(entry.Id))
+            {
+                throw new InvalidDataException($"{where} has no \"id\"");
+            }
+
+            if (!seen.Add(entry.Id))
+            {
+                throw new InvalidDataException($"{where}: id '{entry.Id}' appears twice");
+            }
+
+            if (entry.Rules is not { Count: > 0 } || entry.Rules.Any(r => r.Subject is not { Count: > 0 } || r.Subject.Any(string.IsNullOrEmpty)))
+            {
+                throw new InvalidDataException($"{where} ('{entry.Id}') needs \"rules\", each with a non-empty \"subject\" list");
+            }
+
+            var kinds = ImmutableArray.CreateBuilder<MetricKind>();
+            foreach (var kind in entry.Kinds ?? [])
+            {
+                kinds.Add(kind switch
+                {
+                    "case" => MetricKind.Case,
+                    "amount" => MetricKind.Amount,
+                    "rate" => MetricKind.Rate,
+                    "count" => MetricKind.Count,
+                    "quantity" => MetricKind.Quantity,
+                    _ => throw new InvalidDataException($"{where} ('{entry.Id}'): unknown kind '{kind}' (case, amount, rate, count, quantity)"),
+                });
+            }
+
+            result.Add(new IndicatorDefinition(
+                entry.Id,
+                entry.Label ?? entry.Id,
+                kinds.ToImmutable(),
+                [.. entry.Units ?? []],
+                [.. entry.Rules.Select(r => new IndicatorRule([.. r.Subject!], [.. r.Context ?? []], [.. r.ContextExclude ?? []], r.Sentence))],
+                [.. entry.Exclude ?? []]));
+        }
+
+        return result.ToImmutable();
+    }
+
+    internal sealed class CatalogFile
+    {
+        public string? Description { get; set; }
+        public List<CatalogEntry>? Indicators { get; set; }
+    }
+
+    internal sealed class CatalogEntry
+    {
+        public string? Id { get; set; }
+        public string? Label { get; set; }
+        public List<string>? Kinds { get; set; }
+        public List<string>? Units { get; set; }
+        public List<CatalogRule>? Rules { get; set; }
+        public List<string>? Exclude { get; set; }
+    }
+
+    internal sealed class CatalogRule
+    {
+        public List<string>? Subject { get; set; }
+        public List<string>? Context { get; set; }
+        public List<string>? ContextExclude { get; set; }
+        public bool Sentence { get; set; }
+    }
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(IndicatorCatalog.CatalogFile))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;

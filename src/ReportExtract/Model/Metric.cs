@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReportExtract.Model;
 
 /// <summary>One figure the report states, typed, with what it counts and where it stands.</summary>
@@ -10,7 +12,7 @@ namespace ReportExtract.Model;
 /// <param name="Section">Path of the innermost section holding it.</param>
 /// <param name="Text">Surface of number and unit in the original input.</param>
 /// <param name="Sentence">The sentence holding it, simplified.</param>
-/// <param name="Table">True when read from a flattened table cell; absent otherwise.</param>
+/// <param name="Table">True when read from a flattened table cell; absent from the JSON otherwise (the schema allows only a boolean).</param>
 public sealed record Metric(
     MetricKind Kind,
     double Value,
@@ -24,7 +26,7 @@ public sealed record Metric(
     string Text,
     TextSpan Span,
     string Sentence,
-    bool? Table = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Table = null);
 
 /// <summary>What sort of figure a metric is.</summary>
 public enum MetricKind

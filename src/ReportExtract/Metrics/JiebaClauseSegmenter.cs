@@ -1,0 +1,38 @@
+using ReportExtract.Segmentation;
+
+namespace ReportExtract.Metrics;
+
+/// <summary>
+/// The jieba segmenter behind the subject finder's seam. Dictionary cuts without the HMM: the subject finder asks only
+/// whether a known verb or stop word stands as a word, and unknown-word guessing would cost time for nothing.
+/// </summary>
+internal sealed class JiebaClauseSegmenter(JiebaSegmenter segmenter) : IClauseSegmenter
+{
+    /// <summary>The segmenter over the default jieba dictionary.</summary>
+    public static JiebaClauseSegmenter Default { get; } = new(JiebaSegmenter.Default);
+
+    public IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause)
+    {
+        var tokens = segmenter.Cut(clause, hmm: false);
+        var words = new ClauseWord[tokens.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = new ClauseWord(tokens[i].Start, tokens[i].Length);
+        }
+
+        return words;
+    }
+
+    public IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause)
+    {
+        var tokens = segmenter.Tag(clause, hmm: false);
+        var words = new ClauseWord[tokens.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var tag = tokens[i].Tag;
+            words[i] = new ClauseWord(tokens[i].Start, tokens[i].Length, tag.Length > 0 && tag[0] == 'v' && tag != "vn");
+        }
+
+        return words;
+    }
+}

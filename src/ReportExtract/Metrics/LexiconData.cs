@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace ReportExtract.Metrics;
+
+/// <summary>Reads the tab-separated data files under Resources/Metrics (comments start with #).</summary>
+internal static class LexiconData
+{
+    /// <summary>The rows of an embedded data file, split on tabs; blank and # lines skipped.</summary>
+    public static IEnumerable<string[]> ReadRows(string fileName)
+    {
+        var name = "ReportExtract.Resources.Metrics/" + fileName;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            rows.Add(line.Split('\t'));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The text of an embedded data file.</summary>
+    public static string ReadText(string fileName)
+    {
+        var name = "ReportExtract.Resources.Metrics/" + fileName;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>
+/// Words looked up at a position of the text, longest first: those starting there, or those ending there.
+/// Indexed by first and last character, so a look-up touches only words that can match.
+/// </summary>
+internal sealed class WordSet<T>
+{
+    private readonly FrozenDictionary<char, (string Word, T Value)[]> _byFirst;
+    private readonly FrozenDictionary<char, (string Word, T Value)[]> _byLast;
+    private readonly int _maxLength;
+
+    // Most positions hold no first or last character of any word: a bitmap test rejects them before a dictionary look-up.
+    private readonly SearchValues<char> _firsts;
+    private readonly SearchValues<char> _lasts;
+
+    public WordSet(IEnumerable<(string Word, T Value)> words)
+    {
+        var list = words.Where(w => w.Word.Length > 0).ToList();
+        _byFirst = list.GroupBy(w => w.Word[0]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
+        _byLast = list.GroupBy(w => w.Word[^1]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
+        _maxLength = list.Count == 0 ? 0 : list.Max(w => w.Word.Length);
+        _firsts = SearchValues.Create([.. _byFirst.Keys]);
+        _lasts = SearchValues.Create([.. _byLast.Keys]);
+    }
+
+    /// <summary>The longest word starting at <paramref name="start"/> that satisfies <paramref name="accept"/>.</summary>
+    public bool TryMatchAt(string text, int start, out string word, out T value, Func<string, T, int, bool>? accept = null)
+    {
+        if (start < text.Length && _firsts.Contains(text[start]) && _byFirst.TryGetValue(text[start], out var candidates))
+        {
+            foreach (var (w, v) in candidates)
+            {
+                if (text.AsSpan(start).StartsWith(w, StringComparison.Ordinal)
+                    && (accept is null || accept(w, v, start + w.Length)))
+                {
+                    word = w;
+                    value = v;
+                    return true;
+                }
+            }
+        }
+
+        word = string.Empty;
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Words starting with the character at <paramref name="start"/>, longest first (callers filter them without a closure).</summary>
+    public ReadOnlySpan<(string Word, T Value)> StartingWith(string text, int start) =>
+        start < text.Length && _firsts.Contains(text[start]) && _byFirst.TryGetValue(text[start], out var candidates) ? candidates : [];
+
+    /// <summary>The longest word ending just before <paramref name="end"/> and starting at or after <paramref name="floor"/>.</summary>
+    public bool TryMatchEndingAt(string text, int end, int floor, out string word, out T value)
+    {
+        if (end > 0 && end <= text.Length && _lasts.Contains(text[end - 1]) && _byLast.TryGetValue(text[end - 1], out var candidates))
+        {
+            foreach (var (w, v) in candidates)
+            {
+                var start = end - w.Length;
+                if (start >= floor && start >= 0 && text.AsSpan(start).StartsWith(w, StringComparison.Ordinal))
+                {
+                    word = w;
+                    value = v;
+                    return true;
+                }
+            }
+        }
+
+        word = string.Empty;
+        value = default!;
+        return false;
+    }
+
+    /// <summary>True when some word occurrence covers <paramref name="position"/>, looking no further left than <paramref name="floor"/>.</summary>
+    public bool Covers(string text, int position, int floor, out int wordStart, out int wordEnd)
+    {
+        // Every word that covers the position ends somewhere in [position + 1, position + longest]; walk those ends.
+        for (var end = position + 1; end <= Math.Min(text.Length, position + _maxLength); end++)
+        {
+            if (!_lasts.Contains(text[end - 1]) || !_byLast.TryGetValue(text[end - 1], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (w, _) in candidates)
+            {
+                var start = end - w.Length;
+                if (start <= position && start >= floor && start >= 0 && text.AsSpan(start).StartsWith(w, StringComparison.Ordinal))
+                {
+                    wordStart = start;
+                    wordEnd = end;
+                    return true;
+                }
+            }
+        }
+
+        wordStart = wordEnd = -1;
+        return false;
+    }
+}

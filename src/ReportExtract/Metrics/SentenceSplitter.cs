@@ -1,0 +1,105 @@
+using System.Buffers;
+
+namespace ReportExtract.Metrics;
+
+/// <summary>
+/// Sentence and line boundaries of a text, found once: sentences end at 。！？!? and at line ends; clauses
+/// (the context of a subject) also end at ，,；;：:、 and brackets.
+/// </summary>
+internal sealed class SentenceSplitter
+{
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？!?\n");
+    private static readonly SearchValues<char> MajorClauseEnds = SearchValues.Create("。！？!?\n，,；;：:");
+    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create("。！？!?\n，,；;：:、（）()【】[]“”\"");
+
+    private readonly string _text;
+    private readonly int[] _starts;
+
+    public SentenceSplitter(string text)
+    {
+        _text = text;
+        var starts = new List<int> { 0 };
+        var i = 0;
+        while (i < text.Length)
+        {
+            var next = text.AsSpan(i).IndexOfAny(SentenceEnds);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next + 1;
+            starts.Add(i);
+        }
+
+        _starts = [.. starts];
+    }
+
+    /// <summary>The sentence holding <paramref name="position"/>: [start, end) with the terminator included.</summary>
+    public (int Start, int End) SentenceAt(int position)
+    {
+        var k = Array.BinarySearch(_starts, position);
+        if (k < 0)
+        {
+            k = ~k - 1;
+        }
+
+        var start = _starts[k];
+        var end = k + 1 < _starts.Length ? _starts[k + 1] : _text.Length;
+        return (start, end);
+    }
+
+    /// <summary>A sentence longer than this (a run-on line, a scraped page without stops) is quoted around the figure only.</summary>
+    public const int MaxSentence = 400;
+
+    /// <summary>
+    /// The sentence holding [<paramref name="position"/>, <paramref name="end"/>), trimmed; figures of one sentence share one
+    /// string. A sentence over <see cref="MaxSentence"/> characters gives the stretch of that length around the figure.
+    /// </summary>
+    public string SentenceText(int position, int end)
+    {
+        var (start, stop) = SentenceAt(position);
+        if (stop - start > MaxSentence)
+        {
+            var from = Math.Max(start, position - (MaxSentence / 2));
+            var to = Math.Min(stop, Math.Max(end, from + MaxSentence));
+            return _text.AsSpan(from, to - from).Trim().ToString();
+        }
+
+        if (start != _lastStart || _lastText is null)
+        {
+            _lastText = _text.AsSpan(start, stop - start).Trim().ToString();
+            _lastStart = start;
+        }
+
+        return _lastText;
+    }
+
+    // One splitter serves one Recognize call on one thread; the cache never crosses calls.
+    private int _lastStart = -1;
+    private string? _lastText;
+
+    /// <summary>Start of the clause holding <paramref name="position"/>, not before <paramref name="floor"/>.</summary>
+    public int ClauseStart(int position, int floor)
+    {
+        var k = _text.AsSpan(floor, position - floor).LastIndexOfAny(ClauseEnds);
+        return k < 0 ? floor : floor + k + 1;
+    }
+
+    /// <summary>Start of the comma-delimited clause holding <paramref name="position"/> (lists with 、 stay whole).</summary>
+    public int MajorClauseStart(int position, int floor)
+    {
+        var k = _text.AsSpan(floor, position - floor).LastIndexOfAny(MajorClauseEnds);
+        return k < 0 ? floor : floor + k + 1;
+    }
+
+    /// <summary>End of the clause holding <paramref name="position"/>, not after <paramref name="ceiling"/>.</summary>
+    public int ClauseEnd(int position, int ceiling)
+    {
+        var k = _text.AsSpan(position, ceiling - position).IndexOfAny(ClauseEnds);
+        return k < 0 ? ceiling : position + k;
+    }
+
+    /// <summary>Start of the line holding <paramref name="position"/>.</summary>
+    public int LineStart(int position) => position == 0 ? 0 : _text.LastIndexOf('\n', position - 1) + 1;
+}

@@ -1,0 +1,287 @@
+namespace ReportExtract.Metrics;
+
+/// <summary>One word of a clause: offsets relative to the clause; <paramref name="Verb"/> when tagged as a verb.</summary>
+internal readonly record struct ClauseWord(int Start, int Length, bool Verb = false);
+
+/// <summary>Cuts a short clause into words; the seam through which the segmenter serves subject finding.</summary>
+internal interface IClauseSegmenter
+{
+    /// <summary>The words of <paramref name="clause"/>, offsets relative to it.</summary>
+    IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause);
+
+    /// <summary>The words of <paramref name="clause"/> with verbs marked (part-of-speech tagging).</summary>
+    IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause);
+}
+
+/// <summary>What <see cref="SubjectFinder"/> found for a figure.</summary>
+/// <param name="Subject">The noun phrase, or null.</param>
+/// <param name="Elliptical">The figure continues an earlier one (作为共同被告的1件) and takes its subject.</param>
+/// <param name="Fallback">The subject to use when an elliptical figure finds no earlier one (a bare verb: 受理22件).</param>
+internal readonly record struct SubjectResult(string? Subject, bool Elliptical, string? Fallback = null);
+
+/// <summary>
+/// Finds what a figure counts: the noun phrase right after the unit (召开18次|机关学习会), else the one right before the
+/// number (处理|行政处罚案件|32件). Words come from Resources/Metrics/subject-words.tsv; when a segmenter is plugged in,
+/// a verb or stop word counts only where it is a word of its own (监管|完成率 holds no 完成).
+/// </summary>
+internal sealed class SubjectFinder
+{
+    /// <summary>Subjects are noun phrases; a longer run has lost its boundary and is cut to its tail.</summary>
+    public const int MaxSubject = 16;
+
+    private readonly WordSet<bool> _leads;
+    private readonly WordSet<bool> _trails;
+    private readonly WordSet<bool> _strips;
+    private readonly WordSet<bool> _keeps;
+    private readonly WordSet<bool> _heads;
+    private readonly IClauseSegmenter? _segmenter;
+    private readonly WordSet<bool> _afterStops;
+
+    public SubjectFinder(IClauseSegmenter? segmenter = null)
+    {
+        _segmenter = segmenter;
+        var rows = LexiconData.ReadRows("subject-words.tsv").ToList();
+        WordSet<bool> Of(string role) => new(rows.Where(r => r[0] == role).Select(r => (r[1], true)));
+        _leads = new(rows.Where(r => r[0] is "lead" or "left").Select(r => (r[1], true)));
+        _afterStops = new(rows.Where(r => r[0] is "lead" or "stop").Select(r => (r[1], true)));
+        _trails = Of("trail");
+        _strips = Of("strip");
+        _keeps = Of("keep");
+        _heads = Of("head");
+        Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
+    }
+
+    /// <summary>Table column headers that add nothing to a row header (数值, 数量).</summary>
+    public IReadOnlySet<string> Generic { get; }
+
+    /// <summary>
+    /// The subject of a figure whose left context is [<paramref name="leftFloor"/>, <paramref name="leftEnd"/>)
+    /// and right context is [<paramref name="rightStart"/>, <paramref name="rightEnd"/>), both inside one clause.
+    /// </summary>
+    public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, bool rate = false, WordEdges? edges = null)
+    {
+        var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd, rate, edges);
+        // 覆盖60%以上的执法领域: a share may name its whole after 的.
+        var afterStart = rate && rightStart < rightEnd && text[rightStart] == '的' ? rightStart + 1 : rightStart;
+        var after = After(text, afterStart, rightEnd, edges);
+        if (after is not null && (before is null || verbFinal || after.Length >= 2))
+        {
+            return new(after, false);
+        }
+
+        if (before is not null)
+        {
+            return new(before, false);
+        }
+
+        if (verbFinal && verbStart >= 0)
+        {
+            // 开展安全生产检查900余次: the verb phrase itself is what is counted. A bare verb (收到申请25件,受理22件)
+            // continues the figure before it, and stands for itself only when there is none.
+            var end = TrimLeftEnd(text, leftFloor, leftEnd);
+            var phrase = Clip(text, verbStart, end);
+            var bare = _leads.TryMatchAt(text, verbStart, out var verb, out _) && verbStart + verb.Length == end;
+            return bare ? new(null, true, phrase) : new(phrase, false);
+        }
+
+        return new(null, elliptical);
+    }
+
+    private int TrimLeftEnd(string text, int floor, int end)
+    {
+        var e = end;
+        while (e > floor && text[e - 1] == ' ')
+        {
+            e--;
+        }
+
+        while (e > floor && _trails.TryMatchEndingAt(text, e, floor, out var word, out _) && !_keeps.TryMatchEndingAt(text, e, floor, out _, out _))
+        {
+            e -= word.Length;
+        }
+
+        return e;
+    }
+
+    private (string? Subject, bool VerbFinal, bool Elliptical, int VerbStart) Before(string text, int floor, int end, bool rate, WordEdges? edges)
+    {
+        var e = TrimLeftEnd(text, floor, end);
+        if (e <= floor)
+        {
+            return (null, false, false, -1);
+        }
+
+        if (text[e - 1] == '的')
+        {
+            return (null, false, true, -1);
+        }
+
+        // A title right before the number names what is counted: 制发《行政执法监督通知书》31份.
+        if (text[e - 1] == '》')
+        {
+            var open = text.LastIndexOf('《', e - 1, e - floor);
+            return open >= 0 && e - 1 - open > 1 ? (Clip(text, open + 1, e - 1), false, false, -1) : (null, false, false, -1);
+        }
+
+        var s = e;
+        while (s > floor && IsSubjectChar(text[s - 1]) && text[s - 1] != '的')
+        {
+            s--;
+        }
+
+        if (s == e)
+        {
+            return (null, false, false, -1);
+        }
+
+        var words = Boundaries(edges, s, e);
+
+        // 综合执法部门事项占整体执法事项20%: a share names its part, before 占; 占整体执法事项的21.20% continues the
+        // figure before it.
+        var share = text.AsSpan(s, e - s).LastIndexOf('占');
+        if (rate && share >= 0 && (s + share + 1 >= e || !"用道地有据领".Contains(text[s + share + 1], StringComparison.Ordinal)))
+        {
+            var partEnd = s + share;
+            var partStart = StripPrefixes(text, LastLeadEnd(text, s, partEnd, words, rate), partEnd);
+            return partStart < partEnd ? (Clip(text, partStart, partEnd), false, false, -1) : (null, false, true, -1);
+        }
+
+        // A verb right before the number: the noun comes after it, or the verb phrase is the subject.
+        if (_leads.TryMatchEndingAt(text, e, s, out var finalVerb, out _) && words.IsWord(e - finalVerb.Length, e))
+        {
+            var verbStart = e - finalVerb.Length;
+            var phraseStart = LastLeadEnd(text, s, verbStart + 2, words);
+            return (null, true, false, StripPrefixes(text, phraseStart, e));
+        }
+
+        var start = StripPrefixes(text, LastLeadEnd(text, s, e, words, rate), e);
+
+        // 提高至7.5分: a change verb or function word alone names nothing.
+        var bare = _afterStops.TryMatchAt(text, start, out var word, out _) && start + word.Length == e;
+        return start < e && !bare ? (Clip(text, start, e), false, false, -1) : (null, false, false, -1);
+    }
+
+    private string? After(string text, int start, int end, WordEdges? edges)
+    {
+        var run = start;
+        while (run < end && IsSubjectChar(text[run]))
+        {
+            run++;
+        }
+
+        var words = Boundaries(edges, start, run);
+        var e = start;
+        while (e < run && !StopsAt(text, e, words))
+        {
+            e++;
+        }
+
+        if (e - start > ShortAfter && _segmenter is not null)
+        {
+            // 28个许可证联审联办, 1名局领导牵头包案: two verbs in a row end the noun phrase. A lone verb is a
+            // nominalized part of it (社区调解委员会, 9起合同纠纷行政调解) and stays.
+            var tagged = _segmenter.TaggedWords(text.AsSpan(start, e - start));
+            for (var k = 1; k + 1 < tagged.Count; k++)
+            {
+                if (tagged[k].Verb && tagged[k + 1].Verb && tagged[k + 1].Length >= 2)
+                {
+                    e = start + tagged[k].Start;
+                    break;
+                }
+            }
+        }
+
+        return e == start ? null : Clip(text, start, e);
+    }
+
+    /// <summary>A subject after the unit this short is taken as it is, untagged.</summary>
+    private const int ShortAfter = 4;
+
+    private bool StopsAt(string text, int position, WordBoundaries words) =>
+        _afterStops.TryMatchAt(text, position, out var stop, out _) && (stop.Length == 1 || words.IsWord(position, position + stop.Length));
+
+    private int LastLeadEnd(string text, int floor, int end, WordBoundaries words, bool rate = false)
+    {
+        // The subject starts after the last verb or preposition that leaves a word after it; a single character left
+        // (完成|率, 发布|会) shows the verb was part of the noun. With a segmenter, the verb must also be a word of its own
+        // (监管|完成率 holds no 完成).
+        for (var k = end - 2; k > floor; k--)
+        {
+            // A rate names a compound (调解成功率, 出庭应诉率): only a conjunction or list mark cuts it.
+            // A verb opening the run starts at a clause edge already; only its end would need the segmenter, and a
+            // verb's end inside another word is rare enough (处理|行政处罚案件) to spare the cut.
+            if (_leads.TryMatchEndingAt(text, k, floor, out var lead, out _)
+                && (lead.Length == 1 || (!rate && (k - lead.Length == floor || words.IsWord(k - lead.Length, k))))
+                && !(_heads.TryMatchAt(text, k, out var head, out _) && k + head.Length == end))
+            {
+                return k;
+            }
+        }
+
+        return floor;
+    }
+
+    private static WordBoundaries Boundaries(WordEdges? edges, int start, int end) => new(edges, start, end);
+
+    /// <summary>The word edges of one region of the text, asked of the per-call <see cref="WordEdges"/>.</summary>
+    private readonly struct WordBoundaries(WordEdges? edges, int start, int end)
+    {
+        public bool IsWord(int wordStart, int wordEnd) => edges is null || edges.IsWord(wordStart, wordEnd, start, end);
+    }
+
+    private int StripPrefixes(string text, int start, int end)
+    {
+        var s = start;
+        while (s < end && _strips.TryMatchAt(text, s, out var word, out _) && s + word.Length < end)
+        {
+            s += word.Length;
+        }
+
+        return s;
+    }
+
+    private static string Clip(string text, int start, int end) =>
+        end - start > MaxSubject ? text[(end - MaxSubject)..end] : text[start..end];
+
+    private static bool IsSubjectChar(char c) =>
+        c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or '+' or '·' || char.IsAsciiLetter(c);
+}
+
+/// <summary>
+/// Word edges of a text, cut on demand by a segmenter and kept for the figures that follow in the same stretch: one
+/// segmentation serves every figure of a sentence. One instance serves one recognition on one thread.
+/// </summary>
+internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
+{
+    /// <summary>How far past the asked region a segmentation reaches, for the figures after it.</summary>
+    private const int Ahead = 160;
+
+    private readonly HashSet<int> _edges = [];
+    private int _start = -1;
+    private int _end = -1;
+
+    /// <summary>True when [wordStart, wordEnd) is one word of the segmentation of a stretch holding [regionStart, regionEnd).</summary>
+    public bool IsWord(int wordStart, int wordEnd, int regionStart, int regionEnd)
+    {
+        if (regionEnd <= regionStart)
+        {
+            return true;
+        }
+
+        if (regionStart < _start || regionEnd > _end)
+        {
+            var limit = Math.Min(text.Length, regionEnd + Ahead);
+            var stop = text.AsSpan(regionEnd, limit - regionEnd).IndexOfAny('。', '\n');
+            _start = regionStart;
+            _end = stop < 0 ? limit : regionEnd + stop;
+            _edges.Clear();
+            foreach (var word in segmenter.Words(text.AsSpan(_start, _end - _start)))
+            {
+                _edges.Add(_start + word.Start);
+                _edges.Add(_start + word.Start + word.Length);
+            }
+        }
+
+        return _edges.Contains(wordStart) && _edges.Contains(wordEnd);
+    }
+}

@@ -1,0 +1,87 @@
+namespace ReportExtract.Metrics;
+
+/// <summary>
+/// The year a figure describes: the nearest explicit year before it in its sentence (2020年,街道共受理…), else the
+/// year that opens its paragraph, else 今年/去年 relative to the report year, else the report year.
+/// </summary>
+internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSet names)
+{
+    private const int ParagraphLead = 8;
+
+    /// <summary>How far back a year may govern a figure within its sentence; keeps long lines linear.</summary>
+    public const int Reach = 240;
+
+    /// <summary>The year of a figure starting at <paramref name="position"/>.</summary>
+    public int? YearAt(int position, int? reportYear)
+    {
+        var start = Math.Max(sentences.SentenceAt(position).Start, position - Reach);
+        for (var i = text.AsSpan(start, position - start).LastIndexOf('年') + start; i >= start; i = text.AsSpan(start, i - start).LastIndexOf('年') + start)
+        {
+            // 由2020年的3分提高至7.5分: a year qualifying a noun (年的) governs only the first number after it.
+            if (TryYearEndingAt(i, start, out var year) && !IsComparison(i - 4, start)
+                && !(i + 1 < position && text[i + 1] == '的' && text.AsSpan(i + 2, position - i - 2).IndexOfAny(ChineseNumberParser.StartChars) >= 0))
+            {
+                return year;
+            }
+
+            // 今年/本年 and 去年/上年 name the report year and the one before, unless they are compared to (较上年).
+            var prev = i > start ? text[i - 1] : '\0';
+            var comparison = i > start + 1 && text[i - 2] is '较' or '比' or '同' or '与' or '于';
+            if (!comparison && reportYear is { } ry)
+            {
+                if (prev is '今' or '本')
+                {
+                    return ry;
+                }
+
+                if (prev is '去' or '上' && !(i > start + 1 && text[i - 2] == '上'))
+                {
+                    return ry - 1;
+                }
+            }
+        }
+
+        // A paragraph that opens with a year (2020年,…) sets it for its sentences.
+        var line = sentences.LineStart(position);
+        while (line < position && text[line] == ' ')
+        {
+            line++;
+        }
+
+        var lead = text.AsSpan(line, Math.Min(ParagraphLead, text.Length - line));
+        var k = lead.IndexOf('年');
+        if (k == 4 && TryYearEndingAt(line + k, line, out var opening))
+        {
+            return opening;
+        }
+
+        return reportYear;
+    }
+
+    /// <summary>较2020年, 比上年, 同比: a year compared to is no year the figure describes.</summary>
+    private bool IsComparison(int yearStart, int floor) =>
+        yearStart > floor && (text[yearStart - 1] is '较' or '与' or '同' || (text[yearStart - 1] == '比' && !(yearStart - 1 > floor && text[yearStart - 2] == '对')));
+
+    /// <summary>A four-digit year (Arabic or Chinese digits) ending right before <paramref name="yearChar"/> (the 年).</summary>
+    private bool TryYearEndingAt(int yearChar, int floor, out int year)
+    {
+        year = 0;
+        var s = yearChar;
+        while (s > floor && yearChar - s < 4 && ChineseNumberParser.DigitValue(text[s - 1]) >= 0)
+        {
+            s--;
+        }
+
+        if (yearChar - s != 4 || (s > floor && ChineseNumberParser.DigitValue(text[s - 1]) >= 0) || names.Contains(s))
+        {
+            return false;
+        }
+
+        for (var i = s; i < yearChar; i++)
+        {
+            year = year * 10 + ChineseNumberParser.DigitValue(text[i]);
+        }
+
+        return year is >= 1949 and <= 2100;
+    }
+}

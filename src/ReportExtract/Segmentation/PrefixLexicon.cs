@@ -1,0 +1,168 @@
+namespace ReportExtract.Segmentation;
+
+/// <summary>What the route search needs from a dictionary: walking prefixes and weighing words.</summary>
+internal interface IPrefixLexicon
+{
+    /// <summary>The handle of the empty prefix.</summary>
+    long Root { get; }
+
+    /// <summary>Extends the prefix <paramref name="node"/> by <paramref name="c"/>; false when no word starts so.</summary>
+    bool TryStep(ref long node, char c);
+
+    /// <summary>The word's frequency; 0 for a prefix that is no word (jieba's FREQ value 0).</summary>
+    long Frequency(long node);
+
+    /// <summary><c>log(freq) - log(total)</c>, exactly as jieba computes it; only for frequency &gt; 0.</summary>
+    double Weight(long node);
+
+    /// <summary><c>log(1) - log(total)</c>: the weight of a single character that is no word.</summary>
+    double UnknownWeight { get; }
+}
+
+/// <summary>
+/// jieba's prefix dictionary (FREQ) as a read-only trie in breadth-first order: the children of a node are
+/// one label-sorted range, so a lookup is a binary search in flat arrays, and the trie loads without parsing.
+/// </summary>
+internal sealed class PrefixLexicon
+{
+    private readonly char[] _labels;
+    private readonly int[] _firstChild;
+    private readonly int[] _frequency;
+    private readonly byte[] _tag;
+    private readonly double[] _weight;
+    private readonly int[] _rootChild;
+
+    public PrefixLexicon(char[] labels, int[] firstChild, int[] frequency, byte[] tag, string[] tagNames, long total)
+    {
+        _labels = labels;
+        _firstChild = firstChild;
+        _frequency = frequency;
+        _tag = tag;
+        TagNames = tagNames;
+        Total = total;
+        var logTotal = Math.Log(total);
+        UnknownWeight = 0.0 - logTotal;
+        _weight = new double[frequency.Length];
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            // Same operands and order as jieba's calc: log(freq) - logtotal, added to the route later.
+            if (frequency[i] > 0)
+            {
+                _weight[i] = Math.Log(frequency[i]) - logTotal;
+            }
+        }
+
+        // The root has thousands of children: a direct table beats a binary search on every character.
+        _rootChild = new int[char.MaxValue + 1];
+        Array.Fill(_rootChild, -1);
+        for (var n = firstChild[0]; n < firstChild[1]; n++)
+        {
+            _rootChild[labels[n]] = n;
+        }
+    }
+
+    public int NodeCount => _labels.Length;
+
+    /// <summary>Sum of all dictionary frequencies (jieba's total).</summary>
+    public long Total { get; }
+
+    public double UnknownWeight { get; }
+
+    /// <summary>Tag names; a node's tag byte is an index + 1 (0 = untagged).</summary>
+    public string[] TagNames { get; }
+
+    public char Label(int node) => _labels[node];
+
+    public int FirstChild(int node) => _firstChild[node];
+
+    public int ChildEnd(int node) => _firstChild[node + 1];
+
+    public int Frequency(int node) => _frequency[node];
+
+    public double Weight(int node) => _weight[node];
+
+    public byte TagIndex(int node) => _tag[node];
+
+    /// <summary>The child of <paramref name="node"/> labelled <paramref name="c"/>, or -1.</summary>
+    public int Child(int node, char c)
+    {
+        if (node == 0)
+        {
+            return _rootChild[c];
+        }
+
+        var lo = _firstChild[node];
+        var hi = _firstChild[node + 1] - 1;
+        var labels = _labels;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var l = labels[mid];
+            if (l == c)
+            {
+                return mid;
+            }
+
+            if (l < c)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The node of <paramref name="word"/> (a word or a prefix), or -1.</summary>
+    public int Find(ReadOnlySpan<char> word)
+    {
+        var node = 0;
+        foreach (var c in word)
+        {
+            node = Child(node, c);
+            if (node < 0)
+            {
+                return -1;
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>jieba's <c>FREQ.get(word)</c>, 0 when absent.</summary>
+    public int FrequencyOf(ReadOnlySpan<char> word)
+    {
+        var node = Find(word);
+        return node < 0 ? 0 : _frequency[node];
+    }
+
+    /// <summary>posseg's <c>word_tag_tab.get(word, 'x')</c>.</summary>
+    public string TagOf(ReadOnlySpan<char> word)
+    {
+        var node = Find(word);
+        var tag = node < 0 ? 0 : _tag[node];
+        return tag == 0 ? "x" : TagNames[tag - 1];
+    }
+
+    /// <summary>The lexicon as the route search sees it; a struct so that the search is specialized for it.</summary>
+    public readonly struct View(PrefixLexicon lexicon) : IPrefixLexicon
+    {
+        public long Root => 0;
+
+        public double UnknownWeight => lexicon.UnknownWeight;
+
+        public bool TryStep(ref long node, char c)
+        {
+            var next = lexicon.Child((int)node, c);
+            node = next;
+            return next >= 0;
+        }
+
+        public long Frequency(long node) => lexicon._frequency[(int)node];
+
+        public double Weight(long node) => lexicon._weight[(int)node];
+    }
+}

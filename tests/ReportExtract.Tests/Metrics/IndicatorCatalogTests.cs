@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using ReportExtract.Metrics;
+using ReportExtract.Model;
+
+namespace ReportExtract.Tests.Metrics;
+
+/// <summary>The built-in catalog, user catalogs that add or replace entries, bad catalogs, and the report summary.</summary>
+public sealed class IndicatorCatalogTests
+{
+    private static readonly string[] ShippedIds =
+    [
+        "litigation_cases", "litigation_lost", "litigation_loss_rate", "head_appearance_cases", "head_appearance_rate",
+        "reconsideration_cases", "reconsideration_corrected", "reconsideration_correction_rate", "penalty_cases", "penalty_amount",
+        "inspections", "licensing_items", "normative_documents", "legality_reviews", "contracts_reviewed", "major_decisions",
+        "legal_opinions", "legal_advisors", "info_disclosed", "info_requests", "petitions", "mediations", "law_study_sessions",
+        "publicity_materials", "enforcement_personnel",
+    ];
+
+    [Fact]
+    public void The_built_in_catalog_ships_every_id_in_order()
+    {
+        IndicatorCatalog.Default.Ids.Should().Equal(ShippedIds);
+        IndicatorCatalog.Load(null).Should().BeSameAs(IndicatorCatalog.Default);
+    }
+
+    [Fact]
+    public void A_user_catalog_replaces_entries_by_id_and_appends_new_ones()
+    {
+        var path = WriteTemp("""
+            {"indicators": [
+              {"id": "penalty_cases", "label": "处罚", "kinds": ["case"], "units": ["件"], "rules": [{"subject": ["简易程序案件"]}]},
+              {"id": "drills", "label": "演练次数", "kinds": ["count"], "units": ["次"], "rules": [{"subject": ["演练"]}]}
+            ]}
+            """);
+        var catalog = IndicatorCatalog.Load(path);
+        catalog.Ids.Should().HaveCount(ShippedIds.Length + 1);
+        catalog.Ids[8].Should().Be("penalty_cases");
+        catalog.Ids[^1].Should().Be("drills");
+
+        var recognizer = new MetricRecognizer(catalog);
+        var metrics = recognizer.Recognize("开展应急演练6次,办理简易程序案件12件,行政处罚案件30件。", [], 2021).Metrics;
+        metrics.Select(m => m.Indicator).Should().Equal("drills", "penalty_cases", null);
+        catalog.Summarize(metrics, [], 2021).Select(p => p.Key).Should().Equal("penalty_cases", "drills");
+    }
+
+    [Theory]
+    [InlineData("{ not json", "not valid catalog JSON")]
+    [InlineData("{\"indicators\": []}", "no \"indicators\" array")]
+    [InlineData("{\"indicators\": [{\"label\": \"x\", \"rules\": [{\"subject\": [\"a\"]}]}]}", "has no \"id\"")]
+    [InlineData("{\"indicators\": [{\"id\": \"a\", \"rules\": []}]}", "needs \"rules\"")]
+    [InlineData("{\"indicators\": [{\"id\": \"a\", \"kinds\": [\"money\"], \"rules\": [{\"subject\": [\"a\"]}]}]}", "unknown kind 'money'")]
+    [InlineData("{\"indicators\": [{\"id\": \"a\", \"rules\": [{\"subject\": [\"a\"]}]}, {\"id\": \"a\", \"rules\": [{\"subject\": [\"b\"]}]}]}", "appears twice")]
+    [InlineData("{\"indicators\": [{\"id\": \"a\", \"subjects\": [\"a\"], \"rules\": [{\"subject\": [\"a\"]}]}]}", "not valid catalog JSON")]
+    public void A_bad_catalog_is_a_clear_error_naming_the_file(string json, string message)
+    {
+        var path = WriteTemp(json);
+        var act = () => IndicatorCatalog.Load(path);
+        act.Should().Throw<InvalidDataException>().Where(e => e.Message.Contains(path, StringComparison.Ordinal) && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_catalog_file_is_a_clear_error()
+    {
+        var act = () => IndicatorCatalog.Load("/nonexistent/catalog.json");
+        act.Should().Throw<InvalidDataException>().WithMessage("*nonexistent/catalog.json*cannot read*");
+    }
+
+    [Fact]
+    public void The_summary_takes_the_first_report_year_mention_outside_plans()
+    {
+        const string text = "2020年,受理行政复议案件3件。2021年,受理行政复议案件5件,后又受理行政复议案件7件。\n四、明年工作安排\n受理行政复议案件9件。";
+        var plans = text.IndexOf("四、", StringComparison.Ordinal);
+        ImmutableArray<Section> sections =
+        [
+            new Section("1", 1, "一、", "成效", SectionKind.Achievements, new TextSpan(0, plans), []),
+            new Section("4", 1, "四、", "明年工作安排", SectionKind.Plans, new TextSpan(plans, text.Length), []),
+        ];
+        var recognizer = new MetricRecognizer();
+        var metrics = recognizer.Recognize(text, sections, 2021).Metrics;
+        metrics.Select(m => m.Value).Should().Equal(3, 5, 7, 9);
+        metrics.Select(m => m.Section).Should().Equal("1", "1", "1", "4");
+        recognizer.Catalog.Summarize(metrics, sections, 2021).Get("reconsideration_cases").Should().Be(5);
+        recognizer.Catalog.Summarize(metrics, sections, 2020).Get("reconsideration_cases").Should().Be(3);
+        recognizer.Catalog.Summarize(metrics, sections, 2019).Should().BeEmpty();
+    }
+
+    private static string WriteTemp(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "reportx-catalog-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
