@@ -99,6 +99,17 @@ public sealed class PathologicalInputTests
     }
 
     [Fact]
+    public void A_range_ending_in_a_digit_dump_is_no_figure()
+    {
+        // The high end overflows a double: a range "5 to infinity" must not reach the record (JSON has no infinity).
+        var text = "整治土地5至" + new string('0', 5_000) + "亩，新增绿地12亩。\n";
+
+        var record = Extracted("range.txt", Encoding.UTF8.GetBytes(text));
+
+        record.Metrics.Select(m => m.Text).Should().Equal("12亩");
+    }
+
+    [Fact]
     public void Thousands_of_headings_stay_within_the_schema_depth()
     {
         var text = new StringBuilder();

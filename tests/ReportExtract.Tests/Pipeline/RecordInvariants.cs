@@ -43,7 +43,7 @@ internal static class RecordInvariants
             Slice(original, metric.Span).Should().Be(metric.Text, $"{because}: a metric's text is the original at its span");
             metric.Span.Start.Should().BeGreaterThanOrEqualTo(previous, $"{because}: metrics are in text order");
             previous = metric.Span.Start;
-            double.IsFinite(metric.Value).Should().BeTrue(because);
+            double.IsFinite(metric.Value).Should().BeTrue($"{because}: {metric.Text} ({metric.Kind}, {metric.Unit}) has a finite value");
         }
 
         AssertNested(record.Sections, new TextSpan(0, original.Count), parentPath: null, because);
