@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ReportExtract.Cli.Inputs;
@@ -170,6 +171,68 @@ public sealed class ShardAndTimeoutTests : IDisposable
         nothing.ExitCode.Should().Be(0, nothing.Stderr);
         Directory.GetFiles("/dev", ".full.*").Should().BeEmpty("no temporary file is made beside a device");
         Directory.GetFiles("/dev", ".null.*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Ctrl_c_while_a_read_blocks_exits_130_and_leaves_no_out_file()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _temp.Path,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "reportx.dll"), "extract", "-", "--out", "out.jsonl" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Standard input stays open and empty, so reading the input "-" blocks until the signal.
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        SpinWait.SpinUntil(() => Directory.GetFiles(_temp.Path, ".out.jsonl.*").Length > 0, TimeSpan.FromMinutes(1))
+            .Should().BeTrue("the run opens its hidden output file before reading");
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        // A guard against a hang, not a timing: Ctrl+C ends the run even while a read blocks.
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(hang.Token);
+        process.ExitCode.Should().Be(130);
+        (await stderr).Should().Contain("reportx: interrupted");
+        _temp.AllFiles().Should().BeEmpty("an interrupted run leaves no output file, partial or hidden");
+    }
+
+    [Fact]
+    public void A_batch_of_scraper_garbage_gives_a_record_or_one_error_line_per_input()
+    {
+        var random = new Random(5);
+        var binary = new byte[4096];
+        random.NextBytes(binary);
+        _temp.Write("a-binary.txt", binary);
+        _temp.Write("b-broken-utf8.txt", [.. Encoding.UTF8.GetBytes("全年办理行政复议案件36件，"), 0xC3, 0x28, 0xE2, 0x82, .. Encoding.UTF8.GetBytes("行政诉讼8起。\n")]);
+        _temp.Write("c-long-line.txt", string.Concat(Enumerable.Repeat("办理案件32件涉及金额539万元", 20_000)));
+        _temp.Write("d-digits.txt", new string('9', 100_000) + "件\n");
+        _temp.Write("e-brackets.txt", new string('（', 20_000) + "12件" + new string('）', 20_000));
+        _temp.Write("f-broken.html", "<html><body><p>一、主要成效<p>办理案件36件<td>8起</div></span><!-- ");
+        _temp.Write("g-empty.txt", string.Empty);
+        _temp.CopySample(RepoPaths.SampleNames[0], "h-sample.txt");
+
+        var result = Run("extract", ".", "--include", "*.txt", "--include", "*.html");
+
+        result.ExitCode.Should().Be(1, "two inputs are refused");
+        Paths(result).Should().Equal("./b-broken-utf8.txt", "./c-long-line.txt", "./d-digits.txt", "./e-brackets.txt", "./f-broken.html", "./h-sample.txt");
+        result.ErrorLines.Should().StartWith(["reportx: ./a-binary.txt: the file holds binary data (NUL bytes), not text", "reportx: ./g-empty.txt: the file is empty"]);
+        result.ErrorLines.Should().HaveCount(3, "one line per refused input and the summary");
     }
 
     /// <summary>Writes <paramref name="count"/> small reports under nested directories and a --files-from list naming them.</summary>

@@ -20,10 +20,15 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     {
         var clock = Stopwatch.StartNew();
 
+        // Return to the caller before any work: the command line library installs its Ctrl+C handler only once the
+        // action has handed back a task, and a signal before that would kill the process with a temporary file left.
+        await Task.Yield();
+
         // The output first: an --out that cannot be written is known before any report is read.
         // Until Commit, an --out file is a hidden temporary one; leaving this scope without a commit deletes it.
         using var file = settings.OutputPath is { } outputPath ? OpenOutput(outputPath) : null;
         var pipeline = CreatePipeline();
+        cancellationToken.ThrowIfCancellationRequested();
         var inputs = settings.Shard.Select(new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom));
         var output = new BufferedStream(environment.WrapOutput(file?.Stream ?? environment.Stdout), 64 * 1024);
         var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, settings.ByteOrderMark, pipeline.Catalog.Ids);
@@ -158,10 +163,11 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
 
     /// <summary>The per-input work, run on the workers: read, then extract. Never throws: a bad input is an outcome.</summary>
     /// <remarks>
-    /// The extraction runs as a thread-pool task while the worker waits at most <paramref name="timeout"/>: a report
-    /// that takes longer is given up (told to stop at its next stage, and left to finish on its own), so one
-    /// pathological file costs a thread for a while, never the batch. Ctrl+C ends the wait at once. (A dedicated
-    /// thread per report would cost a thread creation per file: measurably slower on batches of small files.)
+    /// Reading and extracting run as a thread-pool task while the worker waits at most <paramref name="timeout"/>:
+    /// an input that takes longer (a pathological report, a read that hangs on a stuck mount or a pipe) is given up,
+    /// told to stop at its next stage and left to finish on its own, so it costs a thread for a while, never the
+    /// batch. Ctrl+C ends the wait at once, even while a read blocks. (A dedicated thread per report would cost a
+    /// thread creation per file: measurably slower on batches of small files.)
     /// </remarks>
     private sealed class Job(ReportPipeline pipeline, InputReader reader, TimeSpan timeout, bool verbose, CancellationToken interrupted)
     {
@@ -176,6 +182,37 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
 
         public Outcome Process(InputItem item)
         {
+            if (item.Error is not null)
+            {
+                return new Outcome(item.Path, null, item.Error);
+            }
+
+            // Not disposed when given up: the abandoned work still reads its token.
+            var giveUp = new CancellationTokenSource();
+            var work = Task.Factory.StartNew(() => ReadAndExtract(item, giveUp.Token), giveUp.Token, TaskCreationOptions.None, TaskScheduler.Default);
+            bool done;
+            try
+            {
+                done = work.Wait(timeout, interrupted);
+            }
+            catch (OperationCanceledException)
+            {
+                giveUp.Cancel();
+                throw;
+            }
+
+            if (!done)
+            {
+                giveUp.Cancel();
+                return new Outcome(item.Path, null, $"gave up after {Duration.Format(timeout)} (see --file-timeout)");
+            }
+
+            giveUp.Dispose();
+            return work.Result;
+        }
+
+        private Outcome ReadAndExtract(InputItem item, CancellationToken giveUp)
+        {
             try
             {
                 var content = reader.Read(item);
@@ -187,12 +224,13 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
                 var large = bytes.Length > LargeInput;
                 if (large)
                 {
-                    _large.Wait(interrupted);
+                    _large.Wait(giveUp);
                 }
 
                 try
                 {
-                    return Extract(item, bytes);
+                    var result = pipeline.Extract(item.Path, bytes, giveUp);
+                    return new Outcome(item.Path, result.Record, result.Error);
                 }
                 finally
                 {
@@ -202,31 +240,12 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
                     }
                 }
             }
-            catch (AggregateException e) when (e.InnerExceptions is [var inner] && inner is not OperationCanceledException)
+            catch (Exception e)
             {
-                return Failed(item, inner);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not AggregateException)
-            {
+                // Given up (nobody reads this outcome), or a stage failing on one report: a bug to report, but it
+                // must not cost the other reports.
                 return Failed(item, e);
             }
-        }
-
-        private Outcome Extract(InputItem item, byte[] bytes)
-        {
-            // Not disposed when given up: the abandoned extraction still reads its token.
-            var giveUp = new CancellationTokenSource();
-            var extraction = Task.Factory.StartNew(
-                () => pipeline.Extract(item.Path, bytes, giveUp.Token), giveUp.Token, TaskCreationOptions.None, TaskScheduler.Default);
-            if (!extraction.Wait(timeout, interrupted))
-            {
-                giveUp.Cancel();
-                return new Outcome(item.Path, null, $"gave up after {Duration.Format(timeout)} (see --file-timeout)");
-            }
-
-            giveUp.Dispose();
-            var result = extraction.Result;
-            return new Outcome(item.Path, result.Record, result.Error);
         }
 
         // A stage failing on one report is a bug to report, but it must not cost the other reports.
