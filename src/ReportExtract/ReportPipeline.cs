@@ -27,12 +27,17 @@ public sealed class ReportPipeline
     private ReportPipeline(ExtractOptions options)
     {
         Options = options;
+
+        // Loading the dictionaries, the region trie and the catalog is most of a cold start: the independent
+        // stages load side by side (a one-file run starts that much sooner on two cores).
+        var normalizer = Task.Run(() => new TextNormalizer(options.KeepScript));
+        var metadata = Task.Run(() => new MetadataExtractor());
         _decoder = new TextDecoder(options.Encoding);
-        _normalizer = new TextNormalizer(options.KeepScript);
         _sections = new SectionSplitter();
-        _metadata = new MetadataExtractor();
         Catalog = IndicatorCatalog.Load(options.CatalogPath);
         _metrics = new MetricRecognizer(Catalog);
+        _normalizer = normalizer.GetAwaiter().GetResult();
+        _metadata = metadata.GetAwaiter().GetResult();
     }
 
     /// <summary>The options the pipeline was built with.</summary>
