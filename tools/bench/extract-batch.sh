@@ -31,14 +31,16 @@ size() { find "$@" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }'; }
 
 measure() { # label, files, bytes, expected records (or -), then the command; prints one table row
   local label=$1 count=$2 bytes=$3 expect=$4; shift 4
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-  read -r wall rss <"$work/time"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  read -r wall rss user sys <"$work/time"
   if [ "$expect" != - ]; then
     local got; got=$(grep -c '^{' "$work/out" || true)
     [ "$got" = "$expect" ] || { echo "$label: $got records, expected $expect" >&2; exit 1; }
   fi
-  awk -v l="$label" -v n="$count" -v w="$wall" -v r="$rss" -v b="$bytes" \
-    'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.0f files/s | %.0f MB |\n", l, n, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0), (w > 0 ? n / w : 0), r / 1024 }'
+  # CPU seconds (user + sys) say what the run costs whatever else the machine is doing; MB per CPU second times
+  # the cores is the throughput an idle machine would give when the run keeps every core busy.
+  awk -v l="$label" -v n="$count" -v w="$wall" -v r="$rss" -v b="$bytes" -v c="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" \
+    'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.0f files/s | %.2f s | %.1f MB/s | %.0f MB |\n", l, n, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0), (w > 0 ? n / w : 0), c, (c > 0 ? b / 1e6 / c : 0), r / 1024 }'
 }
 
 batch_bytes=$(size "$work/batch")
@@ -47,8 +49,8 @@ huge_bytes=$(stat -c %s "$work/huge.txt")
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ { print $2 }') GB RAM; $(date -u '+%F %H:%M UTC'); load average before the runs: $load"
 echo
-echo "| run | files | input | wall | throughput | files/s | peak RSS |"
-echo "|---|---|---|---|---|---|---|"
+echo "| run | files | input | wall | throughput | files/s | CPU time | MB per CPU s | peak RSS |"
+echo "|---|---|---|---|---|---|---|---|---|"
 measure "extract --format jsonl" "$files" "$batch_bytes" "$files" "$reportx" extract "$work/batch" --format jsonl --quiet
 measure "extract --format csv" "$files" "$batch_bytes" - "$reportx" extract "$work/batch" --format csv --quiet
 measure "extract --format jsonl, 4x files" $((files * 4)) "$large_bytes" $((files * 4)) "$reportx" extract "$work/large" --format jsonl --quiet
@@ -61,6 +63,6 @@ for _ in 1 2 3 4 5; do
   read -r wall rss <"$work/time"
   best=$(awk -v a="$best" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
 done
-echo "| cold run, one file (best of 5) | 1 | $(awk -v b="$(stat -c %s "$one")" 'BEGIN { printf "%.1f KB", b / 1e3 }') | ${best} s | | | $((rss / 1024)) MB |"
+echo "| cold run, one file (best of 5) | 1 | $(awk -v b="$(stat -c %s "$one")" 'BEGIN { printf "%.1f KB", b / 1e3 }') | ${best} s | | | | | $((rss / 1024)) MB |"
 echo
 echo "Load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
