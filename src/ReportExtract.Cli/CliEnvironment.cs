@@ -25,6 +25,9 @@ internal sealed record CliEnvironment
     /// <summary>True when standard error is an interactive terminal (progress is drawn only then).</summary>
     public bool StderrIsTerminal { get; init; }
 
+    /// <summary>True when standard output is an interactive terminal (<c>inspect</c> uses colors only then).</summary>
+    public bool StdoutIsTerminal { get; init; }
+
     /// <summary>Opens an input file for reading; replaceable so tests can provoke read failures root cannot.</summary>
     public Func<string, Stream> OpenRead { get; init; } = OpenFile;
 
@@ -39,6 +42,7 @@ internal sealed record CliEnvironment
         Stdin = Console.OpenStandardInput(),
         WorkingDirectory = Environment.CurrentDirectory,
         StderrIsTerminal = !Console.IsErrorRedirected,
+        StdoutIsTerminal = !Console.IsOutputRedirected,
     };
 
     /// <summary><paramref name="path"/> made absolute against <see cref="WorkingDirectory"/>.</summary>

@@ -17,6 +17,8 @@ internal static class Program
     [
         ExtractCommand.Create,
         NormalizeCommand.Create,
+        InspectCommand.Create,
+        SegmentCommand.Create,
     ];
 
     private static int Main(string[] args) =>

@@ -10,7 +10,8 @@ using ReportExtract.Sections;
 namespace ReportExtract;
 
 /// <summary>A record, or the one-line reason an input produced none.</summary>
-public readonly record struct ExtractResult(ReportRecord? Record, string? Error);
+/// <param name="OriginalText">The decoded original input the record's spans count code points of (null with an error).</param>
+public readonly record struct ExtractResult(ReportRecord? Record, string? Error, string? OriginalText = null);
 
 /// <summary>
 /// The whole extraction, top to bottom: decode → normalize → sections → metadata → metrics → record.
@@ -94,7 +95,7 @@ public sealed class ReportPipeline
             Indicators = indicators,
             Warnings = [.. decoded.Text.Warnings, .. normalized.Warnings, .. metadata.Warnings, .. recognition.Warnings],
         };
-        return new ExtractResult(record, null);
+        return new ExtractResult(record, null, decoded.Text.Text);
     }
 
     private static bool IsMarkupPath(string path) =>

@@ -6,8 +6,8 @@ Provenance, in this order, one input line per corpus line (only lines holding at
   2. samples/longhu-urban-management-2023-traditional.txt converted with `opencc -c t2s` (Debian: opencc);
   3. /usr/share/debian-reference/debian-reference.zh-cn.txt.gz — the Debian Reference in simplified Chinese
      (Debian: debian-reference-zh-cn, GPL-2+);
-  4. /usr/share/doc/debian/FAQ/debian-faq.zh-cn.txt.gz — the Debian FAQ (Debian: debian-faq-zh-cn, GPL-2+);
-  5. /usr/share/man/zh_CN/man1/*.gz — simplified Chinese manual pages (Debian: manpages-zh, GFDL),
+  4. /usr/share/doc/debian/FAQ/debian-faq.zh-cn.txt.gz — the Debian FAQ (Debian: debian-faq-zh-cn, SPI's verbatim/modified-copies permission notice);
+  5. /usr/share/man/zh_CN/man1/*.gz — simplified Chinese manual pages (Debian: manpages-zh, GFDL-1.2+ / GPL-2.0 per page),
      roff requests dropped and font escapes removed, in file-name order, until the corpus reaches TARGET bytes.
 The corpus keeps its sources' mixed script (Latin, digits, punctuation, full-width forms) on purpose.
 

@@ -31,6 +31,8 @@ internal sealed class ExtractCommand
         "reportx extract \"reports/**/*.htm*\" --out all.json   the program expands the pattern (no shell needed)",
         "find scraped -name '*.txt' | reportx extract --files-from - > all.jsonl",
         "reportx extract reports/ --format csv --csv-layout long --out metrics.csv   one row per metric",
+        "reportx extract reports/ --out review.html             a page to check every figure in its text",
+        "reportx extract reports/ --out reports.xlsx            a workbook: reports sheet and metrics sheet",
     ];
 
     private readonly Argument<string[]> _paths = new("PATHS")
@@ -54,8 +56,8 @@ internal sealed class ExtractCommand
 
     private readonly Option<string?> _format = new("--format", "-f")
     {
-        Description = "Output format: jsonl (one record per line), json (one indented array) or csv. Default: from the --out extension (.jsonl .json .csv), else jsonl.",
-        HelpName = "jsonl|json|csv",
+        Description = "Output format: jsonl (one record per line), json (one indented array), csv, html (a self-contained review page) or xlsx (a workbook; needs --out). Default: from the --out extension (.jsonl .json .csv .html .xlsx), else jsonl.",
+        HelpName = "jsonl|json|csv|html|xlsx",
     };
 
     private readonly Option<string?> _output = new("--out", "-o")
@@ -195,7 +197,7 @@ internal sealed class ExtractCommand
             }
         });
 
-        Command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON or CSV).")
+        Command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON, CSV, an HTML review page or an XLSX workbook).")
         {
             _paths, _filesFrom, _include, _format, _output, _csvLayout, _noBom, _jobs, _encoding, _keepScript, _catalog, _maxSize, _shard, _fileTimeout,
         };
@@ -228,8 +230,16 @@ internal sealed class ExtractCommand
                 }
                 else if (r.GetValue(_format) is null && OutputFormats.FromPath(file) is null)
                 {
-                    r.AddError($"cannot tell the output format from '{file}': name it .jsonl, .json or .csv, or give --format jsonl|json|csv");
+                    r.AddError($"cannot tell the output format from '{file}': name it .jsonl, .json, .csv, .html or .xlsx, or give --format jsonl|json|csv|html|xlsx");
                 }
+            }
+
+            // Without --out only --format can name the format; an unknown name is the option's own error.
+            if (r.GetValue(_output) is null && r.GetValue(_format) is { } formatName
+                && OutputFormats.Names.Contains(formatName, StringComparer.OrdinalIgnoreCase)
+                && OutputFormats.RequiresFile(OutputFormats.Parse(formatName)))
+            {
+                r.AddError("--format xlsx writes a workbook (a zip file), not text: give --out FILE.xlsx");
             }
         });
 

@@ -118,7 +118,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         {
             if (outcome.Record is { } record)
             {
-                emitter.Write(record);
+                emitter.Write(record, outcome.OriginalText);
                 tally.Written++;
                 tally.Metrics += record.Metrics.Length;
             }
@@ -159,7 +159,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     }
 
     /// <summary>A record, or why the input gave none.</summary>
-    private readonly record struct Outcome(string Path, ReportRecord? Record, string? Error);
+    private readonly record struct Outcome(string Path, ReportRecord? Record, string? Error, string? OriginalText = null);
 
     /// <summary>The per-input work, run on the workers: read, then extract. Never throws: a bad input is an outcome.</summary>
     /// <remarks>
@@ -230,7 +230,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
                 try
                 {
                     var result = pipeline.Extract(item.Path, bytes, giveUp);
-                    return new Outcome(item.Path, result.Record, result.Error);
+                    return new Outcome(item.Path, result.Record, result.Error, result.OriginalText);
                 }
                 finally
                 {

@@ -10,19 +10,10 @@ namespace ReportExtract.Cli.Emitters;
 internal sealed class CsvReportEmitter : IReportEmitter
 {
     /// <summary>The wide layout's columns before the indicator columns.</summary>
-    public static readonly string[] WideColumns =
-    [
-        "source_path", "title", "organization", "report_year", "document_date", "published_date", "document_number",
-        "region_code", "region_province", "region_city", "region_county", "section_count", "metric_count",
-    ];
+    public static readonly string[] WideColumns = ReportTable.WideColumns;
 
     /// <summary>The long layout's columns.</summary>
-    public static readonly string[] LongColumns =
-    [
-        "source_path", "organization", "report_year",
-        "kind", "value", "unit", "approx", "delta", "subject", "indicator", "year", "section", "text",
-        "span_start", "span_end", "sentence", "table",
-    ];
+    public static readonly string[] LongColumns = ReportTable.LongColumns;
 
     private readonly CsvWriter _csv;
     private readonly CsvLayout _layout;
@@ -45,7 +36,7 @@ internal sealed class CsvReportEmitter : IReportEmitter
 
     public void Begin()
     {
-        IEnumerable<string> header = _layout == CsvLayout.Wide ? [.. WideColumns, .. _indicatorIds] : LongColumns;
+        var header = _layout == CsvLayout.Wide ? ReportTable.WideHeader(_indicatorIds) : LongColumns;
         foreach (var column in header)
         {
             _csv.WriteField(column);
@@ -72,16 +63,7 @@ internal sealed class CsvReportEmitter : IReportEmitter
 
     private void WriteWide(ReportRecord r)
     {
-        Cells(
-            CsvCells.Text(r.Source.Path), CsvCells.Text(r.Title), CsvCells.Text(r.Organization), CsvCells.Integer(r.ReportYear),
-            CsvCells.Date(r.DocumentDate), CsvCells.Date(r.PublishedDate), CsvCells.Text(r.DocumentNumber),
-            CsvCells.Text(r.Region?.Code), CsvCells.Text(r.Region?.Province), CsvCells.Text(r.Region?.City), CsvCells.Text(r.Region?.County),
-            CsvCells.Integer(CountSections(r.Sections)), CsvCells.Integer(r.Metrics.Length));
-        foreach (var id in _indicatorIds)
-        {
-            _csv.WriteField(CsvCells.Number(r.Indicators.Get(id)));
-        }
-
+        Cells(ReportTable.WideRow(r, _indicatorIds));
         _csv.EndRecord();
     }
 
@@ -89,24 +71,25 @@ internal sealed class CsvReportEmitter : IReportEmitter
     {
         foreach (var m in r.Metrics)
         {
-            Cells(
-                CsvCells.Text(r.Source.Path), CsvCells.Text(r.Organization), CsvCells.Integer(r.ReportYear),
-                CsvCells.Enum<MetricKind>(m.Kind), CsvCells.Number(m.Value), CsvCells.Text(m.Unit), CsvCells.Enum(m.Approx),
-                CsvCells.Enum(m.Delta), CsvCells.Text(m.Subject), CsvCells.Text(m.Indicator), CsvCells.Integer(m.Year),
-                CsvCells.Text(m.Section), CsvCells.Text(m.Text), CsvCells.Integer(m.Span.Start), CsvCells.Integer(m.Span.End),
-                CsvCells.Text(m.Sentence), CsvCells.Boolean(m.Table));
+            Cells(ReportTable.LongRow(r, m));
             _csv.EndRecord();
         }
     }
 
-    private void Cells(params ReadOnlySpan<string> cells)
+    private void Cells(object?[] cells)
     {
         foreach (var cell in cells)
         {
-            _csv.WriteField(cell);
+            _csv.WriteField(cell switch
+            {
+                null => string.Empty,
+                string text => CsvCells.Text(text),
+                long integer => CsvCells.Integer(integer),
+                double number => CsvCells.Number(number),
+                DateOnly date => CsvCells.Date(date),
+                bool flag => CsvCells.Boolean(flag),
+                _ => throw new ArgumentOutOfRangeException(nameof(cells), cell.GetType(), "not a table cell type"),
+            });
         }
     }
-
-    /// <summary>Headings at every level of the tree.</summary>
-    private static int CountSections(IEnumerable<Section> sections) => sections.Sum(s => 1 + CountSections(s.Sections));
 }

@@ -11,6 +11,12 @@ internal interface IReportEmitter
     /// <summary>Writes one record.</summary>
     void Write(ReportRecord record);
 
+    /// <summary>
+    /// Writes one record with the decoded original text its spans point into; formats that show the text
+    /// (the review page) override this, the others ignore the text.
+    /// </summary>
+    void Write(ReportRecord record, string? originalText) => Write(record);
+
     /// <summary>Pushes buffered bytes to the stream, so a reader sees every record written so far.</summary>
     void Flush();
 

@@ -11,6 +11,12 @@ internal enum OutputFormat
 
     /// <summary>CSV, wide (one row per report) or long (one row per metric).</summary>
     Csv,
+
+    /// <summary>One self-contained review page: each report's text with its metrics highlighted.</summary>
+    Html,
+
+    /// <summary>An Excel workbook with a wide <c>reports</c> sheet and a long <c>metrics</c> sheet.</summary>
+    Xlsx,
 }
 
 /// <summary>How a CSV output is shaped.</summary>
@@ -27,7 +33,7 @@ internal enum CsvLayout
 internal static class OutputFormats
 {
     /// <summary>The names <c>--format</c> accepts.</summary>
-    public static readonly string[] Names = ["jsonl", "json", "csv"];
+    public static readonly string[] Names = ["jsonl", "json", "csv", "html", "xlsx"];
 
     /// <summary>The format named <paramref name="name"/> (one of <see cref="Names"/>).</summary>
     public static OutputFormat Parse(string name) => name.ToLowerInvariant() switch
@@ -35,8 +41,13 @@ internal static class OutputFormats
         "jsonl" => OutputFormat.JsonLines,
         "json" => OutputFormat.Json,
         "csv" => OutputFormat.Csv,
+        "html" => OutputFormat.Html,
+        "xlsx" => OutputFormat.Xlsx,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an output format"),
     };
+
+    /// <summary>True for formats that are binary and must go to a file (--out), never to standard output.</summary>
+    public static bool RequiresFile(OutputFormat format) => format == OutputFormat.Xlsx;
 
     /// <summary>The format a file extension implies, or null when it implies none.</summary>
     public static OutputFormat? FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -44,6 +55,8 @@ internal static class OutputFormats
         ".jsonl" or ".ndjson" => OutputFormat.JsonLines,
         ".json" => OutputFormat.Json,
         ".csv" => OutputFormat.Csv,
+        ".html" or ".htm" => OutputFormat.Html,
+        ".xlsx" => OutputFormat.Xlsx,
         _ => null,
     };
 
@@ -53,6 +66,8 @@ internal static class OutputFormats
         OutputFormat.JsonLines => new JsonLinesReportEmitter(output),
         OutputFormat.Json => new JsonArrayReportEmitter(output),
         OutputFormat.Csv => new CsvReportEmitter(output, layout, byteOrderMark, indicatorIds),
+        OutputFormat.Html => new HtmlReportEmitter(output),
+        OutputFormat.Xlsx => new XlsxReportEmitter(output, indicatorIds),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 }

@@ -1,12 +1,12 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace ReportExtract.Segmentation;
 
 /// <summary>
 /// Reads the compact resource made by tools/jieba/build_resource.py from jieba's dict.txt and HMM tables
-/// (its header documents the layout). Arrays are copied straight out of the bytes: nothing is parsed.
+/// (its header documents the layout). Each array is read from the stream into its final place: nothing is parsed.
 /// </summary>
 internal static class JiebaResource
 {
@@ -17,25 +17,24 @@ internal static class JiebaResource
         var assembly = typeof(JiebaResource).Assembly;
         using var stream = assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing; rebuild with tools/jieba/build_resource.py.");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return Load(bytes);
+        return Load(stream);
     }
 
-    public static (PrefixLexicon Lexicon, WordHmm WordHmm, PosHmm PosHmm) Load(byte[] bytes)
+    /// <summary>Reads the resource; each array is read straight from the stream into its final place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (PrefixLexicon Lexicon, WordHmm WordHmm, PosHmm PosHmm) Load(Stream stream)
     {
         if (!BitConverter.IsLittleEndian)
         {
             throw new PlatformNotSupportedException("The jieba resource is little-endian.");
         }
 
-        var r = new Reader(bytes);
-        if (Encoding.ASCII.GetString(bytes, 0, 4) != "JBDX")
+        var r = new Reader(stream);
+        if (r.Int32() != 0x5844424A)
         {
             throw new InvalidDataException("Not a jieba dictionary resource.");
         }
 
-        r.Skip(4);
         var version = r.Int32();
         if (version != 1)
         {
@@ -93,43 +92,53 @@ internal static class JiebaResource
         return (lexicon, wordHmm, posHmm);
     }
 
-    private sealed class Reader(byte[] bytes)
+    private sealed class Reader(Stream stream)
     {
-        private int _pos;
+        private readonly byte[] _scratch = new byte[8];
+        private long _pos;
 
-        public void Skip(int n) => _pos += n;
-
-        public void Align() => _pos = (_pos + 7) & ~7;
+        public void Align()
+        {
+            var pad = (int)(((_pos + 7) & ~7L) - _pos);
+            stream.ReadExactly(_scratch, 0, pad);
+            _pos += pad;
+        }
 
         public int Int32()
         {
-            var v = BitConverter.ToInt32(bytes, _pos);
+            stream.ReadExactly(_scratch, 0, 4);
             _pos += 4;
-            return v;
+            return BinaryPrimitives.ReadInt32LittleEndian(_scratch);
         }
 
         public long Int64()
         {
-            var v = BitConverter.ToInt64(bytes, _pos);
+            stream.ReadExactly(_scratch, 0, 8);
             _pos += 8;
-            return v;
+            return BinaryPrimitives.ReadInt64LittleEndian(_scratch);
         }
 
         public string String()
         {
-            int length = BitConverter.ToUInt16(bytes, _pos);
-            var s = Encoding.Unicode.GetString(bytes, _pos + 2, length * 2);
-            _pos += 2 + (length * 2);
-            return s;
+            stream.ReadExactly(_scratch, 0, 2);
+            int length = BinaryPrimitives.ReadUInt16LittleEndian(_scratch);
+            var chars = Array<char>(length, align: false);
+            _pos += 2;
+            return new string(chars);
         }
 
-        public T[] Array<T>(int count)
+        public T[] Array<T>(int count, bool align = true)
             where T : unmanaged
         {
-            var size = count * Unsafe.SizeOf<T>();
-            var result = MemoryMarshal.Cast<byte, T>(bytes.AsSpan(_pos, size)).ToArray();
-            _pos += size;
-            Align();
+            var result = new T[count];
+            var bytes = MemoryMarshal.AsBytes(result.AsSpan());
+            stream.ReadExactly(bytes);
+            _pos += bytes.Length;
+            if (align)
+            {
+                Align();
+            }
+
             return result;
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ReportExtract.Segmentation;
 
@@ -64,6 +65,7 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>Like <see cref="Cut(ReadOnlySpan{char}, bool)"/>, appending to <paramref name="output"/> (no list per call).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Cut(ReadOnlySpan<char> text, List<WordToken> output, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -79,11 +81,13 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>Like <see cref="Tag(ReadOnlySpan{char}, bool)"/>, appending to <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tag(ReadOnlySpan<char> text, List<TaggedToken> output, bool hmm = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         var prob = ArrayPool<double>.Shared.Rent(text.Length + 1);
         var end = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var nodes = ArrayPool<long>.Shared.Rent(text.Length + 1);
         try
         {
             var i = 0;
@@ -97,7 +101,7 @@ public sealed class JiebaSegmenter
                         j++;
                     }
 
-                    TagBlock(text, i, j, hmm, prob, end, output);
+                    TagBlock(text, i, j, hmm, prob, end, nodes, output);
                     i = j;
                 }
                 else
@@ -113,6 +117,7 @@ public sealed class JiebaSegmenter
         {
             ArrayPool<double>.Shared.Return(prob);
             ArrayPool<int>.Shared.Return(end);
+            ArrayPool<long>.Shared.Return(nodes);
         }
     }
 
@@ -120,25 +125,37 @@ public sealed class JiebaSegmenter
     /// jieba's calc: for each start, the best (probability, end) over the dictionary words starting there,
     /// right to left; a tie goes to the longer word, as Python's max() over tuples does.
     /// </summary>
-    internal static void ComputeRoute<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> block, Span<double> prob, Span<int> end)
+    /// <remarks>When <paramref name="nodes"/> is not empty it receives the chosen word's node (-1 for an unknown character).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ComputeRoute<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> block, Span<double> prob, Span<int> end, Span<long> nodes = default)
         where TLexicon : struct, IPrefixLexicon
     {
         var n = block.Length;
+        var keepNodes = !nodes.IsEmpty;
         prob[n] = 0;
         for (var idx = n - 1; idx >= 0; idx--)
         {
             var node = lexicon.Root;
             var best = 0.0;
             var bestEnd = -1;
+            var bestNode = -1L;
+            var first = -1L;
             for (var x = idx; x < n && lexicon.TryStep(ref node, block[x]); x++)
             {
-                if (lexicon.Frequency(node) > 0)
+                if (x == idx)
                 {
-                    var p = lexicon.Weight(node) + prob[x + 1];
+                    first = node;
+                }
+
+                var weight = lexicon.Weight(node);
+                if (!double.IsNaN(weight))
+                {
+                    var p = weight + prob[x + 1];
                     if (bestEnd < 0 || p >= best)
                     {
                         best = p;
                         bestEnd = x;
+                        bestNode = node;
                     }
                 }
             }
@@ -147,13 +164,19 @@ public sealed class JiebaSegmenter
             {
                 best = lexicon.UnknownWeight + prob[idx + 1];
                 bestEnd = idx;
+                bestNode = first;
             }
 
             prob[idx] = best;
             end[idx] = bestEnd;
+            if (keepNodes)
+            {
+                nodes[idx] = bestNode;
+            }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long FrequencyOf<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> word)
         where TLexicon : struct, IPrefixLexicon
     {
@@ -169,6 +192,7 @@ public sealed class JiebaSegmenter
         return lexicon.Frequency(node);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void CutCore<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, bool hmm, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
     {
@@ -205,6 +229,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CutBlock<TLexicon>(
         TLexicon lexicon, ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
@@ -280,6 +305,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushSingles<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, int start, int stop, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
     {
@@ -301,6 +327,7 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>finalseg.cut: Han runs through the HMM; other runs split as its re_skip does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CutUnknown(ReadOnlySpan<char> text, int start, int stop, List<WordToken> output)
     {
         var i = start;
@@ -355,6 +382,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CutHan(ReadOnlySpan<char> text, int start, int stop, List<WordToken> output)
     {
         var n = stop - start;
@@ -399,6 +427,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddHmmWord(ReadOnlySpan<char> text, int start, int length, List<WordToken> output)
     {
         if (_forceSplit is { } forceSplit && forceSplit.Contains(text.Slice(start, length)))
@@ -414,10 +443,12 @@ public sealed class JiebaSegmenter
         output.Add(new WordToken(start, length));
     }
 
-    private void TagBlock(ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, List<TaggedToken> output)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TagBlock(
+        ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, long[] nodes, List<TaggedToken> output)
     {
         var block = text[start..stop];
-        ComputeRoute(new PrefixLexicon.View(Lexicon), block, prob, end);
+        ComputeRoute(new PrefixLexicon.View(Lexicon), block, prob, end, nodes);
         var n = block.Length;
         var x = 0;
         var buf = -1;
@@ -448,7 +479,7 @@ public sealed class JiebaSegmenter
                     buf = -1;
                 }
 
-                output.Add(new TaggedToken(start + x, y - x, Lexicon.TagOf(block[x..y])));
+                output.Add(new TaggedToken(start + x, y - x, Lexicon.TagName((int)nodes[x])));
             }
 
             x = y;
@@ -467,6 +498,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagSingles(ReadOnlySpan<char> text, int start, int stop, List<TaggedToken> output)
     {
         if (stop - start > 1 && Lexicon.FrequencyOf(text[start..stop]) == 0)
@@ -482,6 +514,7 @@ public sealed class JiebaSegmenter
     }
 
     /// <summary>posseg's __cut_detail: Han runs through the tagging HMM, numbers as m, Latin as eng, the rest x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagUnknown(ReadOnlySpan<char> text, int start, int stop, List<TaggedToken> output)
     {
         var i = start;
@@ -531,6 +564,7 @@ public sealed class JiebaSegmenter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagHan(ReadOnlySpan<char> text, int start, int stop, List<TaggedToken> output)
     {
         var n = stop - start;

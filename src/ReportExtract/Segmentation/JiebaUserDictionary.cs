@@ -18,7 +18,9 @@ internal static partial class JiebaUserDictionary
         var overlay = new Overlay(source.Lexicon);
         var forceSplit = source.ForceSplitWords is null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(source.ForceSplitWords, StringComparer.Ordinal);
         var lineNumber = 0;
-        foreach (var raw in lines)
+
+        // jieba reads the file as bytes split at '\n'; a string holding several lines is read the same way.
+        foreach (var raw in lines.SelectMany(l => l.Split('\n')))
         {
             lineNumber++;
 
@@ -29,20 +31,16 @@ internal static partial class JiebaUserDictionary
                 continue;
             }
 
+            // Always matches a non-empty line without '\n': the word is then the shortest prefix that leaves
+            // an optional " freq" and an optional " tag" (so "温岭 市" is one word, "市" being no [a-z] tag).
             var match = UserLine().Match(line.ToString());
-            if (!match.Success)
-            {
-                // Only a line holding a newline fails to match; jieba would raise on it as well.
-                throw new FormatException($"User dictionary line {lineNumber} is not 'word [freq] [tag]': {raw}");
-            }
-
             var word = match.Groups[1].Value;
             long freq;
             if (match.Groups[2].Success)
             {
                 if (!long.TryParse(match.Groups[2].ValueSpan.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out freq) || freq > int.MaxValue)
                 {
-                    throw new FormatException($"User dictionary line {lineNumber}: the frequency is too large: {raw}");
+                    throw new FormatException($"User dictionary line {lineNumber}: the frequency must be below 2^31: {raw}");
                 }
             }
             else
@@ -248,7 +246,11 @@ internal static partial class JiebaUserDictionary
                 return b >= 0 ? overlay._base.Frequency(b) : 0;
             }
 
-            public double Weight(long node) => Math.Log(Frequency(node)) - Math.Log(overlay.Total);
+            public double Weight(long node)
+            {
+                var frequency = Frequency(node);
+                return frequency > 0 ? Math.Log(frequency) - Math.Log(overlay.Total) : double.NaN;
+            }
         }
     }
 }

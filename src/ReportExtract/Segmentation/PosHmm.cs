@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace ReportExtract.Segmentation;
 
 /// <summary>
@@ -18,7 +21,7 @@ internal sealed class PosHmm
     private readonly int[] _tabRow;                // char → row in char_state_tab, or -1
     private readonly int[] _tabOffsets;
     private readonly ushort[] _tabStates;
-    private readonly int[] _allStates;
+    private readonly ushort[] _allStates;
 
     public PosHmm(
         byte[] bmes, string[] stateTags, double[] start,
@@ -52,7 +55,7 @@ internal sealed class PosHmm
         _tabRow = RowTable(tabChars);
         _tabOffsets = tabOffsets;
         _tabStates = tabStates;
-        _allStates = Enumerable.Range(0, _count).ToArray();
+        _allStates = Enumerable.Range(0, _count).Select(i => (ushort)i).ToArray();
     }
 
     /// <summary>B=0, E=1, M=2, S=3 per state.</summary>
@@ -73,137 +76,177 @@ internal sealed class PosHmm
         return row;
     }
 
-    private double Emit(int state, char c)
+    /// <summary>Replaces the emission row in <paramref name="emit"/> (by state) with that of <paramref name="c"/>.</summary>
+    private int LoadEmission(char c, int previousRow, Span<double> emit)
     {
         var row = _emitRow[c];
-        if (row < 0)
+        if (row == previousRow)
         {
-            return WordHmm.MinFloat;
+            return row;
         }
 
-        var i = Array.BinarySearch(_emitStates, _emitOffsets[row], _emitOffsets[row + 1] - _emitOffsets[row], (ushort)state);
-        return i < 0 ? WordHmm.MinFloat : _emitProb[i];
+        if (previousRow >= 0)
+        {
+            for (var i = _emitOffsets[previousRow]; i < _emitOffsets[previousRow + 1]; i++)
+            {
+                emit[_emitStates[i]] = WordHmm.MinFloat;
+            }
+        }
+
+        if (row >= 0)
+        {
+            for (var i = _emitOffsets[row]; i < _emitOffsets[row + 1]; i++)
+            {
+                emit[_emitStates[i]] = _emitProb[i];
+            }
+        }
+
+        return row;
     }
 
     /// <summary>Viterbi over <paramref name="obs"/>; writes the best state index of each character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Viterbi(ReadOnlySpan<char> obs, Span<int> route)
     {
         var n = obs.Length;
         var s = _count;
-        var back = new ushort[n * s];
-        var v = new double[s];
-        var nextV = new double[s];
-        var mark = new int[s];            // generation stamps: mark[y] == t + 1 ⇔ y expected at t
-        var current = new List<int>(s);   // states alive at t - 1 (mem_path[t-1].keys())
-        var prev = new List<int>(s);
-        var expected = new List<int>(s);
-        var obsStates = new List<int>(s);
-
-        foreach (var y in StatesOf(obs[0]))
+        var back = ArrayPool<ushort>.Shared.Rent(n * s);
+        var scratch = ArrayPool<int>.Shared.Rent(5 * s);
+        var v = ArrayPool<double>.Shared.Rent(3 * s);
+        try
         {
-            v[y] = _start[y] + Emit(y, obs[0]);
-            current.Add(y);
-        }
+            var nextV = v.AsSpan(s, s);
+            var emit = v.AsSpan(2 * s, s);            // emit_p[y].get(c, MIN_FLOAT) for the current c, by state
+            emit.Fill(WordHmm.MinFloat);
+            var emitRow = -1;
+            var mark = scratch.AsSpan(0, s);          // mark[y] == t ⇔ y may follow a state alive at t - 1
+            mark.Clear();
+            var current = scratch.AsSpan(s, s);       // mem_path[t - 1].keys()
+            var prev = scratch.AsSpan(2 * s, s);      // those of them with any transition
+            var expected = scratch.AsSpan(3 * s, s);  // the states they may move to
+            var candidates = scratch.AsSpan(4 * s, s);
+            var currentCount = 0;
 
-        for (var t = 1; t < n; t++)
-        {
-            var c = obs[t];
-            prev.Clear();
-            expected.Clear();
-            foreach (var x in current)
+            emitRow = LoadEmission(obs[0], emitRow, emit);
+            foreach (var y in StatesOf(obs[0]))
             {
-                if (_successors[x].Length > 0)
+                v[y] = _start[y] + emit[y];
+                current[currentCount++] = y;
+            }
+
+            for (var t = 1; t < n; t++)
+            {
+                var c = obs[t];
+                emitRow = LoadEmission(c, emitRow, emit);
+                int prevCount = 0, expectedCount = 0, candidateCount = 0;
+                foreach (var x in current[..currentCount])
                 {
-                    prev.Add(x);
-                    foreach (var y in _successors[x])
+                    var successors = _successors[x];
+                    if (successors.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    prev[prevCount++] = x;
+                    foreach (var y in successors)
                     {
                         if (mark[y] != t)
                         {
                             mark[y] = t;
-                            expected.Add(y);
+                            expected[expectedCount++] = y;
                         }
                     }
                 }
-            }
 
-            obsStates.Clear();
-            foreach (var y in StatesOf(c))
-            {
-                if (mark[y] == t)
+                foreach (var y in StatesOf(c))
                 {
-                    obsStates.Add(y);
-                }
-            }
-
-            IReadOnlyList<int> candidates = obsStates.Count > 0 ? obsStates : expected.Count > 0 ? expected : _allStates;
-            if (prev.Count == 0)
-            {
-                // Python's max() of an empty sequence raises here; start afresh rather than fail.
-                prev.AddRange(current);
-            }
-
-            foreach (var y in candidates)
-            {
-                var em = Emit(y, c);
-                var best = double.NaN;
-                var bestFrom = -1;
-                foreach (var y0 in prev)
-                {
-                    var p = v[y0] + _trans[(y0 * s) + y] + em;
-                    if (bestFrom < 0 || p > best || (p == best && y0 > bestFrom))
+                    if (mark[y] == t)
                     {
-                        best = p;
-                        bestFrom = y0;
+                        candidates[candidateCount++] = y;
                     }
                 }
 
-                nextV[y] = best;
-                back[(t * s) + y] = (ushort)bestFrom;
+                if (candidateCount == 0)
+                {
+                    if (expectedCount > 0)
+                    {
+                        expected[..expectedCount].CopyTo(candidates);
+                        candidateCount = expectedCount;
+                    }
+                    else
+                    {
+                        for (var y = 0; y < s; y++)
+                        {
+                            candidates[y] = y;
+                        }
+
+                        candidateCount = s;
+                    }
+                }
+
+                if (prevCount == 0)
+                {
+                    // Python's max() of an empty sequence raises here; carry on from the live states instead.
+                    current[..currentCount].CopyTo(prev);
+                    prevCount = currentCount;
+                }
+
+                foreach (var y in candidates[..candidateCount])
+                {
+                    var em = emit[y];
+                    var best = double.NaN;
+                    var bestFrom = -1;
+                    foreach (var y0 in prev[..prevCount])
+                    {
+                        var p = v[y0] + _trans[(y0 * s) + y] + em;
+                        if (bestFrom < 0 || p > best || (p == best && y0 > bestFrom))
+                        {
+                            best = p;
+                            bestFrom = y0;
+                        }
+                    }
+
+                    nextV[y] = best;
+                    back[(t * s) + y] = (ushort)bestFrom;
+                }
+
+                candidates[..candidateCount].CopyTo(current);
+                currentCount = candidateCount;
+                foreach (var y in current[..currentCount])
+                {
+                    v[y] = nextV[y];
+                }
             }
 
-            current.Clear();
-            foreach (var y in candidates)
+            var state = -1;
+            var bestP = double.NaN;
+            foreach (var y in current[..currentCount])
             {
-                current.Add(y);
-                v[y] = nextV[y];
+                if (state < 0 || v[y] > bestP || (v[y] == bestP && y > state))
+                {
+                    bestP = v[y];
+                    state = y;
+                }
+            }
+
+            for (var t = n - 1; t >= 0; t--)
+            {
+                route[t] = state;
+                state = back[(t * s) + state];
             }
         }
-
-        var state = -1;
-        var bestP = double.NaN;
-        foreach (var y in current)
+        finally
         {
-            if (state < 0 || v[y] > bestP || (v[y] == bestP && y > state))
-            {
-                bestP = v[y];
-                state = y;
-            }
-        }
-
-        for (var t = n - 1; t >= 0; t--)
-        {
-            route[t] = state;
-            state = back[(t * s) + state];
+            ArrayPool<ushort>.Shared.Return(back);
+            ArrayPool<int>.Shared.Return(scratch);
+            ArrayPool<double>.Shared.Return(v);
         }
     }
 
-    private ReadOnlySpan<ushort> TabStates(int row) => _tabStates.AsSpan(_tabOffsets[row], _tabOffsets[row + 1] - _tabOffsets[row]);
-
-    private IEnumerable<int> StatesOf(char c)
+    /// <summary>char_state_tab.get(c, all_states).</summary>
+    private ReadOnlySpan<ushort> StatesOf(char c)
     {
         var row = _tabRow[c];
-        if (row < 0)
-        {
-            return _allStates;
-        }
-
-        var states = new int[_tabOffsets[row + 1] - _tabOffsets[row]];
-        var span = TabStates(row);
-        for (var i = 0; i < states.Length; i++)
-        {
-            states[i] = span[i];
-        }
-
-        return states;
+        return row < 0 ? _allStates : _tabStates.AsSpan(_tabOffsets[row], _tabOffsets[row + 1] - _tabOffsets[row]);
     }
 }

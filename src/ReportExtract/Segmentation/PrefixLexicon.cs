@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ReportExtract.Segmentation;
 
 /// <summary>What the route search needs from a dictionary: walking prefixes and weighing words.</summary>
@@ -12,7 +14,7 @@ internal interface IPrefixLexicon
     /// <summary>The word's frequency; 0 for a prefix that is no word (jieba's FREQ value 0).</summary>
     long Frequency(long node);
 
-    /// <summary><c>log(freq) - log(total)</c>, exactly as jieba computes it; only for frequency &gt; 0.</summary>
+    /// <summary><c>log(freq) - log(total)</c>, exactly as jieba computes it; NaN when the node is no word (frequency 0).</summary>
     double Weight(long node);
 
     /// <summary><c>log(1) - log(total)</c>: the weight of a single character that is no word.</summary>
@@ -32,6 +34,7 @@ internal sealed class PrefixLexicon
     private readonly double[] _weight;
     private readonly int[] _rootChild;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PrefixLexicon(char[] labels, int[] firstChild, int[] frequency, byte[] tag, string[] tagNames, long total)
     {
         _labels = labels;
@@ -46,10 +49,8 @@ internal sealed class PrefixLexicon
         for (var i = 0; i < frequency.Length; i++)
         {
             // Same operands and order as jieba's calc: log(freq) - logtotal, added to the route later.
-            if (frequency[i] > 0)
-            {
-                _weight[i] = Math.Log(frequency[i]) - logTotal;
-            }
+            // NaN marks a prefix that is no word, so the route needs one array read per step.
+            _weight[i] = frequency[i] > 0 ? Math.Log(frequency[i]) - logTotal : double.NaN;
         }
 
         // The root has thousands of children: a direct table beats a binary search on every character.
@@ -84,6 +85,8 @@ internal sealed class PrefixLexicon
     public byte TagIndex(int node) => _tag[node];
 
     /// <summary>The child of <paramref name="node"/> labelled <paramref name="c"/>, or -1.</summary>
+    /// <remarks>Called for every step of every route: optimized from the first call, never tier-0 code.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public int Child(int node, char c)
     {
         if (node == 0)
@@ -94,6 +97,20 @@ internal sealed class PrefixLexicon
         var lo = _firstChild[node];
         var hi = _firstChild[node + 1] - 1;
         var labels = _labels;
+        if (hi - lo < 8)
+        {
+            // Most nodes have a few children: a scan beats the branches of a binary search.
+            for (var i = lo; i <= hi; i++)
+            {
+                if (labels[i] == c)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -117,6 +134,7 @@ internal sealed class PrefixLexicon
     }
 
     /// <summary>The node of <paramref name="word"/> (a word or a prefix), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(ReadOnlySpan<char> word)
     {
         var node = 0;
@@ -140,9 +158,11 @@ internal sealed class PrefixLexicon
     }
 
     /// <summary>posseg's <c>word_tag_tab.get(word, 'x')</c>.</summary>
-    public string TagOf(ReadOnlySpan<char> word)
+    public string TagOf(ReadOnlySpan<char> word) => TagName(Find(word));
+
+    /// <summary>The tag of <paramref name="node"/>, or x when it has none (or for -1).</summary>
+    public string TagName(int node)
     {
-        var node = Find(word);
         var tag = node < 0 ? 0 : _tag[node];
         return tag == 0 ? "x" : TagNames[tag - 1];
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ReportExtract.Segmentation;
 
 /// <summary>
@@ -43,6 +45,7 @@ internal sealed class WordHmm
     }
 
     /// <summary>Viterbi over <paramref name="obs"/>; writes the best state of each character to <paramref name="states"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Viterbi(ReadOnlySpan<char> obs, Span<byte> states)
     {
         var n = obs.Length;

@@ -18,17 +18,7 @@ public sealed class MetadataSpecTests
 
     public static TheoryData<string, string> Cases()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var file in Directory.EnumerateFiles(TestFiles.PathOf("Specs", "metadata"), "*.json").Order(StringComparer.Ordinal))
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var c in doc.RootElement.EnumerateArray())
-            {
-                data.Add(Path.GetFileName(file), c.GetProperty("name").GetString()!);
-            }
-        }
-
-        return data;
+        return Repository.SpecCaseNames(TestFiles.PathOf("Specs", "metadata"));
     }
 
     [Theory]

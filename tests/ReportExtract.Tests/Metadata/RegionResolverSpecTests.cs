@@ -9,17 +9,7 @@ public sealed class RegionResolverSpecTests
 {
     public static TheoryData<string, string> Cases()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var file in Directory.EnumerateFiles(RegionSpecs.SpecDirectory, "*.json").Order(StringComparer.Ordinal))
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var c in doc.RootElement.EnumerateArray())
-            {
-                data.Add(Path.GetFileName(file), c.GetProperty("name").GetString()!);
-            }
-        }
-
-        return data;
+        return Repository.SpecCaseNames(RegionSpecs.SpecDirectory);
     }
 
     [Theory]
@@ -49,21 +39,7 @@ internal static class RegionSpecs
 {
     public static string SpecDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "ReportExtract.Tests", "Specs", "region");
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ReportExtract.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("ReportExtract.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => Repository.Root;
 
     public static RegionSpecCase Load(string file, string name)
     {

@@ -7,10 +7,8 @@ namespace ReportExtract.Tests.Metrics;
 /// <summary>Where the metric tests find their spec files, samples and golden files, and a stand-in for the upstream stages.</summary>
 internal static class MetricTestFiles
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
-
     /// <summary>The repository root (where ReportExtract.sln lives).</summary>
-    public static string Root => LazyRoot.Value;
+    public static string Root => Repository.Root;
 
     public static string SpecDirectory => Path.Combine(Root, "tests", "ReportExtract.Tests", "Specs", "metrics");
 
@@ -101,18 +99,5 @@ internal static class MetricTestFiles
         }
 
         return sections.ToImmutable();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReportExtract.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("ReportExtract.sln not found above " + AppContext.BaseDirectory);
     }
 }

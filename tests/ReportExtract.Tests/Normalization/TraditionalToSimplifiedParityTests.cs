@@ -112,7 +112,7 @@ public sealed class TraditionalToSimplifiedParityTests
 /// <summary>Finds and compares the OpenCC golden files.</summary>
 internal static class OpenCcGolden
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static string InputDirectory => Path.Combine(RepositoryRoot, "tests", "ReportExtract.Tests", "Golden", "opencc", "input");
 
@@ -158,18 +158,5 @@ internal static class OpenCcGolden
 
         report.Append("line counts: expected ").Append(expectedLines.Length).Append(", actual ").Append(actualLines.Length);
         Assert.Fail(report.ToString());
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ReportExtract.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("ReportExtract.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -73,6 +73,40 @@ public sealed class JiebaParityTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_user_dictionary_instance_agrees_with_jieba_after_load_userdict()
+    {
+        var user = Segmenter.WithUserDictionary(File.ReadAllLines(JiebaGoldenFiles.Path("userdict.txt")));
+        var words = JiebaGoldenFiles.Words("cut-user.jsonl.gz");
+        var tagged = JiebaGoldenFiles.Tagged("pos-user.jsonl.gz");
+        var lines = JiebaGoldenFiles.Corpus.Take(words.Length).ToArray();
+        words.Should().HaveCount(2000);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            user.Cut(line).Select(t => line.Substring(t.Start, t.Length)).Should().Equal(words[i], "line: {0}", line);
+            user.Tag(line).Select(t => line.Substring(t.Start, t.Length) + "/" + t.Tag).Should().Equal(tagged[i], "line: {0}", line);
+        }
+
+        // The user words did change something, and only in the user instance.
+        var changed = lines.Count(l => !CutWords(l, true).SequenceEqual(user.Cut(l).Select(t => l.Substring(t.Start, t.Length))));
+        changed.Should().BeGreaterThan(20);
+    }
+
+    [Fact]
+    public void Mixed_script_and_symbol_lines_are_segmented_exactly_as_jieba_does()
+    {
+        var cases = JiebaGoldenFiles.MixedCases();
+        cases.Should().HaveCountGreaterThan(1000);
+        foreach (var c in cases)
+        {
+            CutWords(c.Text, true).Should().Equal(c.Cut, "cut: {0}", c.Text);
+            CutWords(c.Text, false).Should().Equal(c.CutNoHmm, "cut, no HMM: {0}", c.Text);
+            TagWords(c.Text, true).Should().Equal(c.Pos.Select(p => p[0] + "/" + p[1]), "posseg: {0}", c.Text);
+            TagWords(c.Text, false).Should().Equal(c.PosNoHmm.Select(p => p[0] + "/" + p[1]), "posseg, no HMM: {0}", c.Text);
+        }
+    }
+
     private void AssertAgreement(string[][] expected, Func<string, string[]> actual, double threshold, string golden)
     {
         var corpus = JiebaGoldenFiles.Corpus;

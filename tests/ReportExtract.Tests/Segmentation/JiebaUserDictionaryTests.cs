@@ -69,4 +69,20 @@ public sealed class JiebaUserDictionaryTests
         Cut(more, "数同比").Should().Be("数同比");
         Cut(User, "数同比").Should().Be("数同 | 比");
     }
+
+    [Fact]
+    public void A_multi_line_string_and_blank_lines_read_as_a_file_would()
+    {
+        var fromText = JiebaSegmenter.Default.WithUserDictionary([string.Join("\r\n", UserLines) + "\n\n"]);
+        const string text = "行政复议案件数同比下降3.2个百分点，东辉北路";
+        fromText.Tag(text).Should().Equal(User.Tag(text));
+        fromText.Cut(text).Should().Equal(User.Cut(text));
+    }
+
+    [Fact]
+    public void An_oversized_frequency_is_refused_with_the_line_number()
+    {
+        var act = () => JiebaSegmenter.Default.WithUserDictionary(["杭研 5", "大厦 99999999999"]);
+        act.Should().Throw<FormatException>().WithMessage("*line 2*");
+    }
 }

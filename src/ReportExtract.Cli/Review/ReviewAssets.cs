@@ -1,0 +1,29 @@
+using System.Reflection;
+
+namespace ReportExtract.Cli.Review;
+
+/// <summary>The review page's stylesheet and script, embedded in the assembly and inlined into every page.</summary>
+internal static class ReviewAssets
+{
+    private static readonly Lazy<string> LazyStyle = new(() => Read("review.css"));
+    private static readonly Lazy<string> LazyScript = new(() => Read("review.js"));
+
+    /// <summary>The page's CSS.</summary>
+    public static string Style => LazyStyle.Value;
+
+    /// <summary>The page's JavaScript.</summary>
+    public static string Script => LazyScript.Value;
+
+    private static string Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ReportExtract.Cli.Review." + name)
+            ?? throw new InvalidOperationException($"the review page resource {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+
+        // Inlined between <style>/<script> tags: a closing tag inside would end the element early.
+        return text.Contains("</", StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"the review page resource {name} must not contain '</'")
+            : text;
+    }
+}
