@@ -40,7 +40,7 @@ measure() { # label, files, bytes, expected records (or -), then the command; pr
   # CPU seconds (user + sys) say what the run costs whatever else the machine is doing; MB per CPU second times
   # the cores is the throughput an idle machine would give when the run keeps every core busy.
   awk -v l="$label" -v n="$count" -v w="$wall" -v r="$rss" -v b="$bytes" -v c="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" \
-    'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.0f files/s | %.2f s | %.1f MB/s | %.0f MB |\n", l, n, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0), (w > 0 ? n / w : 0), c, (c > 0 ? b / 1e6 / c : 0), r / 1024 }'
+    'BEGIN { printf "| %s | %d | %.1f MB | %.2f s | %.1f MB/s | %.*f files/s | %.2f s | %.1f MB/s | %.0f MB |\n", l, n, b / 1e6, w, (w > 0 ? b / 1e6 / w : 0), (w > 0 && n / w < 10 ? 2 : 0), (w > 0 ? n / w : 0), c, (c > 0 ? b / 1e6 / c : 0), r / 1024 }'
 }
 
 batch_bytes=$(size "$work/batch")
