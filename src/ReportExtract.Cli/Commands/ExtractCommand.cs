@@ -117,13 +117,13 @@ internal sealed class ExtractCommand
 
     private readonly Option<string?> _shard = new("--shard")
     {
-        Description = "Process only the K-th of N shards of the inputs (1 <= K <= N). An input's shard is the SHA-256 of its path as given (UTF-8, '\\' read as '/') modulo N, so machines split an archive without coordination and the N outputs together hold every record once.",
+        Description = "Process only the K-th of N shards of the inputs (1 <= K <= N). An input's shard is 1 + the first 8 bytes (big-endian) of the SHA-256 of its path as given (UTF-8, '\\' read as '/') modulo N, so machines split an archive without coordination and the N outputs together hold every record once.",
         HelpName = "K/N",
     };
 
     private readonly Option<string> _fileTimeout = new("--file-timeout")
     {
-        Description = $"Give up on a report that takes longer than this (e.g. 500ms, 30s, 5m; a bare number is seconds): it becomes an error line and the batch goes on. Default {DefaultFileTimeout}.",
+        Description = "Give up on a report that takes longer than this (e.g. 500ms, 30s, 5m; a bare number is seconds): it becomes an error line and the batch goes on.",
         HelpName = "DURATION",
         DefaultValueFactory = _ => DefaultFileTimeout,
     };
