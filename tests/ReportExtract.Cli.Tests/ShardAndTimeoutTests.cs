@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ReportExtract.Cli.Inputs;
+using ReportExtract.Cli.Processing;
 using ReportExtract.Cli.Tests.Infrastructure;
 
 namespace ReportExtract.Cli.Tests;
@@ -104,6 +105,32 @@ public sealed class ShardAndTimeoutTests : IDisposable
         written.Concat(failed).Should().BeEquivalentTo(["big.txt", "small.txt", "missing.txt"]);
         result.ErrorLines.Should().Contain("reportx: missing.txt: no such file or directory");
         result.ErrorLines.Last().Should().StartWith("reportx: ").And.Contain("failed");
+    }
+
+    [Fact]
+    public async Task An_item_that_never_finishes_gets_the_timeout_result_and_the_others_keep_their_order()
+    {
+        using var never = new ManualResetEventSlim(false);
+        var scheduler = new OrderedParallel(jobs: 2, window: 4);
+        var timeout = new ItemTimeout<int, string>(TimeSpan.FromSeconds(1), item => $"gave up on {item}");
+
+        var results = new List<string>();
+        await foreach (var result in scheduler.RunAsync(Enumerable.Range(0, 12).ToList(), Work, beforeWaiting: null, timeout))
+        {
+            results.Add(result);
+        }
+
+        results.Should().Equal(Enumerable.Range(0, 12).Select(i => i == 3 ? "gave up on 3" : $"done {i}"));
+
+        string Work(int item)
+        {
+            if (item == 3)
+            {
+                never.Wait();
+            }
+
+            return $"done {item}";
+        }
     }
 
     [Fact]
