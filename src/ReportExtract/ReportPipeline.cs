@@ -28,12 +28,17 @@ public sealed class ReportPipeline
     private ReportPipeline(ExtractOptions options)
     {
         Options = options;
+
+        // Loading the dictionaries, the region trie and the catalog is most of a cold start: the independent
+        // stages load side by side (a one-file run starts that much sooner on two cores).
+        var normalizer = Task.Run(() => new TextNormalizer(options.KeepScript));
+        var metadata = Task.Run(() => new MetadataExtractor());
         _decoder = new TextDecoder(options.Encoding);
-        _normalizer = new TextNormalizer(options.KeepScript);
         _sections = new SectionSplitter();
-        _metadata = new MetadataExtractor();
         Catalog = IndicatorCatalog.Load(options.CatalogPath);
         _metrics = new MetricRecognizer(Catalog);
+        _normalizer = normalizer.GetAwaiter().GetResult();
+        _metadata = metadata.GetAwaiter().GetResult();
     }
 
     /// <summary>The options the pipeline was built with.</summary>
@@ -46,7 +51,13 @@ public sealed class ReportPipeline
     public static ReportPipeline Create(ExtractOptions options = default) => new(options);
 
     /// <summary>Extracts one report from its raw bytes; <paramref name="path"/> is reported as given.</summary>
-    public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes)
+    public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes) => Extract(path, bytes, CancellationToken.None);
+
+    /// <summary>
+    /// Extracts one report; <paramref name="cancellationToken"/> is checked between stages, so a caller that gave up
+    /// on a slow report (a per-file time limit) stops the work at the next stage instead of running it to the end.
+    /// </summary>
+    public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
     {
         var decoded = _decoder.Decode(bytes);
         if (decoded.Text is null)
@@ -54,13 +65,17 @@ public sealed class ReportPipeline
             return new ExtractResult(null, decoded.Rejection);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var normalized = _normalizer.Normalize(decoded.Text, IsMarkupPath(path));
         var text = normalized.Text;
+        cancellationToken.ThrowIfCancellationRequested();
         var sections = _sections.Split(text);
         var metadata = _metadata.Extract(text, sections);
+        cancellationToken.ThrowIfCancellationRequested();
         var recognition = _metrics.Recognize(text, sections, metadata.ReportYear);
         var metrics = recognition.Metrics;
         var indicators = Catalog.Summarize(metrics, sections, metadata.ReportYear);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // Stages speak in normalized offsets; the record speaks in code points of the original.
         var spans = new SpanMapper(normalized.Mapped);

@@ -22,6 +22,7 @@ internal sealed class ExtractCommand
     };
 
     private const string DefaultMaxSize = "64M";
+    private const string DefaultFileTimeout = "2m";
 
     private static readonly string[] Examples =
     [
@@ -114,6 +115,19 @@ internal sealed class ExtractCommand
         DefaultValueFactory = _ => DefaultMaxSize,
     };
 
+    private readonly Option<string?> _shard = new("--shard")
+    {
+        Description = "Process only the K-th of N shards of the inputs (1 <= K <= N). An input's shard is 1 + the first 8 bytes (big-endian) of the SHA-256 of its path as given (UTF-8, '\\' read as '/') modulo N, so machines split an archive without coordination and the N outputs together hold every record once.",
+        HelpName = "K/N",
+    };
+
+    private readonly Option<string> _fileTimeout = new("--file-timeout")
+    {
+        Description = "Give up on a report that takes longer than this (e.g. 500ms, 30s, 5m; a bare number is seconds): it becomes an error line and the batch goes on.",
+        HelpName = "DURATION",
+        DefaultValueFactory = _ => DefaultFileTimeout,
+    };
+
     private readonly CliEnvironment _environment;
     private readonly GlobalOptions _global;
 
@@ -147,6 +161,20 @@ internal sealed class ExtractCommand
                 r.AddError($"--max-size '{r.GetValueOrDefault<string>()}' is not a size: write e.g. 64M, 500K or 1G");
             }
         });
+        _shard.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } shard && !InputShard.TryParse(shard, out _))
+            {
+                r.AddError($"--shard '{shard}' is not K/N with 1 <= K <= N: write e.g. --shard 3/8 for the third of eight shards");
+            }
+        });
+        _fileTimeout.Validators.Add(r =>
+        {
+            if (!Duration.TryParse(r.GetValueOrDefault<string>() ?? string.Empty, out _))
+            {
+                r.AddError($"--file-timeout '{r.GetValueOrDefault<string>()}' is not a duration: write e.g. 30s, 500ms or 5m");
+            }
+        });
         _include.Validators.Add(r =>
         {
             foreach (var glob in r.GetValueOrDefault<string[]>() ?? [])
@@ -171,7 +199,7 @@ internal sealed class ExtractCommand
 
         Command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON, CSV, an HTML review page or an XLSX workbook).")
         {
-            _paths, _filesFrom, _include, _format, _output, _csvLayout, _noBom, _jobs, _encoding, _keepScript, _catalog, _maxSize,
+            _paths, _filesFrom, _include, _format, _output, _csvLayout, _noBom, _jobs, _encoding, _keepScript, _catalog, _maxSize, _shard, _fileTimeout,
         };
 
         // Checks that need several options at once: still before any work.
@@ -242,6 +270,8 @@ internal sealed class ExtractCommand
             ByteOrderMark = !parse.GetValue(_noBom),
             Jobs = parse.GetValue(_jobs),
             MaxBytes = ByteSize.TryParse(parse.GetValue(_maxSize) ?? DefaultMaxSize, out var max) ? max : throw new UsageException("--max-size is not a size"),
+            Shard = parse.GetValue(_shard) is { } shard && InputShard.TryParse(shard, out var k) ? k : InputShard.All,
+            FileTimeout = Duration.TryParse(parse.GetValue(_fileTimeout) ?? DefaultFileTimeout, out var timeout) ? timeout : throw new UsageException("--file-timeout is not a duration"),
             Options = new ExtractOptions(
                 Encoding: parse.GetValue(_encoding) is { } name ? Encodings[name] : null,
                 KeepScript: parse.GetValue(_keepScript),

@@ -19,15 +19,21 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var pipeline = CreatePipeline();
-        var inputs = new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom);
 
+        // Return to the caller before any work: the command line library installs its Ctrl+C handler only once the
+        // action has handed back a task, and a signal before that would kill the process with a temporary file left.
+        await Task.Yield();
+
+        // The output first: an --out that cannot be written is known before any report is read.
         // Until Commit, an --out file is a hidden temporary one; leaving this scope without a commit deletes it.
-        using var file = settings.OutputPath is { } outputPath ? AtomicFileWriter.Create(environment.Resolve(outputPath)) : null;
+        using var file = settings.OutputPath is { } outputPath ? OpenOutput(outputPath) : null;
+        var pipeline = CreatePipeline();
+        cancellationToken.ThrowIfCancellationRequested();
+        var inputs = settings.Shard.Select(new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom));
         var output = new BufferedStream(environment.WrapOutput(file?.Stream ?? environment.Stdout), 64 * 1024);
         var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, settings.ByteOrderMark, pipeline.Catalog.Ids);
         var scheduler = new OrderedParallel(settings.Jobs, OrderedParallel.WindowFor(settings.Jobs));
-        var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.Verbose);
+        var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.FileTimeout, settings.Verbose, cancellationToken);
 
         Tally tally;
         try
@@ -67,12 +73,48 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         }
     }
 
+    /// <summary>Opens --out for writing; a directory that refuses files or a full disk is a usage error (exit 2) before any work.</summary>
+    private AtomicFileWriter OpenOutput(string outputPath)
+    {
+        var target = environment.Resolve(outputPath);
+        AtomicFileWriter file;
+        try
+        {
+            file = AtomicFileWriter.Create(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {outputPath}: cannot write there ({CliErrors.Describe(e)}); choose another file or directory");
+        }
+
+        if (!file.IsDirect && FreeSpace(target) == 0)
+        {
+            file.Dispose();
+            throw new UsageException($"--out {outputPath}: no space left on device; free some space or write elsewhere");
+        }
+
+        return file;
+    }
+
+    /// <summary>Free bytes on the file system of <paramref name="path"/>; null when the system cannot tell.</summary>
+    private static long? FreeSpace(string path)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(path)!).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private static async Task<Tally> WriteAllAsync(
         List<InputItem> inputs, Job job, OrderedParallel scheduler, IReportEmitter emitter, IRunReporter reporter, CancellationToken cancellationToken)
     {
         var tally = new Tally();
         emitter.Begin();
-        await foreach (var outcome in scheduler.RunAsync(inputs, job.Process, emitter.Flush, cancellationToken).ConfigureAwait(false))
+        await foreach (var outcome in scheduler.RunAsync(inputs, job.Process, emitter.Flush, job.Timeout, cancellationToken).ConfigureAwait(false))
         {
             if (outcome.Record is { } record)
             {
@@ -120,9 +162,30 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     private readonly record struct Outcome(string Path, ReportRecord? Record, string? Error, string? OriginalText = null);
 
     /// <summary>The per-input work, run on the workers: read, then extract. Never throws: a bad input is an outcome.</summary>
-    private sealed class Job(ReportPipeline pipeline, InputReader reader, bool verbose)
+    /// <remarks>
+    /// The time limit per input is the scheduler's (<see cref="OrderedParallel"/>): an input that takes longer (a
+    /// pathological report, a read that hangs on a stuck mount or a pipe) is given up and its worker replaced, so it
+    /// costs a thread for a while, never the batch. Work runs on the worker itself: handing each report to another
+    /// thread and waiting for it cost about a third of a batch's throughput on two cores.
+    /// </remarks>
+    private sealed class Job(ReportPipeline pipeline, InputReader reader, TimeSpan timeout, bool verbose, CancellationToken interrupted)
     {
-        public Outcome Process(InputItem item)
+        /// <summary>Inputs above this size are extracted one at a time (see <see cref="_large"/>).</summary>
+        private const int LargeInput = 8 << 20;
+
+        /// <summary>
+        /// Extraction holds several times an input's size while it runs (decoded text, normalized text and their
+        /// offset maps), so two 50 MB reports at once would double the peak: large inputs take turns.
+        /// </summary>
+        private readonly SemaphoreSlim _large = new(1, 1);
+
+        /// <summary>What an input that ran over the limit yields.</summary>
+        public ItemTimeout<InputItem, Outcome> Timeout =>
+            new(timeout, item => new Outcome(item.Path, null, $"gave up after {Duration.Format(timeout)} (see --file-timeout)"));
+
+        public Outcome Process(InputItem item) => ReadAndExtract(item, interrupted);
+
+        private Outcome ReadAndExtract(InputItem item, CancellationToken giveUp)
         {
             try
             {
@@ -132,14 +195,38 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
                     return new Outcome(item.Path, null, content.Error);
                 }
 
-                var result = pipeline.Extract(item.Path, bytes);
-                return new Outcome(item.Path, result.Record, result.Error, result.OriginalText);
+                var large = bytes.Length > LargeInput;
+                if (large)
+                {
+                    // Bounded: a large input stuck past the limit is given up, and the turn passes on.
+                    if (!_large.Wait(timeout, giveUp))
+                    {
+                        return new Outcome(item.Path, null, $"gave up after {Duration.Format(timeout)} (see --file-timeout)");
+                    }
+                }
+
+                try
+                {
+                    var result = pipeline.Extract(item.Path, bytes, giveUp);
+                    return new Outcome(item.Path, result.Record, result.Error, result.OriginalText);
+                }
+                finally
+                {
+                    if (large)
+                    {
+                        _large.Release();
+                    }
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !giveUp.IsCancellationRequested)
             {
                 // A stage failing on one report is a bug to report, but it must not cost the other reports.
-                return new Outcome(item.Path, null, CliErrors.Describe(e) + (verbose ? Environment.NewLine + e : string.Empty));
+                return Failed(item, e);
             }
         }
+
+        // A stage failing on one report is a bug to report, but it must not cost the other reports.
+        private Outcome Failed(InputItem item, Exception e) =>
+            new(item.Path, null, CliErrors.Describe(e) + (verbose ? Environment.NewLine + e : string.Empty));
     }
 }

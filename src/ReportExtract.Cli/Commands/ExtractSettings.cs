@@ -17,6 +17,12 @@ internal sealed record ExtractSettings
     public bool ByteOrderMark { get; init; } = true;
     public required int Jobs { get; init; }
     public required long MaxBytes { get; init; }
+
+    /// <summary>The part of the inputs this run processes (--shard); all of them by default.</summary>
+    public InputShard Shard { get; init; } = InputShard.All;
+
+    /// <summary>How long one report may take before it is given up as an error (--file-timeout).</summary>
+    public TimeSpan FileTimeout { get; init; } = TimeSpan.FromMinutes(2);
     public ExtractOptions Options { get; init; }
     public bool Quiet { get; init; }
     public bool Verbose { get; init; }

@@ -26,9 +26,19 @@ internal sealed class AtomicFileWriter : IDisposable
     /// <summary>Where to write the content.</summary>
     public Stream Stream => _temporary;
 
+    /// <summary>True when the target is written in place (a device such as /dev/null or /dev/full, or a pipe): there is no file to replace.</summary>
+    public bool IsDirect { get; private init; }
+
     /// <summary>Starts writing <paramref name="target"/> (absolute) through a fresh temporary file beside it.</summary>
     public static AtomicFileWriter Create(string target)
     {
+        if (IsSpecial(target))
+        {
+            // Renaming a temporary file over /dev/full would replace the device itself (root may do that).
+            var device = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            return new AtomicFileWriter(target, device) { IsDirect = true };
+        }
+
         var directory = Path.GetDirectoryName(target) ?? throw new IOException($"{target}: not a file path");
 
         // A leading dot hides the partial file from directory listings and from a later `reportx extract dir/`.
@@ -41,10 +51,33 @@ internal sealed class AtomicFileWriter : IDisposable
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (IsDirect)
+        {
+            _temporary.Flush();
+            _temporary.Dispose();
+            _committed = true;
+            return;
+        }
+
         _temporary.Flush(flushToDisk: true);
         _temporary.Dispose();
         File.Move(_temporary.Name, TargetPath, overwrite: true);
         _committed = true;
+    }
+
+    /// <summary>
+    /// An existing target that is not a regular file. .NET does not expose the file type, so: anything under /dev or
+    /// /proc, after following links (/dev/stdout is one). A named pipe elsewhere would be replaced by a file.
+    /// </summary>
+    private static bool IsSpecial(string target)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(target))
+        {
+            return false;
+        }
+
+        var resolved = new FileInfo(target).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? target;
+        return resolved.StartsWith("/dev/", StringComparison.Ordinal) || resolved.StartsWith("/proc/", StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -58,7 +91,10 @@ internal sealed class AtomicFileWriter : IDisposable
         if (!_committed)
         {
             _temporary.Dispose();
-            File.Delete(_temporary.Name);
+            if (!IsDirect)
+            {
+                File.Delete(_temporary.Name);
+            }
         }
     }
 }

@@ -37,6 +37,10 @@ internal sealed class RegionNameMatcher
     private readonly int[] _surfaceAt;   // surface ending at this node, or −1
     private readonly int[] _outputLink;  // nearest node on the failure chain that ends a surface, or −1
 
+    // The root's edges as a table by char: nearly every character of running text is read at the root, where a
+    // binary search over a few thousand first characters would cost a dozen comparisons each (256 KB, built once).
+    private readonly int[] _rootNext;
+
     public RegionNameMatcher(RegionDivisions divisions)
     {
         Surfaces = BuildSurfaces(divisions);
@@ -86,6 +90,13 @@ internal sealed class RegionNameMatcher
         }
 
         _surfaceAt = [.. surfaceAt];
+        _rootNext = new int[char.MaxValue + 1];
+        Array.Fill(_rootNext, -1);
+        for (var e = _edgeStart[0]; e < _edgeStart[1]; e++)
+        {
+            _rootNext[_edgeChar[e]] = _edgeTarget[e];
+        }
+
         _fail = new int[count];
         _outputLink = new int[count];
         _outputLink[0] = -1;
@@ -131,7 +142,7 @@ internal sealed class RegionNameMatcher
         {
             var c = text[i];
             int next;
-            while ((next = Step(state, c)) < 0 && state != 0)
+            while ((next = state == 0 ? _rootNext[c] : Step(state, c)) < 0 && state != 0)
             {
                 state = _fail[state];
             }

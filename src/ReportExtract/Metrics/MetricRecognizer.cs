@@ -272,7 +272,9 @@ public sealed class MetricRecognizer
         }
 
         var (unit, _, unitEnd) = ReadUnit(text, high);
-        if (unit is null || high.Value <= low.Value)
+
+        // A high end too long for a double (a digit dump) makes no range, as it makes no figure on its own.
+        if (unit is null || !double.IsFinite(high.Value) || high.Value <= low.Value)
         {
             return null;
         }
