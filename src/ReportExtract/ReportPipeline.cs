@@ -66,7 +66,7 @@ public sealed class ReportPipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var normalized = _normalizer.Normalize(decoded.Text, IsMarkupPath(path));
+        var normalized = _normalizer.Normalize(decoded.Text, TextNormalizer.IsMarkupPath(path));
         var text = normalized.Text;
         cancellationToken.ThrowIfCancellationRequested();
         var sections = _sections.Split(text);
@@ -98,27 +98,22 @@ public sealed class ReportPipeline
         return new ExtractResult(record, null, decoded.Text.Text);
     }
 
-    private static bool IsMarkupPath(string path) =>
-        path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Turns normalized UTF-16 spans into original code point spans, and surfaces into original text.</summary>
     private sealed class SpanMapper(MappedText mapped)
     {
         private readonly CodePointIndex _codePoints = new(mapped.Original);
 
         public ImmutableArray<Section> MapSections(ImmutableArray<Section> sections) =>
-            [.. sections.Select(s => s with { Span = Map(s.Span).Span, Sections = MapSections(s.Sections) })];
+            [.. sections.Select(s => s with { Span = ToCodePoints(mapped.ToOriginal(s.Span.Start, s.Span.End)), Sections = MapSections(s.Sections) })];
 
+        // A metric's surface is cut from the original only here: a section's would be a large copy nobody reads.
         public Metric MapMetric(Metric metric)
         {
-            var (span, surface) = Map(metric.Span);
-            return metric with { Span = span, Text = surface };
+            var (start, end) = mapped.ToOriginal(metric.Span.Start, metric.Span.End);
+            return metric with { Span = ToCodePoints((start, end)), Text = mapped.Original[start..end] };
         }
 
-        private (TextSpan Span, string Surface) Map(TextSpan normalized)
-        {
-            var (start, end) = mapped.ToOriginal(normalized.Start, normalized.End);
-            return (new TextSpan(_codePoints.ToCodePoint(start), _codePoints.ToCodePoint(end)), mapped.Original[start..end]);
-        }
+        private TextSpan ToCodePoints((int Start, int End) utf16) =>
+            new(_codePoints.ToCodePoint(utf16.Start), _codePoints.ToCodePoint(utf16.End));
     }
 }

@@ -12,7 +12,7 @@ public sealed class UsageErrorTests
     [InlineData("Argument 'tall' not recognized. Must be one of:", "extract", "samples/", "--csv-layout", "tall")]
     [InlineData("--jobs must be a whole number from 1 to 1024, not '0'", "extract", "samples/", "--jobs", "0")]
     [InlineData("--jobs must be a whole number from 1 to 1024, not 'many'", "extract", "samples/", "--jobs", "many")]
-    [InlineData("unknown encoding 'latin1' for --encoding", "extract", "samples/", "--encoding", "latin1")]
+    [InlineData("--encoding: unknown encoding 'latin1'", "extract", "samples/", "--encoding", "latin1")]
     [InlineData("--catalog missing.csv: no such file", "extract", "samples/", "--catalog", "missing.csv")]
     [InlineData("--files-from missing.txt: no such file", "extract", "--files-from", "missing.txt")]
     [InlineData("--max-size 'lots' is not a size", "extract", "samples/", "--max-size", "lots")]

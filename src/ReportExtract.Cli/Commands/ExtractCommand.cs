@@ -2,24 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using ReportExtract.Cli.Emitters;
 using ReportExtract.Cli.Inputs;
+using ReportExtract.Decoding;
 
 namespace ReportExtract.Cli.Commands;
 
 /// <summary><c>reportx extract [PATHS...]</c>: reports in, one structured record per report out.</summary>
 internal sealed class ExtractCommand
 {
-    /// <summary>The encodings --encoding accepts, with their aliases, mapped to the names the pipeline knows.</summary>
-    private static readonly Dictionary<string, string> Encodings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["utf-8"] = "utf-8",
-        ["utf8"] = "utf-8",
-        ["utf-16le"] = "utf-16le",
-        ["utf-16be"] = "utf-16be",
-        ["gb18030"] = "gb18030",
-        ["gbk"] = "gb18030",
-        ["gb2312"] = "gb18030",
-        ["big5"] = "big5",
-    };
 
     private const string DefaultMaxSize = "64M";
     private const string DefaultFileTimeout = "2m";
@@ -142,9 +131,9 @@ internal sealed class ExtractCommand
 
         _encoding.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string?>() is { } name && !Encodings.ContainsKey(name))
+            if (r.GetValueOrDefault<string?>() is { } name && TextDecoder.CanonicalName(name) is null)
             {
-                r.AddError($"unknown encoding '{name}' for --encoding: use utf-8, utf-16le, utf-16be, gb18030 (or gbk, gb2312) or big5");
+                r.AddError($"--encoding: {TextDecoder.UnsupportedMessage(name)}");
             }
         });
         _catalog.Validators.Add(r =>
@@ -273,7 +262,7 @@ internal sealed class ExtractCommand
             Shard = parse.GetValue(_shard) is { } shard && InputShard.TryParse(shard, out var k) ? k : InputShard.All,
             FileTimeout = Duration.TryParse(parse.GetValue(_fileTimeout) ?? DefaultFileTimeout, out var timeout) ? timeout : throw new UsageException("--file-timeout is not a duration"),
             Options = new ExtractOptions(
-                Encoding: parse.GetValue(_encoding) is { } name ? Encodings[name] : null,
+                Encoding: parse.GetValue(_encoding) is { } name ? TextDecoder.CanonicalName(name) : null,
                 KeepScript: parse.GetValue(_keepScript),
                 CatalogPath: parse.GetValue(_catalog) is { } catalogFile ? _environment.Resolve(catalogFile) : null),
             Quiet = parse.GetValue(_global.Quiet),

@@ -33,9 +33,9 @@ internal static class NormalizeCommand
         };
         encoding.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } name && !TryCreateDecoder(name, out var message))
+            if (result.GetValueOrDefault<string?>() is { } name && TextDecoder.CanonicalName(name) is null)
             {
-                result.AddError(message);
+                result.AddError($"--encoding: {TextDecoder.UnsupportedMessage(name)}");
             }
         });
 
@@ -83,7 +83,7 @@ internal static class NormalizeCommand
                 continue;
             }
 
-            var normalized = normalizer.Normalize(decoded.Text, IsMarkupPath(path));
+            var normalized = normalizer.Normalize(decoded.Text, TextNormalizer.IsMarkupPath(path));
             foreach (var warning in decoded.Text.Warnings.Concat(normalized.Warnings))
             {
                 error.WriteLine($"reportx: {path}: warning: {warning}");
@@ -108,21 +108,4 @@ internal static class NormalizeCommand
         return failed ? 1 : 0;
     }
 
-    private static bool TryCreateDecoder(string name, out string message)
-    {
-        try
-        {
-            _ = new TextDecoder(name);
-            message = string.Empty;
-            return true;
-        }
-        catch (ArgumentException e)
-        {
-            message = e.Message.Split(" (Parameter", 2)[0];
-            return false;
-        }
-    }
-
-    private static bool IsMarkupPath(string path) =>
-        path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
 }

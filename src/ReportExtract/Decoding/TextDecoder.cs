@@ -71,15 +71,15 @@ public sealed class TextDecoder
             return;
         }
 
-        if (!Aliases.TryGetValue(encoding.Trim(), out var canonical))
-        {
-            throw new ArgumentException(
-                $"unknown encoding '{encoding}'; supported: {string.Join(", ", SupportedEncodings)} (gbk and gb2312 read as gb18030)",
-                nameof(encoding));
-        }
-
-        ForcedEncoding = canonical;
+        ForcedEncoding = CanonicalName(encoding) ?? throw new ArgumentException(UnsupportedMessage(encoding), nameof(encoding));
     }
+
+    /// <summary>The canonical name of encoding name or alias <paramref name="name"/> (gbk → gb18030), or null when unsupported.</summary>
+    public static string? CanonicalName(string name) => Aliases.GetValueOrDefault(name.Trim());
+
+    /// <summary>The message for an unsupported encoding name, listing what is supported.</summary>
+    public static string UnsupportedMessage(string name) =>
+        $"unknown encoding '{name}'; supported: {string.Join(", ", SupportedEncodings)} (gbk and gb2312 read as gb18030)";
 
     /// <summary>The canonical names <c>source.encoding</c> takes, which <c>--encoding</c> accepts.</summary>
     public static ImmutableArray<string> SupportedEncodings { get; } = [Utf8, Utf16Le, Utf16Be, Gb18030, Big5];

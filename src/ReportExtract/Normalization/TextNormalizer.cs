@@ -34,6 +34,10 @@ public sealed class TextNormalizer
     /// <summary><paramref name="keepScript"/> skips traditional→simplified conversion (the script is still reported).</summary>
     public TextNormalizer(bool keepScript) => _keepScript = keepScript;
 
+    /// <summary>True for a path whose extension says HTML (.htm, .html); other input is sniffed for markup.</summary>
+    public static bool IsMarkupPath(string path) =>
+        path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Normalizes decoded text; <paramref name="isMarkup"/> says the input is known to be HTML.</summary>
     public NormalizedText Normalize(DecodedText decoded, bool isMarkup)
     {
