@@ -38,6 +38,8 @@ public sealed partial class ReadmeTests
     public void Every_readme_example_is_a_valid_command_line()
     {
         using var temp = new TempDirectory();
+        // A path list the examples read: it names a report that does not exist, so the run fails (1), not the usage.
+        temp.Write("list.txt", "reports/missing.txt\n");
         var examples = CommandLines().Where(l => l.StartsWith("reportx ", StringComparison.Ordinal)).ToList();
         examples.Should().HaveCountGreaterThan(3);
 
@@ -45,7 +47,7 @@ public sealed partial class ReadmeTests
         {
             var words = SplitWords(StripComment(example)).Skip(1).ToArray();
 
-            // Run where nothing exists: inputs fail (1), but a usage error (2) means the README is wrong.
+            // Run where no report exists: inputs fail (1), but a usage error (2) means the README is wrong.
             Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path }, words).ExitCode.Should().NotBe(2, example);
         }
     }
@@ -53,7 +55,13 @@ public sealed partial class ReadmeTests
     [Fact]
     public void The_readme_option_table_has_every_option_of_extract()
     {
-        foreach (var option in HelpTests.ExtractOptions.Where(o => o != "--help"))
+        // The options come from the command's own help, so a new option cannot be left out of the README unnoticed.
+        var help = Reportx.Run("extract", "--help").Text;
+        var options = Regex.Matches(help[..help.IndexOf("Examples:", StringComparison.Ordinal)], @"(?<![\w-])--[a-z][a-z-]+")
+            .Select(m => m.Value).Where(o => o != "--help").Distinct().ToList();
+
+        options.Should().Contain(HelpTests.ExtractOptions.Where(o => o != "--help")).And.Contain(["--shard", "--file-timeout"]);
+        foreach (var option in options)
         {
             Readme.Value.Should().Contain($"`{option}", "the README documents {0}", option);
         }
