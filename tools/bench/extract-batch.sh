@@ -2,7 +2,7 @@
 # Whole-process benchmark of `reportx extract`: makes a seeded batch of report files (the samples repeated and
 # varied), then times the published CLI on it with /usr/bin/time (wall time, peak RSS) for JSONL and CSV output,
 # the same on a batch four times larger (peak memory must not grow with the file count), one 50 MB report,
-# and a cold run on one file. Prints the machine and a Markdown table for docs/performance.md.
+# and a cold run on one file. Prints the machine and a Markdown table for the README.
 # Usage: tools/bench/extract-batch.sh [FILES=2000]   (at least 2000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
