@@ -4,11 +4,16 @@ namespace ReportExtract.Normalization;
 /// Text derived from an original, where every UTF-16 unit remembers the original range it came from.
 /// This is the provenance of every span: stages read <see cref="Text"/>, records point into <see cref="Original"/>.
 /// </summary>
+/// <remarks>
+/// The map is kept as runs (<see cref="OffsetRuns"/>), not as two integers per unit: normalization keeps long
+/// stretches of the original as they are, so the map of a large report stays small and cheap to build.
+/// </remarks>
 public sealed class MappedText
 {
-    // Null for identity text: clean input, the common case, then costs no per-unit tables.
-    private readonly int[]? _starts;
-    private readonly int[]? _ends;
+    // Null for identity text: clean input, the common case, needs no map at all.
+    private readonly int[]? _runText;
+    private readonly int[]? _runStart;
+    private readonly int[]? _runEnd;
 
     /// <summary>Wraps text whose unit i came from original range [starts[i], ends[i]).</summary>
     public MappedText(string original, string text, int[] starts, int[] ends)
@@ -18,19 +23,23 @@ public sealed class MappedText
             throw new ArgumentException("one original range per UTF-16 unit of the text is required");
         }
 
+        var runs = new OffsetRuns();
+        for (var i = 0; i < text.Length; i++)
+        {
+            runs.AddConstant(starts[i], ends[i], 1);
+        }
+
         Original = original;
         Text = text;
-        _starts = starts;
-        _ends = ends;
+        (_runText, _runStart, _runEnd) = (runs.TextStarts.ToArray(), runs.Starts.ToArray(), runs.Ends.ToArray());
     }
 
-    /// <summary>Takes range tables that may be longer than the text (a builder's buffers) without copying them.</summary>
-    internal MappedText(string original, string text, int[] starts, int[] ends, bool _)
+    /// <summary>Wraps text mapped by <paramref name="runs"/>, which covers every unit of it.</summary>
+    internal MappedText(string original, string text, OffsetRuns runs)
     {
         Original = original;
         Text = text;
-        _starts = starts;
-        _ends = ends;
+        (_runText, _runStart, _runEnd) = (runs.TextStarts.ToArray(), runs.Starts.ToArray(), runs.Ends.ToArray());
     }
 
     private MappedText(string original)
@@ -46,7 +55,7 @@ public sealed class MappedText
     public string Text { get; }
 
     /// <summary>True when <see cref="Text"/> is the original itself and every unit maps to itself.</summary>
-    public bool IsIdentity => _starts is null;
+    public bool IsIdentity => _runText is null;
 
     /// <summary>Text identical to its original: every unit maps to itself.</summary>
     public static MappedText Identity(string original) => new(original);
@@ -54,26 +63,32 @@ public sealed class MappedText
     /// <summary>Original UTF-16 start of text unit <paramref name="index"/> (the original's end for the text's end).</summary>
     public int OriginalStart(int index)
     {
-        if (_starts is null)
+        if (_runText is null)
         {
             return Math.Min(index, Original.Length);
         }
 
-        return index < Text.Length ? _starts[index] : Original.Length;
+        if (index >= Text.Length)
+        {
+            return Original.Length;
+        }
+
+        var k = RunOf(index);
+        return _runEnd![k] < 0 ? _runStart![k] + (index - _runText[k]) : _runStart![k];
     }
 
     /// <summary>Original UTF-16 end of text unit <paramref name="index"/>.</summary>
     public int OriginalEnd(int index)
     {
-        if (_ends is null)
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Text.Length);
+        if (_runText is null)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Text.Length);
             return index + 1;
         }
 
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Text.Length);
-        return _ends[index];
+        var k = RunOf(index);
+        return _runEnd![k] < 0 ? _runStart![k] + (index - _runText[k]) + 1 : _runEnd[k];
     }
 
     /// <summary>Maps text range [start, end) to the original UTF-16 range it was made from.</summary>
@@ -82,18 +97,13 @@ public sealed class MappedText
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, Text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
-        if (_starts is null || _ends is null)
+        if (_runText is null)
         {
             return (start, end);
         }
 
-        if (start == end)
-        {
-            var at = OriginalStart(start);
-            return (at, at);
-        }
-
-        return (_starts[start], Math.Max(_starts[start], _ends[end - 1]));
+        var at = OriginalStart(start);
+        return start == end ? (at, at) : (at, Math.Max(at, OriginalEnd(end - 1)));
     }
 
     /// <summary>
@@ -112,38 +122,54 @@ public sealed class MappedText
             return this;
         }
 
-        if (IsIdentity)
+        var runs = new OffsetRuns();
+        for (var k = 0; k < next._runText!.Length; k++)
         {
-            return new MappedText(Original, next.Text, next._starts!, next._ends!, true);
+            var count = (k + 1 < next._runText.Length ? next._runText[k + 1] : next.Text.Length) - next._runText[k];
+            if (next._runEnd![k] < 0)
+            {
+                AppendRuns(next._runStart![k], count, runs);
+            }
+            else
+            {
+                var (start, end) = ToOriginal(next._runStart![k], next._runEnd[k]);
+                runs.AddConstant(start, end, count);
+            }
         }
 
-        var starts = new int[next.Text.Length];
-        var ends = new int[next.Text.Length];
-        for (var i = 0; i < starts.Length; i++)
-        {
-            var (s, e) = ToOriginal(next._starts![i], next._ends![i]);
-            starts[i] = s;
-            ends[i] = e;
-        }
-
-        return new MappedText(Original, next.Text, starts, ends);
+        return new MappedText(Original, next.Text, runs);
     }
 
-    /// <summary>Copies the original ranges of text units [start, start + count) into the destinations.</summary>
-    internal void CopyRanges(int start, int count, Span<int> starts, Span<int> ends)
+    /// <summary>Adds the original ranges of text units [start, start + count) to <paramref name="into"/>.</summary>
+    internal void AppendRuns(int start, int count, OffsetRuns into)
     {
-        if (_starts is null || _ends is null)
+        if (_runText is null)
         {
-            for (var i = 0; i < count; i++)
-            {
-                starts[i] = start + i;
-                ends[i] = start + i + 1;
-            }
-
+            into.AddStraight(start, count);
             return;
         }
 
-        _starts.AsSpan(start, count).CopyTo(starts);
-        _ends.AsSpan(start, count).CopyTo(ends);
+        var end = start + count;
+        for (int i = start, k = count > 0 ? RunOf(start) : 0; i < end; k++)
+        {
+            var n = Math.Min(k + 1 < _runText.Length ? _runText[k + 1] : Text.Length, end) - i;
+            if (_runEnd![k] < 0)
+            {
+                into.AddStraight(_runStart![k] + (i - _runText[k]), n);
+            }
+            else
+            {
+                into.AddConstant(_runStart![k], _runEnd[k], n);
+            }
+
+            i += n;
+        }
+    }
+
+    // The last run that starts at or before the unit: runs start at strictly increasing units, the first at 0.
+    private int RunOf(int index)
+    {
+        var k = Array.BinarySearch(_runText!, index);
+        return k >= 0 ? k : ~k - 1;
     }
 }

@@ -9,8 +9,7 @@ public sealed class MappedTextBuilder
 {
     private readonly MappedText _source;
     private char[] _chars;
-    private int[] _starts;
-    private int[] _ends;
+    private OffsetRuns _runs = new();
     private int _length;
 
     /// <summary>Starts a derivation of <paramref name="source"/>'s text.</summary>
@@ -19,8 +18,6 @@ public sealed class MappedTextBuilder
         _source = source;
         capacity = Math.Max(16, capacity == 0 ? source.Text.Length : capacity);
         _chars = new char[capacity];
-        _starts = new int[capacity];
-        _ends = new int[capacity];
     }
 
     /// <summary>Units appended so far.</summary>
@@ -49,7 +46,7 @@ public sealed class MappedTextBuilder
 
         Reserve(count);
         _source.Text.AsSpan(start, count).CopyTo(_chars.AsSpan(_length));
-        _source.CopyRanges(start, count, _starts.AsSpan(_length, count), _ends.AsSpan(_length, count));
+        _source.AppendRuns(start, count, _runs);
         _length += count;
     }
 
@@ -72,8 +69,7 @@ public sealed class MappedTextBuilder
     {
         Reserve(1);
         _chars[_length] = c;
-        _starts[_length] = originalStart;
-        _ends[_length] = originalEnd;
+        _runs.AddConstant(originalStart, originalEnd, 1);
         _length++;
     }
 
@@ -83,38 +79,25 @@ public sealed class MappedTextBuilder
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         _length = length;
+        _runs.Truncate(length);
     }
 
     /// <summary>The derived text, mapped to the source's original; the builder is empty afterwards.</summary>
     public MappedText Build()
     {
         var text = new string(_chars, 0, _length);
-        if (_length == _source.Original.Length && string.Equals(text, _source.Original, StringComparison.Ordinal) && IsStraight())
+        var straight = _runs.Count == 1 && _runs.Ends[0] < 0 && _runs.Starts[0] == 0;
+        if (straight && _length == _source.Original.Length && string.Equals(text, _source.Original, StringComparison.Ordinal))
         {
             return MappedText.Identity(_source.Original);
         }
 
-        // The buffers become the map as they are (a derivation is rarely much shorter than its source); the builder
-        // hands them over and starts empty again, so nothing can change a built map.
-        var mapped = new MappedText(_source.Original, text, _starts, _ends, true);
+        // The builder starts empty again, so nothing can change a built map.
+        var mapped = new MappedText(_source.Original, text, _runs);
         _chars = [];
-        _starts = [];
-        _ends = [];
+        _runs = new OffsetRuns();
         _length = 0;
         return mapped;
-    }
-
-    private bool IsStraight()
-    {
-        for (var i = 0; i < _length; i++)
-        {
-            if (_starts[i] != i || _ends[i] != i + 1)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private void Reserve(int count)
@@ -126,7 +109,5 @@ public sealed class MappedTextBuilder
 
         var size = Math.Max(Math.Max(16, _chars.Length * 2), _length + count);
         Array.Resize(ref _chars, size);
-        Array.Resize(ref _starts, size);
-        Array.Resize(ref _ends, size);
     }
 }
