@@ -93,59 +93,23 @@ public class ConverterBenchmarks
         public ThroughputConfig()
         {
             AddJob(Job.ShortRun);
-            AddColumn(new MegabytesPerSecondColumn());
+            AddColumn(new ThroughputColumn("UTF-8 input megabytes (10^6) per second", BytesPerOperation));
         }
-    }
 
-    /// <summary>UTF-8 input megabytes (10^6) converted per second.</summary>
-    private sealed class MegabytesPerSecondColumn : IColumn
-    {
-        public string Id => "MBps";
-
-        public string ColumnName => "MB/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "UTF-8 input megabytes (10^6) per second";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        private static long? BytesPerOperation(BenchmarkCase benchmarkCase)
         {
-            var report = summary[benchmarkCase];
             var name = benchmarkCase.Descriptor.WorkloadMethodDisplayInfo;
-            if (report?.ResultStatistics is not { } statistics || name.Contains("Load", StringComparison.Ordinal))
+            if (name.Contains("Load", StringComparison.Ordinal))
             {
-                return "NA";
+                return null;
             }
 
-            // The column runs in the host process, where GlobalSetup did not run: measure the corpus here.
-            var bytes = name.Contains("traditional", StringComparison.Ordinal)
-                ? CorpusBytes(traditional: true)
-                : CorpusBytes(traditional: false);
-            return (bytes / (statistics.Mean / 1e9) / 1e6).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
-
-        private static long CorpusBytes(bool traditional)
-        {
             if (TraditionalBytes == 0)
             {
                 new ConverterBenchmarks().Setup();
             }
 
-            return traditional ? TraditionalBytes : SimplifiedBytes;
+            return name.Contains("traditional", StringComparison.Ordinal) ? TraditionalBytes : SimplifiedBytes;
         }
     }
 }

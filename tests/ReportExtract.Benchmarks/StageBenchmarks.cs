@@ -247,45 +247,9 @@ public class StageBenchmarks
         public StageConfig()
         {
             AddJob(Job.ShortRun);
-            AddColumn(new CorpusMegabytesPerSecondColumn());
+            AddColumn(new ThroughputColumn(
+                "input megabytes (10^6) of the ~1 MB corpus per second",
+                _ => CorpusBytes > 0 ? CorpusBytes : Corpus().Sum(b => (long)b.Length)));
         }
-    }
-
-    /// <summary>Input megabytes (10^6) of the corpus processed per second.</summary>
-    private sealed class CorpusMegabytesPerSecondColumn : IColumn
-    {
-        public string Id => "StageMBps";
-
-        public string ColumnName => "MB/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "input megabytes (10^6) of the ~1 MB corpus per second";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            if (summary[benchmarkCase]?.ResultStatistics is not { } statistics)
-            {
-                return "NA";
-            }
-
-            // The column runs in the host process, where GlobalSetup did not run: measure the corpus here.
-            var bytes = CorpusBytes > 0 ? CorpusBytes : Corpus().Sum(b => (long)b.Length);
-            return (bytes / (statistics.Mean / 1e9) / 1e6).ToString("F1", CultureInfo.InvariantCulture);
-        }
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
     }
 }
