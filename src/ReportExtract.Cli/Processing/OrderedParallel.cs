@@ -58,7 +58,13 @@ internal sealed class OrderedParallel(int jobs, int window)
         var startedIndex = new int[window];
         Array.Fill(startedIndex, -1);
         var workers = new List<Task>(Math.Min(jobs, Math.Max(1, items.Count)));
-        Task StartWorker() => Task.Run(() => WorkAsync(items, work, slots, started, startedIndex, free, () => Interlocked.Increment(ref next), stop.Token), CancellationToken.None);
+        // Workers get threads of their own: their work is long and CPU-bound, and on the thread pool it would starve
+        // the consumer, whose time-limit checks and output then wait for the pool to grow (seconds on two cores).
+        Task StartWorker() => Task.Factory.StartNew(
+            () => Work(items, work, slots, started, startedIndex, free, () => Interlocked.Increment(ref next), stop.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         for (var w = 0; w < workers.Capacity; w++)
         {
             workers.Add(StartWorker());
@@ -163,13 +169,13 @@ internal sealed class OrderedParallel(int jobs, int window)
         return true;
     }
 
-    private async Task WorkAsync<TItem, TResult>(
+    private void Work<TItem, TResult>(
         IReadOnlyList<TItem> items, Func<TItem, TResult> work, TaskCompletionSource<TResult>[] slots, long[] started, int[] startedIndex, SemaphoreSlim free,
         Func<int> claim, CancellationToken cancellationToken)
     {
         while (true)
         {
-            await free.WaitAsync(cancellationToken).ConfigureAwait(false);
+            free.Wait(cancellationToken);
             var index = claim();
             if (index >= items.Count)
             {
