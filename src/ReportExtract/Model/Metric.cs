@@ -12,7 +12,10 @@ namespace ReportExtract.Model;
 /// <param name="Section">Path of the innermost section holding it.</param>
 /// <param name="Text">Surface of number and unit in the original input.</param>
 /// <param name="Sentence">The sentence holding it, simplified.</param>
-/// <param name="Table">True when read from a flattened table cell; absent from the JSON otherwise (the schema allows only a boolean).</param>
+/// <param name="Table">True when read from a table cell; absent from the JSON otherwise (the schema allows only a boolean).</param>
+/// <param name="Row">A table cell's row labels, outer to inner, joined with " / "; null in prose.</param>
+/// <param name="Column">A table cell's column headers, top to bottom, joined with " / "; null in prose.</param>
+/// <param name="Cell"><c>FORM:CELL</c> for a cell of a known standard form (<c>gip-2021:requests.new.natural_person</c>); else null.</param>
 public sealed record Metric(
     MetricKind Kind,
     double Value,
@@ -26,7 +29,10 @@ public sealed record Metric(
     string Text,
     TextSpan Span,
     string Sentence,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Table = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Table = null,
+    string? Row = null,
+    string? Column = null,
+    string? Cell = null);
 
 /// <summary>What sort of figure a metric is.</summary>
 public enum MetricKind

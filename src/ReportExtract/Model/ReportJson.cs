@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -39,7 +40,7 @@ public static class ReportJson
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(TextSpanJsonConverter), typeof(IndicatorValuesJsonConverter), typeof(SnakeCaseEnumConverter<ScriptKind>),
+    Converters = [typeof(TextSpanJsonConverter), typeof(IndicatorValuesJsonConverter), typeof(FormValuesJsonConverter), typeof(SnakeCaseEnumConverter<ScriptKind>),
         typeof(SnakeCaseEnumConverter<SectionKind>), typeof(SnakeCaseEnumConverter<MetricKind>),
         typeof(SnakeCaseEnumConverter<Approximation>), typeof(SnakeCaseEnumConverter<Delta>)])]
 [JsonSerializable(typeof(ReportRecord))]
@@ -105,3 +106,56 @@ internal sealed class IndicatorValuesJsonConverter : JsonConverter<IndicatorValu
 /// <summary>Enum values as the schema spells them: <c>at_least</c>, <c>achievements</c>.</summary>
 internal sealed class SnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false)
     where TEnum : struct, Enum;
+
+/// <summary>Forms are a JSON object of objects: form id → cell id → number or null, in the order read.</summary>
+internal sealed class FormValuesJsonConverter : JsonConverter<FormValues>
+{
+    public override FormValues Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var forms = new List<FormCells>();
+        reader.Read();
+        while (reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var form = reader.GetString()!;
+            var cells = ImmutableArray.CreateBuilder<KeyValuePair<string, double?>>();
+            reader.Read();
+            reader.Read();
+            while (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var cell = reader.GetString()!;
+                reader.Read();
+                cells.Add(new(cell, reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble()));
+                reader.Read();
+            }
+
+            forms.Add(new FormCells(form, cells.ToImmutable()));
+            reader.Read();
+        }
+
+        return new FormValues(forms);
+    }
+
+    public override void Write(Utf8JsonWriter writer, FormValues value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var form in value)
+        {
+            writer.WriteStartObject(form.Form);
+            foreach (var (cell, number) in form.Cells)
+            {
+                if (number is { } n)
+                {
+                    writer.WriteNumber(cell, n);
+                }
+                else
+                {
+                    writer.WriteNull(cell);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+}

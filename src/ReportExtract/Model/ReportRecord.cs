@@ -27,6 +27,12 @@ public sealed record ReportRecord
 
     /// <summary>Catalog indicator id → value, in catalog order.</summary>
     public IndicatorValues Indicators { get; init; } = IndicatorValues.Empty;
+
+    /// <summary>Standard forms found: form id → cell id → value (null for a blank cell), in catalog order.</summary>
+    public FormValues Forms { get; init; } = FormValues.Empty;
+
+    /// <summary>Each consistency rule (勾稽关系) of each form found, evaluated on the cells read.</summary>
+    public ImmutableArray<CheckResult> Checks { get; init; } = [];
     public ImmutableArray<string> Warnings { get; init; } = [];
 }
 
