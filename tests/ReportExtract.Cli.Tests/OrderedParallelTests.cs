@@ -34,11 +34,18 @@ public sealed class OrderedParallelTests
         var started = 0;
         var results = new List<int>();
 
+        var beyondWindow = 0;
         var consume = Task.Run(async () =>
         {
             await foreach (var result in scheduler.RunAsync(Enumerable.Range(0, 1000).ToList(), i =>
             {
                 Interlocked.Increment(ref started);
+                if (i >= window && !release.IsSet)
+                {
+                    // Started while item 0 was still stuck: the workers ran ahead of the window.
+                    Interlocked.Increment(ref beyondWindow);
+                }
+
                 if (i == 0)
                 {
                     release.Wait();
@@ -51,8 +58,12 @@ public sealed class OrderedParallelTests
             }
         });
 
-        await Task.Delay(300);
-        Volatile.Read(ref started).Should().BeLessThanOrEqualTo(window, "item 0 is stuck, so at most a window of items may start");
+        // First the workers must fill the window (waiting for that, not for a time, keeps a slow machine from passing
+        // vacuously with nothing started); then they get a chance to run past it, which they must not take.
+        SpinWait.SpinUntil(() => Volatile.Read(ref started) >= window, TimeSpan.FromMinutes(2)).Should().BeTrue("the workers start the items of the window");
+        await Task.Delay(200);
+        Volatile.Read(ref started).Should().Be(window, "item 0 is stuck, so exactly a window of items may start");
+        Volatile.Read(ref beyondWindow).Should().Be(0);
         release.Set();
         await consume;
         results.Should().Equal(Enumerable.Range(0, 1000));

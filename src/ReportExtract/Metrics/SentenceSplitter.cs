@@ -15,10 +15,14 @@ internal sealed class SentenceSplitter
     private readonly string _text;
     private readonly int[] _starts;
 
+    /// <summary>Line starts, kept apart from sentence starts: a search back for '\n' per figure is quadratic on a run-on line.</summary>
+    private readonly int[] _lineStarts;
+
     public SentenceSplitter(string text)
     {
         _text = text;
         var starts = new List<int> { 0 };
+        var lineStarts = new List<int> { 0 };
         var i = 0;
         while (i < text.Length)
         {
@@ -30,9 +34,14 @@ internal sealed class SentenceSplitter
 
             i += next + 1;
             starts.Add(i);
+            if (text[i - 1] == '\n')
+            {
+                lineStarts.Add(i);
+            }
         }
 
         _starts = [.. starts];
+        _lineStarts = [.. lineStarts];
     }
 
     /// <summary>The sentence holding <paramref name="position"/>: [start, end) with the terminator included.</summary>
@@ -101,5 +110,10 @@ internal sealed class SentenceSplitter
     }
 
     /// <summary>Start of the line holding <paramref name="position"/>.</summary>
-    public int LineStart(int position) => position == 0 ? 0 : _text.LastIndexOf('\n', position - 1) + 1;
+    public int LineStart(int position)
+    {
+        // A line starts after a '\n', so the start of the line holding a position is the last line start at or before it.
+        var k = Array.BinarySearch(_lineStarts, position);
+        return _lineStarts[k >= 0 ? k : ~k - 1];
+    }
 }

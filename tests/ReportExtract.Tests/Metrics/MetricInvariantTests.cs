@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ReportExtract.Metrics;
 
@@ -57,23 +56,21 @@ public sealed class MetricInvariantTests
     [Fact]
     public void Long_digit_runs_and_megabyte_lines_stay_linear()
     {
-        var digits = new string('7', 100_000) + "件";
-        var line = string.Concat(Enumerable.Repeat("处理行政处罚案件32件,涉及金额539万元,", 30_000)); // ~1 MB, no sentence end
-        var bars = string.Concat(Enumerable.Repeat("|", 200_000));
-        var quotes = string.Concat(Enumerable.Repeat("“《12件", 100_000));
-
-        var watch = Stopwatch.StartNew();
-        var digitMetrics = Recognizer.Recognize(digits, [], 2021).Metrics;
-        var lineMetrics = Recognizer.Recognize(line, [], 2021).Metrics;
-        Recognizer.Recognize(bars, [], 2021);
-        Recognizer.Recognize(quotes, [], 2021);
-        watch.Stop();
+        var digitMetrics = Recognizer.Recognize(new string('7', 100_000) + "件", [], 2021).Metrics;
+        var lineMetrics = Recognizer.Recognize(RunOnLine(3_750), [], 2021).Metrics;
 
         digitMetrics.Should().BeEmpty("a 100,000-digit number overflows a double: no figure (and JSON has no infinity)");
-        lineMetrics.Should().HaveCount(60_000);
+        lineMetrics.Should().HaveCount(7_500);
         lineMetrics.Should().OnlyContain(m => m.Sentence.Length <= 400 && m.Sentence.Contains(m.Text, StringComparison.Ordinal), "a run-on line is quoted around each figure");
-        // Generous for a loaded machine: quadratic work on these inputs would take minutes, linear work takes about a second.
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "each input is linear work");
+
+        // Work, not time: each input eight times as long may cost about eight times as much, not sixty-four.
+        LinearWork.Assert(12_500, n => Work(new string('7', n) + "件"), "a long digit run");
+        LinearWork.Assert(3_750, n => Work(RunOnLine(n)), "a line of a megabyte (at 8n) without a sentence end");
+        LinearWork.Assert(25_000, n => Work(new string('|', n)), "a run of table bars");
+        LinearWork.Assert(12_500, n => Work(string.Concat(Enumerable.Repeat("“《12件", n))), "quotes and title marks that never close");
+
+        static string RunOnLine(int clauses) => string.Concat(Enumerable.Repeat("处理行政处罚案件32件,涉及金额539万元,", clauses));
+        static Action Work(string text) => () => Recognizer.Recognize(text, [], 2021);
     }
 
     [Fact]
