@@ -28,6 +28,12 @@ internal sealed record CliEnvironment
     /// <summary>True when standard output is an interactive terminal (<c>inspect</c> uses colors only then).</summary>
     public bool StdoutIsTerminal { get; init; }
 
+    /// <summary>
+    /// True when standard output is redirected to a file (seekable: a regular file, or a device such as /dev/null)
+    /// rather than a pipe or a terminal; CSV then starts with a byte order mark, as it does with --out.
+    /// </summary>
+    public bool StdoutIsFile { get; init; }
+
     /// <summary>Opens an input file for reading; replaceable so tests can provoke read failures root cannot.</summary>
     public Func<string, Stream> OpenRead { get; init; } = OpenFile;
 
@@ -37,12 +43,13 @@ internal sealed record CliEnvironment
     /// <summary>The real console of this process.</summary>
     public static CliEnvironment FromConsole() => new()
     {
-        Stdout = OpenStandardOutput(),
+        Stdout = OpenStandardOutput(out var isFile),
         Stderr = Console.Error,
         Stdin = Console.OpenStandardInput(),
         WorkingDirectory = Environment.CurrentDirectory,
         StderrIsTerminal = !Console.IsErrorRedirected,
         StdoutIsTerminal = !Console.IsOutputRedirected,
+        StdoutIsFile = isFile,
     };
 
     /// <summary><paramref name="path"/> made absolute against <see cref="WorkingDirectory"/>.</summary>
@@ -52,8 +59,10 @@ internal sealed record CliEnvironment
     /// On Unix, a plain stream over descriptor 1 when it is a pipe: the console stream swallows EPIPE (it pretends
     /// writes to a closed pipe succeed), which would keep a run behind <c>| head -1</c> going to the end for nothing.
     /// </summary>
-    private static Stream OpenStandardOutput()
+    /// <remarks><paramref name="isFile"/>: descriptor 1 seeks (lseek fails on pipes, sockets and terminals).</remarks>
+    private static Stream OpenStandardOutput(out bool isFile)
     {
+        isFile = false;
         if (!OperatingSystem.IsWindows())
         {
             var handle = new SafeFileHandle(1, ownsHandle: false);
@@ -68,6 +77,8 @@ internal sealed record CliEnvironment
                     {
                         return stream;
                     }
+
+                    isFile = true;
                 }
                 catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
                 {

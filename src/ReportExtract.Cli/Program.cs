@@ -33,7 +33,9 @@ internal static class Program
         environment = environment with { Stdout = new PipeGuardStream(environment.Stdout) };
         var global = new GlobalOptions();
         var root = BuildRootCommand(environment, global);
-        var parse = root.Parse(args);
+
+        // `reportx` alone is someone finding out what it does: the help, not an error.
+        var parse = root.Parse(args.Count == 0 ? ["--help"] : args);
         var verbose = parse.GetValue(global.Verbose);
 
         var unknownOptions = UnknownOptions(parse);
@@ -55,6 +57,10 @@ internal static class Program
 
         // Help and --version write here; commands write records to environment.Stdout themselves.
         var helpOutput = new StreamWriter(environment.Stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true);
+
+        // Signals are ours, not the command line library's: see Interruption.
+        using var interruption = handleTermination ? Interruption.Register(environment.Stderr) : null;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interruption?.Token ?? CancellationToken.None);
         try
         {
             var configuration = new InvocationConfiguration
@@ -62,26 +68,37 @@ internal static class Program
                 Output = helpOutput,
                 Error = environment.Stderr,
                 EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = handleTermination ? TimeSpan.FromSeconds(2) : null,
+                ProcessTerminationTimeout = null,
             };
-            var exitCode = await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-            await helpOutput.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return exitCode;
+            var exitCode = await parse.InvokeAsync(configuration, cancel.Token).ConfigureAwait(false);
+            await helpOutput.FlushAsync(cancel.Token).ConfigureAwait(false);
+            return interruption?.Happened == true ? ExitCodes.Interrupted : exitCode;
         }
         catch (Exception e)
         {
-            return Report(e, parse, environment.Stderr, verbose);
+            return Report(e, parse, environment.Stderr, verbose, interruption?.Happened == true);
         }
     }
 
     /// <summary>The single mapping of exceptions that end a run to a message and an exit code.</summary>
-    private static int Report(Exception error, ParseResult parse, TextWriter stderr, bool verbose)
+    /// <param name="interrupted">A signal came: its message is written already, and the run ends with 130 whatever the error.</param>
+    private static int Report(Exception error, ParseResult parse, TextWriter stderr, bool verbose, bool interrupted)
     {
+        if (interrupted)
+        {
+            return ExitCodes.Interrupted;
+        }
+
         if (!CliErrors.IsQuiet(error))
         {
             stderr.WriteLine($"reportx: {CliErrors.Describe(error)}");
             if (error is UsageException)
             {
+                if (verbose && error.InnerException is { } cause)
+                {
+                    stderr.WriteLine(cause);
+                }
+
                 stderr.WriteLine($"try '{HelpCommandLine(parse)}'");
             }
             else if (verbose)

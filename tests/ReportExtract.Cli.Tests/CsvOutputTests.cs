@@ -15,7 +15,7 @@ public sealed class CsvOutputTests
     [Fact]
     public void Wide_csv_on_samples_has_a_header_and_one_row_per_report_after_a_bom()
     {
-        var result = Reportx.Run("extract", "samples/", "--format", "csv");
+        var result = Reportx.Run(new CliRunOptions { StdoutIsFile = true }, "extract", "samples/", "--format", "csv");
 
         result.ExitCode.Should().Be(0, result.Stderr);
         result.Stdout.Take(3).Should().Equal(Bom);
@@ -29,8 +29,8 @@ public sealed class CsvOutputTests
     [Fact]
     public void No_bom_omits_the_byte_order_mark_only()
     {
-        var with = Reportx.Run("extract", "samples/", "--format", "csv");
-        var without = Reportx.Run("extract", "samples/", "--format", "csv", "--no-bom");
+        var with = Reportx.Run("extract", "samples/", "--format", "csv", "--bom");
+        var without = Reportx.Run(new CliRunOptions { StdoutIsFile = true }, "extract", "samples/", "--format", "csv", "--no-bom");
 
         without.Stdout.Take(3).Should().NotEqual(Bom);
         without.Stdout.Should().Equal(with.Stdout.Skip(3));
@@ -63,7 +63,7 @@ public sealed class CsvOutputTests
 
         var row = text.Split("\r\n")[1];
         row.Should().StartWith(
-            "samples/a.txt,\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",\"温岭市住房和城乡建设局, \"\"住建局\"\"\n第二行\",2021,2022-01-05,,'-温建〔2022〕4号,331081,'+浙江省,'@台州市,'\t温岭市,3,2");
+            "samples/a.txt,\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",\"温岭市住房和城乡建设局, \"\"住建局\"\"\n第二行\",2021,2022-01-05,,'-温建〔2022〕4号,,331081,'+浙江省,'@台州市,'\t温岭市,3,2");
         ReadCsv(Encoding.UTF8.GetBytes(text))[1][1].Should().Be("'=HYPERLINK(\"http://x\",\"点我\")", "a reader gets the text back, only defused");
     }
 

@@ -17,7 +17,7 @@ public sealed class ExtractSamplesTests
         records.Select(r => r.GetProperty("source").GetProperty("path").GetString())
             .Should().Equal(RepoPaths.SampleNames.Select(n => Path.Join("samples/", n)));
         result.Stdout.Take(3).Should().NotEqual(Encoding.UTF8.Preamble.ToArray(), "JSON Lines is UTF-8 without a BOM");
-        result.ErrorLines.Should().ContainSingle().Which.Should().MatchRegex(@"^reportx: 5 reports written, 0 failed, \d+ metrics? found in [\d.]+ s$");
+        result.ErrorLines.Should().ContainSingle().Which.Should().MatchRegex(@"^reportx: 5 reports written, 0 failed, 0 with warnings, \d+ metrics? found in [\d.]+ s$");
     }
 
     [Fact]
@@ -112,12 +112,39 @@ public sealed class ExtractSamplesTests
     [Fact]
     public void A_terminal_on_stderr_gets_progress_there_and_never_on_stdout()
     {
-        var plain = Reportx.Run("extract", "samples/");
-        var terminal = Reportx.Run(new CliRunOptions { StderrIsTerminal = true }, "extract", "samples/");
+        using var temp = ManyReports(12);
+        var plain = Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path }, "extract", "many");
+        var terminal = Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path, StderrIsTerminal = true }, "extract", "many");
 
         terminal.ExitCode.Should().Be(0, terminal.Stderr);
         terminal.Stdout.Should().Equal(plain.Stdout);
-        terminal.Stderr.Should().Contain("5/5 files").And.Contain("reportx: 5 reports written");
+        terminal.Stderr.Should().Contain("12/12 files").And.Contain("reportx: 12 reports written");
+    }
+
+    [Fact]
+    public void No_progress_bar_for_a_handful_of_files_or_when_the_records_go_to_the_same_terminal()
+    {
+        using var temp = ManyReports(12);
+        var handful = Reportx.Run(new CliRunOptions { StderrIsTerminal = true }, "extract", "samples/");
+        var screen = Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path, StderrIsTerminal = true, StdoutIsTerminal = true }, "extract", "many");
+        var toFile = Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path, StderrIsTerminal = true, StdoutIsTerminal = true }, "extract", "many", "--out", "all.jsonl");
+
+        handful.Stderr.Should().NotContain("files/s", "five files finish before a bar would tell anything");
+        handful.ErrorLines.Should().ContainSingle();
+        screen.Stderr.Should().NotContain("files/s", "records on the same screen would interleave with a redrawn bar");
+        screen.ErrorLines.Should().ContainSingle();
+        toFile.Stderr.Should().Contain("12/12 files", "with --out the screen has only the bar");
+    }
+
+    private static TempDirectory ManyReports(int count)
+    {
+        var temp = new TempDirectory();
+        for (var i = 0; i < count; i++)
+        {
+            temp.Write($"many/{i:D3}.txt", $"第{i}份报告\n全年办理行政许可{i + 1}件。\n");
+        }
+
+        return temp;
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ExtractSettingsTests
         settings.Options.Should().Be(default(ExtractOptions));
         settings.Format.Should().Be(OutputFormat.JsonLines);
         settings.CsvLayout.Should().Be(CsvLayout.Wide);
-        settings.ByteOrderMark.Should().BeTrue();
+        settings.ByteOrderMark.Should().BeNull("by default the output decides: a file gets a BOM, a pipe does not");
         settings.Jobs.Should().Be(Environment.ProcessorCount);
         settings.MaxBytes.Should().Be(64L << 20);
         settings.Include.Select(g => g.Pattern).Should().Equal("*.txt", "*.htm", "*.html");
@@ -54,12 +54,13 @@ public sealed class ExtractSettingsTests
         var settings = Parse(RepoPaths.Root, "extract", "samples/", "--max-size", "1.5", "-j", "3", "--csv-layout", "long", "--no-bom", "-q");
 
         settings.Should().BeNull("1.5 is not a whole size");
-        settings = Parse(RepoPaths.Root, "extract", "samples/", "--max-size", "500k", "-j", "3", "--csv-layout", "long", "--no-bom", "-q");
+        settings = Parse(RepoPaths.Root, "extract", "samples/", "--max-size", "500k", "-j", "3", "-f", "csv", "--csv-layout", "long", "--no-bom", "-q");
         settings!.MaxBytes.Should().Be(500 * 1024);
         settings.Jobs.Should().Be(3);
         settings.CsvLayout.Should().Be(CsvLayout.Long);
         settings.ByteOrderMark.Should().BeFalse();
         settings.Quiet.Should().BeTrue();
+        Parse(RepoPaths.Root, "extract", "samples/", "-f", "csv", "--bom")!.ByteOrderMark.Should().BeTrue();
     }
 
     /// <summary>The settings of a valid command line; null when it has errors.</summary>

@@ -8,8 +8,8 @@ public sealed class HelpTests
 {
     internal static readonly string[] ExtractOptions =
     [
-        "--files-from", "--include", "--format", "--out", "--csv-layout", "--no-bom", "--jobs", "--encoding",
-        "--keep-script", "--catalog", "--max-size", "--quiet", "--verbose", "--help",
+        "--files-from", "--null", "--include", "--format", "--out", "--csv-layout", "--bom", "--no-bom", "--jobs", "--encoding",
+        "--keep-script", "--catalog", "--max-size", "--warnings", "--strict", "--quiet", "--verbose", "--help",
     ];
 
     [Fact]

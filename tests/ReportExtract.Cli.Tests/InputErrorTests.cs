@@ -37,7 +37,7 @@ public sealed class InputErrorTests : IDisposable
             "reportx: bad/binary.txt: the file holds binary data (NUL bytes), not text",
             "reportx: nothing/**/*.txt: no files match this pattern",
             "reportx: bad/folder: is a directory (--files-from lists files, one per line)",
-            $"reportx: 2 reports written, 5 failed, {metrics} metrics found in " + result.ErrorLines[^1].Split(" in ")[1]);
+            $"reportx: 2 reports written, 5 failed, 0 with warnings, {metrics} metrics found in " + result.ErrorLines[^1].Split(" in ")[1]);
     }
 
     [Fact]

@@ -1,12 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ReportExtract.Cli.Tests.Infrastructure;
 
 namespace ReportExtract.Cli.Tests;
 
-/// <summary>Keeps README.md true: its two fresh-machine commands, its examples and its option table.</summary>
+/// <summary>
+/// Keeps README.md and docs/*.md true: the fresh-machine commands, every example command (README and docs), the
+/// option table, the options the prose names, the sample record and the summary line (figures from the commands they name).
+/// </summary>
 public sealed partial class ReadmeTests
 {
     private static readonly Lazy<string> Readme = new(() => File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")));
+
+    /// <summary>The README, then every Markdown file under docs/, whatever files are there.</summary>
+    private static readonly Lazy<IReadOnlyList<(string Name, string Text)>> Documents = new(() =>
+    [
+        ("README.md", Readme.Value),
+        .. Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => ("docs/" + Path.GetRelativePath(Path.Combine(RepoPaths.Root, "docs"), f).Replace('\\', '/'), File.ReadAllText(f))),
+    ]);
 
     [Fact]
     public void The_readme_extract_command_works_on_the_samples()
@@ -40,15 +53,19 @@ public sealed partial class ReadmeTests
         using var temp = new TempDirectory();
         // A path list the examples read: it names a report that does not exist, so the run fails (1), not the usage.
         temp.Write("list.txt", "reports/missing.txt\n");
-        var examples = CommandLines().Where(l => l.StartsWith("reportx ", StringComparison.Ordinal)).ToList();
-        examples.Should().HaveCountGreaterThan(3);
-
-        foreach (var example in examples)
+        foreach (var (name, text) in Documents.Value)
         {
-            var words = SplitWords(StripComment(example)).Skip(1).ToArray();
+            var examples = CommandLines(text).Where(l => l.StartsWith("reportx ", StringComparison.Ordinal)).ToList();
+            examples.Should().NotBeEmpty(name);
 
-            // Run where no report exists: inputs fail (1), but a usage error (2) means the README is wrong.
-            Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path }, words).ExitCode.Should().NotBe(2, example);
+            foreach (var example in examples)
+            {
+                var words = SplitWords(StripComment(example)).Skip(1).ToArray();
+
+                // Run where no report exists: inputs fail (1), but a usage error (2) means the document is wrong.
+                var result = Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path }, words);
+                result.ExitCode.Should().NotBe(2, "{0}: {1}\n{2}", name, example, result.Stderr);
+            }
         }
     }
 
@@ -67,11 +84,117 @@ public sealed partial class ReadmeTests
         }
     }
 
-    /// <summary>Lines of the README's fenced code blocks, with `| ...` and `> ...` tails of shell pipelines kept.</summary>
-    private static List<string> CommandLines()
+    [Fact]
+    public void Every_option_the_documents_name_in_backquotes_is_an_option_of_reportx()
+    {
+        // All options of all commands, from their own help.
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var command in new[] { "extract", "normalize", "segment", "inspect" })
+        {
+            known.UnionWith(Regex.Matches(Reportx.Run(command, "--help").Text, @"(?<![\w-])--[a-z][a-z0-9-]*").Select(m => m.Value));
+        }
+
+        known.Should().Contain(["--files-from", "--encoding", "--pos", "--keep-script"]);
+        foreach (var (name, text) in Documents.Value)
+        {
+            // `--option ...` spans of prose; spans that quote another program's command line (dotnet, find …) are its own.
+            foreach (Match span in Regex.Matches(FencedBlock().Replace(text, string.Empty), "`(--[a-z][a-z0-9-]*)[^`]*`"))
+            {
+                known.Should().Contain(span.Groups[1].Value, "{0} names {1}", name, span.Value);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_sample_record_is_the_current_output_of_its_command()
+    {
+        var intro = Regex.Match(Readme.Value, @"`(reportx extract (\S+))`, pretty-printed");
+        intro.Success.Should().BeTrue("the README names the command of its sample record");
+        var block = Regex.Match(Readme.Value[intro.Index..], "```json\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var result = Reportx.Run("extract", intro.Groups[2].Value);
+        result.ExitCode.Should().Be(0, result.Stderr);
+
+        using var shown = JsonDocument.Parse(block);
+        using var actual = JsonDocument.Parse(result.Lines.Single());
+        AssertShortened(shown.RootElement, actual.RootElement, "$");
+    }
+
+    [Fact]
+    public void The_summary_line_example_is_what_its_command_prints()
+    {
+        var example = Regex.Match(Readme.Value, @"\$ (reportx extract [^\n]+)\n(reportx: \d+ reports? written[^\n]*)\n");
+        example.Success.Should().BeTrue("the README shows a command and its summary line");
+        using var temp = new TempDirectory();
+        var words = SplitWords(example.Groups[1].Value).Skip(1).Select(w => w == "samples/" ? RepoPaths.Samples + "/" : w).ToArray();
+
+        var result = Reportx.Run(new CliRunOptions { WorkingDirectory = temp.Path }, words);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var time = new Regex(@"in [\d.]+ s$");
+        time.Replace(result.ErrorLines.Single(), "in T s").Should().Be(time.Replace(example.Groups[2].Value, "in T s"), "the README's figures come from the command it names");
+    }
+
+    /// <summary>
+    /// <paramref name="shown"/> is <paramref name="actual"/> with arrays shortened: the shown items are, in order, items of the
+    /// actual array (themselves compared the same way), and an item <c>{"...": "N more …"}</c> says how many were left out.
+    /// </summary>
+    private static void AssertShortened(JsonElement shown, JsonElement actual, string path)
+    {
+        shown.ValueKind.Should().Be(actual.ValueKind, path);
+        switch (shown.ValueKind)
+        {
+            case JsonValueKind.Object:
+                shown.EnumerateObject().Select(p => p.Name).Should().Equal(actual.EnumerateObject().Select(p => p.Name), "{0} has the record's fields in order", path);
+                foreach (var property in shown.EnumerateObject())
+                {
+                    AssertShortened(property.Value, actual.GetProperty(property.Name), $"{path}.{property.Name}");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var items = shown.EnumerateArray().Where(e => !IsOmission(e)).ToList();
+                var omitted = shown.EnumerateArray().Where(IsOmission).Select(e => int.Parse(Regex.Match(e.GetProperty("...").GetString()!, @"^\d+").Value, CultureInfo.InvariantCulture)).Sum();
+                var rest = actual.EnumerateArray().ToList();
+                (items.Count + omitted).Should().Be(rest.Count, "{0}: the shown items and the \"N more\" counts add up to the record's", path);
+                var at = 0;
+                foreach (var item in items)
+                {
+                    while (at < rest.Count && !Matches(item, rest[at]))
+                    {
+                        at++;
+                    }
+
+                    at.Should().BeLessThan(rest.Count, "{0}: {1} is in the record, in this order", path, item.GetRawText());
+                    AssertShortened(item, rest[at++], path + "[]");
+                }
+
+                break;
+            default:
+                shown.GetRawText().Should().Be(actual.GetRawText(), path);
+                break;
+        }
+
+        static bool IsOmission(JsonElement e) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("...", out _);
+
+        static bool Matches(JsonElement shown, JsonElement actual)
+        {
+            try
+            {
+                AssertShortened(shown, actual, "$");
+                return true;
+            }
+            catch (Exception e) when (e.GetType().Name.Contains("Exception", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Lines of the fenced code blocks of <paramref name="text"/> (the README by default); a pipeline's reportx part is its own line.</summary>
+    private static List<string> CommandLines(string? text = null)
     {
         var lines = new List<string>();
-        foreach (Match block in FencedBlock().Matches(Readme.Value))
+        foreach (Match block in FencedBlock().Matches(text ?? Readme.Value))
         {
             lines.AddRange(block.Groups[1].Value.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         }

@@ -33,8 +33,8 @@ public sealed class UsageErrorTests
     }
 
     [Theory]
-    [InlineData]
     [InlineData("frobnicate")]
+    [InlineData("--bogus")]
     public void Root_usage_errors_point_to_the_root_help(params string[] args)
     {
         var result = Reportx.Run(args);

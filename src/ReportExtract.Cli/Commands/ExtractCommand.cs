@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ReportExtract.Cli.Emitters;
 using ReportExtract.Cli.Inputs;
-using ReportExtract.Decoding;
 
 namespace ReportExtract.Cli.Commands;
 
@@ -10,7 +9,6 @@ namespace ReportExtract.Cli.Commands;
 internal sealed class ExtractCommand
 {
 
-    private const string DefaultMaxSize = "64M";
     private const string DefaultFileTimeout = "2m";
 
     private static readonly string[] Examples =
@@ -24,25 +22,6 @@ internal sealed class ExtractCommand
         "reportx extract reports/ --out reports.xlsx            a workbook: reports sheet and metrics sheet",
     ];
 
-    private readonly Argument<string[]> _paths = new("PATHS")
-    {
-        Description = "Report files, directories (walked recursively for --include files) and glob patterns such as \"reports/**/*.txt\" (expanded by reportx itself); - reads one report from standard input.",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
-
-    private readonly Option<string?> _filesFrom = new("--files-from")
-    {
-        Description = "Also read input paths from FILE, one per line (- for standard input), after PATHS.",
-        HelpName = "FILE|-",
-    };
-
-    private readonly Option<string[]> _include = new("--include")
-    {
-        Description = $"Which files to take from directories (repeatable; replaces the default {string.Join(" ", InputExpander.DefaultInclude)}). A glob without '/' matches file names at any depth.",
-        HelpName = "GLOB",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
     private readonly Option<string?> _format = new("--format", "-f")
     {
         Description = "Output format: jsonl (one record per line), json (one indented array), csv, html (a self-contained review page) or xlsx (a workbook; needs --out). Default: from the --out extension (.jsonl .json .csv .html .xlsx), else jsonl.",
@@ -51,18 +30,23 @@ internal sealed class ExtractCommand
 
     private readonly Option<string?> _output = new("--out", "-o")
     {
-        Description = "Write to FILE instead of standard output. The file is replaced only when the run completes: an interrupted or failed run leaves any previous content untouched.",
+        Description = "Write to FILE instead of standard output (- is standard output). The file is replaced only when the run completes: an interrupted or failed run leaves any previous content untouched.",
         HelpName = "FILE",
     };
 
-    private readonly Option<string> _csvLayout = new("--csv-layout")
+    private readonly Option<string?> _csvLayout = new("--csv-layout")
     {
-        Description = "CSV shape: wide (one row per report, one column per catalog indicator) or long (one row per metric).",
-        HelpName = "wide|long",
-        DefaultValueFactory = _ => "wide",
+        Description = "CSV shape (CSV output only): wide (default; one row per report, one column per catalog indicator) or long (one row per metric).",
+        HelpName = string.Join('|', CsvLayouts.Names),
     };
 
-    private readonly Option<bool> _noBom = new("--no-bom") { Description = "Omit the UTF-8 byte order mark CSV starts with (Excel needs it to read Chinese; most other tools do not)." };
+    private readonly Option<bool> _bom = new("--bom") { Description = "Start CSV with the UTF-8 byte order mark even on a pipe (by default only a file gets it: Excel needs it to read Chinese)." };
+
+    private readonly Option<bool> _noBom = new("--no-bom") { Description = "Never write the UTF-8 byte order mark, even into a file (for tools that take it for part of the first header)." };
+
+    private readonly Option<bool> _warnings = new("--warnings") { Description = "Print each record's warnings on standard error, one 'reportx: PATH: warning: TEXT' line each." };
+
+    private readonly Option<bool> _strict = new("--strict") { Description = "Exit 1 when any record has a warning (the records are still written)." };
 
     private readonly Option<int> _jobs = new("--jobs", "-j")
     {
@@ -83,25 +67,12 @@ internal sealed class ExtractCommand
         },
     };
 
-    private readonly Option<string?> _encoding = new("--encoding")
-    {
-        Description = "Read every input in this encoding instead of detecting it: utf-8, utf-16le, utf-16be, gb18030 (gbk, gb2312), big5.",
-        HelpName = "NAME",
-    };
-
     private readonly Option<bool> _keepScript = new("--keep-script") { Description = "Keep traditional characters as written (no traditional→simplified conversion)." };
 
     private readonly Option<string?> _catalog = new("--catalog")
     {
         Description = "An indicator catalog file whose entries add to or replace the built-in indicators.",
         HelpName = "FILE",
-    };
-
-    private readonly Option<string> _maxSize = new("--max-size")
-    {
-        Description = "Refuse inputs larger than SIZE (K, M, G suffixes) without reading them.",
-        HelpName = "SIZE",
-        DefaultValueFactory = _ => DefaultMaxSize,
     };
 
     private readonly Option<string?> _shard = new("--shard")
@@ -117,6 +88,7 @@ internal sealed class ExtractCommand
         DefaultValueFactory = _ => DefaultFileTimeout,
     };
 
+    private readonly InputOptions _inputs;
     private readonly CliEnvironment _environment;
     private readonly GlobalOptions _global;
 
@@ -126,28 +98,17 @@ internal sealed class ExtractCommand
         _environment = environment;
         _global = global;
 
-        _format.AcceptOnlyFromAmong(OutputFormats.Names);
-        _csvLayout.AcceptOnlyFromAmong("wide", "long");
+        _inputs = new InputOptions(environment);
 
-        _encoding.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } name && TextDecoder.CanonicalName(name) is null)
-            {
-                r.AddError($"--encoding: {TextDecoder.UnsupportedMessage(name)}");
-            }
-        });
+        // Names are compared ignoring case (--format CSV, --csv-layout Long), as file extensions are.
+        _format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, OutputFormats.Names);
+        _csvLayout.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, CsvLayouts.Names);
+
         _catalog.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } file && !File.Exists(_environment.Resolve(file)))
             {
                 r.AddError($"--catalog {file}: no such file");
-            }
-        });
-        _maxSize.Validators.Add(r =>
-        {
-            if (!ByteSize.TryParse(r.GetValueOrDefault<string>() ?? string.Empty, out _))
-            {
-                r.AddError($"--max-size '{r.GetValueOrDefault<string>()}' is not a size: write e.g. 64M, 500K or 1G");
             }
         });
         _shard.Validators.Add(r =>
@@ -164,49 +125,17 @@ internal sealed class ExtractCommand
                 r.AddError($"--file-timeout '{r.GetValueOrDefault<string>()}' is not a duration: write e.g. 30s, 500ms or 5m");
             }
         });
-        _include.Validators.Add(r =>
-        {
-            foreach (var glob in r.GetValueOrDefault<string[]>() ?? [])
-            {
-                try
-                {
-                    Glob.Parse(glob);
-                }
-                catch (FormatException e)
-                {
-                    r.AddError($"--include {e.Message}");
-                }
-            }
-        });
-        _filesFrom.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } file && file != InputItem.StdinPath && !File.Exists(_environment.Resolve(file)))
-            {
-                r.AddError($"--files-from {file}: no such file");
-            }
-        });
-
         Command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON, CSV, an HTML review page or an XLSX workbook).")
         {
-            _paths, _filesFrom, _include, _format, _output, _csvLayout, _noBom, _jobs, _encoding, _keepScript, _catalog, _maxSize, _shard, _fileTimeout,
+            _format, _output, _csvLayout, _bom, _noBom, _jobs, _keepScript, _catalog, _shard, _fileTimeout, _warnings, _strict,
         };
+        _inputs.AddTo(Command);
 
         // Checks that need several options at once: still before any work.
         Command.Validators.Add(r =>
         {
-            var given = r.GetValue(_paths) ?? [];
-            var list = r.GetValue(_filesFrom);
-            if (given.Length == 0 && list is null)
-            {
-                r.AddError("no inputs: give report files, directories or glob patterns, or --files-from FILE");
-            }
-
-            if (list == InputItem.StdinPath && given.Contains(InputItem.StdinPath))
-            {
-                r.AddError("standard input cannot be both --files-from - and the input -");
-            }
-
-            if (r.GetValue(_output) is { } file)
+            var toFile = r.GetValue(_output) is { } given && !IsStdout(given);
+            if (toFile && r.GetValue(_output) is { } file)
             {
                 var full = _environment.Resolve(file);
                 if (Directory.Exists(full))
@@ -224,11 +153,31 @@ internal sealed class ExtractCommand
             }
 
             // Without --out only --format can name the format; an unknown name is the option's own error.
-            if (r.GetValue(_output) is null && r.GetValue(_format) is { } formatName
+            if (!toFile && r.GetValue(_format) is { } formatName
                 && OutputFormats.Names.Contains(formatName, StringComparer.OrdinalIgnoreCase)
                 && OutputFormats.RequiresFile(OutputFormats.Parse(formatName)))
             {
                 r.AddError("--format xlsx writes a workbook (a zip file), not text: give --out FILE.xlsx");
+            }
+
+            // An option that only shapes CSV is a mistake with any other format: say so rather than ignore it.
+            var format = FormatOf(r.GetValue(_format), r.GetValue(_output));
+            if (format is { } f && f != OutputFormat.Csv)
+            {
+                foreach (var csvOnly in new Option[] { _csvLayout, _bom, _noBom })
+                {
+                    // A --csv-layout value that is no layout at all is the option's own error, reported alone.
+                    if (r.GetResult(csvOnly) is { Implicit: false } option
+                        && (csvOnly != _csvLayout || CsvLayouts.Names.Contains(option.GetValueOrDefault<string?>(), StringComparer.OrdinalIgnoreCase)))
+                    {
+                        r.AddError($"{csvOnly.Name} applies to CSV output only, and this run writes {OutputFormats.NameOf(f)}: add --format csv (or an .csv --out), or drop {csvOnly.Name}");
+                    }
+                }
+            }
+
+            if (r.GetValue(_bom) && r.GetValue(_noBom))
+            {
+                r.AddError("--bom and --no-bom contradict each other: give one");
             }
         });
 
@@ -241,30 +190,40 @@ internal sealed class ExtractCommand
     /// <summary>The command with its help examples, for the root command.</summary>
     public static CliCommand Create(CliEnvironment environment, GlobalOptions global) => new(new ExtractCommand(environment, global).Command, Examples);
 
+    /// <summary>True for the --out value that names standard output.</summary>
+    private static bool IsStdout(string output) => output == "-";
+
+    /// <summary>The output format --format and --out ask for; null when they name none (an unknown extension, reported on its own).</summary>
+    private static OutputFormat? FormatOf(string? formatName, string? outputPath) =>
+        formatName is not null ? OutputFormats.Names.Contains(formatName, StringComparer.OrdinalIgnoreCase) ? OutputFormats.Parse(formatName) : null
+        : outputPath is not null && !IsStdout(outputPath) ? OutputFormats.FromPath(outputPath)
+        : OutputFormat.JsonLines;
+
     /// <summary>What a valid parse of this command asks for.</summary>
     public ExtractSettings Settings(ParseResult parse)
     {
-        var outputPath = parse.GetValue(_output);
-        var formatName = parse.GetValue(_format);
+        var outputPath = parse.GetValue(_output) is { } given && !IsStdout(given) ? given : null;
         return new ExtractSettings
         {
-            Paths = parse.GetValue(_paths) ?? [],
-            FilesFrom = parse.GetValue(_filesFrom),
-            Include = [.. (parse.GetValue(_include) is { Length: > 0 } globs ? globs : InputExpander.DefaultInclude).Select(Glob.Parse)],
-            Format = formatName is not null ? OutputFormats.Parse(formatName)
-                : outputPath is not null ? OutputFormats.FromPath(outputPath)!.Value
-                : OutputFormat.JsonLines,
+            Paths = parse.GetValue(_inputs.Paths) ?? [],
+            FilesFrom = parse.GetValue(_inputs.FilesFrom),
+            NullSeparated = parse.GetValue(_inputs.NullSeparated),
+            Include = _inputs.IncludeGlobs(parse),
+            Format = FormatOf(parse.GetValue(_format), outputPath) ?? throw new UsageException("no output format"),
             OutputPath = outputPath,
-            CsvLayout = parse.GetValue(_csvLayout) == "long" ? CsvLayout.Long : CsvLayout.Wide,
-            ByteOrderMark = !parse.GetValue(_noBom),
+            CsvLayout = CsvLayouts.Parse(parse.GetValue(_csvLayout)),
+            ByteOrderMark = parse.GetValue(_bom) ? true : parse.GetValue(_noBom) ? false : null,
             Jobs = parse.GetValue(_jobs),
-            MaxBytes = ByteSize.TryParse(parse.GetValue(_maxSize) ?? DefaultMaxSize, out var max) ? max : throw new UsageException("--max-size is not a size"),
+            MaxBytes = _inputs.MaxBytes(parse),
             Shard = parse.GetValue(_shard) is { } shard && InputShard.TryParse(shard, out var k) ? k : InputShard.All,
             FileTimeout = Duration.TryParse(parse.GetValue(_fileTimeout) ?? DefaultFileTimeout, out var timeout) ? timeout : throw new UsageException("--file-timeout is not a duration"),
             Options = new ExtractOptions(
-                Encoding: parse.GetValue(_encoding) is { } name ? TextDecoder.CanonicalName(name) : null,
+                Encoding: _inputs.EncodingName(parse),
                 KeepScript: parse.GetValue(_keepScript),
                 CatalogPath: parse.GetValue(_catalog) is { } catalogFile ? _environment.Resolve(catalogFile) : null),
+            CatalogGiven = parse.GetValue(_catalog),
+            PrintWarnings = parse.GetValue(_warnings),
+            Strict = parse.GetValue(_strict),
             Quiet = parse.GetValue(_global.Quiet),
             Verbose = parse.GetValue(_global.Verbose),
         };

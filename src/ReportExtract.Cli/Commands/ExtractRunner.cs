@@ -29,16 +29,18 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         using var file = settings.OutputPath is { } outputPath ? OpenOutput(outputPath) : null;
         var pipeline = CreatePipeline();
         cancellationToken.ThrowIfCancellationRequested();
-        var inputs = settings.Shard.Select(new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom));
+        var inputs = settings.Shard.Select(new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom, settings.NullSeparated));
         var output = new BufferedStream(environment.WrapOutput(file?.Stream ?? environment.Stdout), 64 * 1024);
-        var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, settings.ByteOrderMark, pipeline.Catalog.Ids);
+        // The BOM is for a file a spreadsheet opens; in a pipe it reaches a program that takes it for part of the first header.
+        var byteOrderMark = settings.ByteOrderMark ?? (file is not null || environment.StdoutIsFile);
+        var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, byteOrderMark, pipeline.Catalog.Ids);
         var scheduler = new OrderedParallel(settings.Jobs, OrderedParallel.WindowFor(settings.Jobs));
         var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.FileTimeout, settings.Verbose, cancellationToken);
 
         Tally tally;
         try
         {
-            tally = environment.StderrIsTerminal && !settings.Quiet && inputs.Count >= ProgressBarReporter.MinimumInputs
+            tally = ProgressBarReporter.IsWanted(environment, settings.Quiet, writesStdout: file is null, inputs.Count)
                 ? await ProgressBarReporter.RunAsync(environment.Stderr, inputs.Count, reporter => WriteAllAsync(inputs, job, scheduler, emitter, reporter, cancellationToken)).ConfigureAwait(false)
                 : await WriteAllAsync(inputs, job, scheduler, emitter, new PlainReporter(environment.Stderr), cancellationToken).ConfigureAwait(false);
 
@@ -57,7 +59,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
             environment.Stderr.WriteLine(Summary(tally, clock.Elapsed, scheduler));
         }
 
-        return tally.Failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        return tally.Failed > 0 || (settings.Strict && tally.WithWarnings > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     /// <summary>Builds the stages once; a catalog that cannot be loaded is a bad --catalog value, reported before any work.</summary>
@@ -67,9 +69,9 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         {
             return ReportPipeline.Create(settings.Options);
         }
-        catch (Exception e) when (settings.Options.CatalogPath is { } catalog && e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception e) when (settings.Options.CatalogPath is { } catalog && DataFileErrors.IsDataFileError(e))
         {
-            throw new UsageException($"--catalog {catalog}: {CliErrors.Describe(e)}");
+            throw DataFileErrors.Describe("--catalog", settings.CatalogGiven ?? catalog, catalog, e);
         }
     }
 
@@ -109,7 +111,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         }
     }
 
-    private static async Task<Tally> WriteAllAsync(
+    private async Task<Tally> WriteAllAsync(
         List<InputItem> inputs, Job job, OrderedParallel scheduler, IReportEmitter emitter, IRunReporter reporter, CancellationToken cancellationToken)
     {
         var tally = new Tally();
@@ -121,6 +123,17 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
                 emitter.Write(record, outcome.OriginalText);
                 tally.Written++;
                 tally.Metrics += record.Metrics.Length;
+                if (!record.Warnings.IsEmpty)
+                {
+                    tally.WithWarnings++;
+                    if (settings.PrintWarnings)
+                    {
+                        foreach (var warning in record.Warnings)
+                        {
+                            reporter.Warned(outcome.Path, warning);
+                        }
+                    }
+                }
             }
             else
             {
@@ -137,7 +150,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     private string Summary(Tally tally, TimeSpan elapsed, OrderedParallel scheduler)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"reportx: {tally.Written} {Plural(tally.Written, "report", "reports")} written, {tally.Failed} failed, {tally.Metrics} {Plural(tally.Metrics, "metric", "metrics")} found in {elapsed.TotalSeconds:0.00} s");
+            $"reportx: {tally.Written} {Plural(tally.Written, "report", "reports")} written, {tally.Failed} failed, {tally.WithWarnings} with warnings, {tally.Metrics} {Plural(tally.Metrics, "metric", "metrics")} found in {elapsed.TotalSeconds:0.00} s");
         if (settings.Verbose)
         {
             using var process = Process.GetCurrentProcess();
@@ -155,6 +168,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
     {
         public int Written { get; set; }
         public int Failed { get; set; }
+        public int WithWarnings { get; set; }
         public long Metrics { get; set; }
     }
 

@@ -8,13 +8,17 @@ internal sealed record ExtractSettings
 {
     public required IReadOnlyList<string> Paths { get; init; }
     public string? FilesFrom { get; init; }
+
+    /// <summary>The --files-from list is NUL-separated (-0).</summary>
+    public bool NullSeparated { get; init; }
     public required IReadOnlyList<Glob> Include { get; init; }
     public required OutputFormat Format { get; init; }
 
     /// <summary>The --out file as given; null writes to standard output.</summary>
     public string? OutputPath { get; init; }
     public CsvLayout CsvLayout { get; init; }
-    public bool ByteOrderMark { get; init; } = true;
+    /// <summary>CSV byte order mark: forced on or off (--bom, --no-bom), or null for "only into a file".</summary>
+    public bool? ByteOrderMark { get; init; }
     public required int Jobs { get; init; }
     public required long MaxBytes { get; init; }
 
@@ -24,6 +28,14 @@ internal sealed record ExtractSettings
     /// <summary>How long one report may take before it is given up as an error (--file-timeout).</summary>
     public TimeSpan FileTimeout { get; init; } = TimeSpan.FromMinutes(2);
     public ExtractOptions Options { get; init; }
+
+    /// <summary>The --catalog file as the user wrote it (Options has it resolved).</summary>
+    public string? CatalogGiven { get; init; }
+    /// <summary>Print every record warning on standard error (--warnings).</summary>
+    public bool PrintWarnings { get; init; }
+
+    /// <summary>Any record warning makes the exit code 1 (--strict).</summary>
+    public bool Strict { get; init; }
     public bool Quiet { get; init; }
     public bool Verbose { get; init; }
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text;
+using ReportExtract.Cli.Inputs;
+using ReportExtract.Cli.Output;
 using ReportExtract.Cli.Review;
+using ReportExtract.Decoding;
 using Spectre.Console;
 
 namespace ReportExtract.Cli.Commands;
@@ -25,10 +28,13 @@ internal static class InspectCommand
     {
         var file = new Argument<string>("FILE") { Description = "The report to show (- reads it from standard input)." };
         var keepScript = new Option<bool>("--keep-script") { Description = "Keep traditional characters as written (no traditional→simplified conversion)." };
+
+        // The one option of the shared input layer that makes sense for one report; validated the same way.
+        var encoding = new InputOptions(environment).Encoding;
         file.Validators.Add(r =>
         {
             // A directory is a misuse (a batch wants the review page); a missing file is an input failure, as for extract.
-            if (r.GetValueOrDefault<string>() is { } path && path != "-" && Directory.Exists(environment.Resolve(path)))
+            if (r.GetValueOrDefault<string>() is { } path && path != InputItem.StdinPath && Directory.Exists(environment.Resolve(path)))
             {
                 r.AddError($"{path} is a directory: inspect shows one report; use 'reportx extract {path} --out review.html' for a batch");
             }
@@ -36,24 +42,23 @@ internal static class InspectCommand
 
         var command = new Command("inspect", "Show one report in the terminal: metadata, the section tree and every metric in its sentence.")
         {
-            file, keepScript,
+            file, keepScript, encoding,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            byte[] bytes;
-            try
+            var item = path == InputItem.StdinPath ? InputItem.Stdin() : InputItem.File(path, environment.Resolve(path));
+            var content = new InputReader(environment, ByteSize.TryParse(InputOptions.DefaultMaxSize, out var max) ? max : long.MaxValue).Read(item);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (content.Bytes is not { } bytes)
             {
-                bytes = ReadAll(environment, path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                environment.Stderr.WriteLine($"reportx: {path}: {CliErrors.Describe(e)}");
+                environment.Stderr.WriteLine($"reportx: {path}: {content.Error}");
                 return Task.FromResult(ExitCodes.Failure);
             }
 
-            var pipeline = ReportPipeline.Create(new ExtractOptions(KeepScript: parse.GetValue(keepScript)));
-            var result = pipeline.Extract(path, bytes);
+            var name = parse.GetValue(encoding) is { } given ? TextDecoder.CanonicalName(given) : null;
+            var pipeline = ReportPipeline.Create(new ExtractOptions(Encoding: name, KeepScript: parse.GetValue(keepScript)));
+            var result = pipeline.Extract(path, bytes, cancellationToken);
             if (result.Record is not { } record)
             {
                 environment.Stderr.WriteLine($"reportx: {path}: {result.Error}");
@@ -61,7 +66,9 @@ internal static class InspectCommand
             }
 
             using var writer = new StreamWriter(environment.Stdout, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
-            var console = CreateConsole(writer, environment.StdoutIsTerminal);
+
+            // Cells are padded to their column's width: invisible on a terminal, noise in a file.
+            var console = CreateConsole(environment.StdoutIsTerminal ? writer : new TrailingSpaceTrimmer(writer), environment.StdoutIsTerminal);
             new InspectView(console, environment.StdoutIsTerminal).Render(record);
             writer.Flush();
             return Task.FromResult(ExitCodes.Success);
@@ -82,14 +89,6 @@ internal static class InspectCommand
         });
         console.Profile.Width = terminal ? TerminalWidth() : PlainWidth;
         return console;
-    }
-
-    private static byte[] ReadAll(CliEnvironment environment, string path)
-    {
-        using var stream = path == "-" ? null : environment.OpenRead(environment.Resolve(path));
-        using var buffer = new MemoryStream();
-        (stream ?? environment.Stdin).CopyTo(buffer);
-        return buffer.ToArray();
     }
 
     private static int TerminalWidth()

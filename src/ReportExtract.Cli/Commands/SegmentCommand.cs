@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ReportExtract.Cli.Inputs;
+using ReportExtract.Decoding;
 using ReportExtract.Segmentation;
 
 namespace ReportExtract.Cli.Commands;
 
-/// <summary><c>reportx segment FILE...</c>: jieba-compatible word segmentation, one output line per input line.</summary>
+/// <summary><c>reportx segment PATHS...</c>: jieba-compatible word segmentation, one output line per input line.</summary>
 internal static class SegmentCommand
 {
     private static readonly string[] Examples =
@@ -18,19 +20,21 @@ internal static class SegmentCommand
     /// <summary>The command with its arguments and options, running in <paramref name="environment"/>.</summary>
     public static CliCommand Create(CliEnvironment environment, GlobalOptions global)
     {
-        var files = new Argument<string[]>("FILE") { Description = "UTF-8 text files to segment", Arity = ArgumentArity.OneOrMore };
+        var inputs = new InputOptions(environment);
         var pos = new Option<bool>("--pos") { Description = "print word/tag as jieba.posseg does" };
         var noHmm = new Option<bool>("--no-hmm") { Description = "turn the HMM for unknown words off (jieba's HMM=False)" };
         var userDict = new Option<string?>("--user-dict") { Description = "a user dictionary in jieba's format (word [freq] [tag] per line, UTF-8)", HelpName = "FILE" };
         var command = new Command("segment", "Cut text into words as jieba.cut does (tokens separated by spaces), one output line per input line.")
         {
-            files, pos, noHmm, userDict,
+            pos, noHmm, userDict,
         };
-        command.SetAction(result => Run(environment, result.GetValue(files) ?? [], result.GetValue(pos), !result.GetValue(noHmm), result.GetValue(userDict)));
+        inputs.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            environment, inputs, parse, parse.GetValue(pos), !parse.GetValue(noHmm), parse.GetValue(userDict), cancellationToken)));
         return new CliCommand(command, Examples);
     }
 
-    private static int Run(CliEnvironment environment, string[] paths, bool tag, bool hmm, string? userDictionary)
+    private static int Run(CliEnvironment environment, InputOptions inputs, ParseResult parse, bool tag, bool hmm, string? userDictionary, CancellationToken cancellationToken)
     {
         var segmenter = JiebaSegmenter.Default;
         if (userDictionary is not null)
@@ -45,29 +49,14 @@ internal static class SegmentCommand
             }
         }
 
-        var exit = ExitCodes.Success;
         var words = new List<WordToken>();
         var tagged = new List<TaggedToken>();
+
         // Closed-pipe errors surface as OutputClosedException, which the entry point turns into a quiet exit.
         using var stdout = new StreamWriter(environment.Stdout, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        foreach (var path in paths)
-        {
-            string text;
-            try
-            {
-                using var reader = new StreamReader(environment.OpenRead(environment.Resolve(path)), Encoding.UTF8);
-                text = reader.ReadToEnd();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                environment.Stderr.WriteLine($"reportx: {path}: {CliErrors.Describe(e)}");
-                exit = ExitCodes.Failure;
-                continue;
-            }
-
-            WriteSegmented(segmenter, text, stdout, tag, hmm, words, tagged);
-        }
-
+        var exit = InputLoop.Run(
+            inputs.Expand(parse), inputs.Reader(parse), new TextDecoder(inputs.EncodingName(parse)), environment.Stderr,
+            (_, decoded) => WriteSegmented(segmenter, decoded.Text, stdout, tag, hmm, words, tagged), cancellationToken);
         stdout.Flush();
         return exit;
     }

@@ -29,6 +29,17 @@ internal enum CsvLayout
     Long,
 }
 
+/// <summary>The names <c>--csv-layout</c> accepts, in <see cref="CsvLayout"/> order.</summary>
+internal static class CsvLayouts
+{
+    /// <summary>The layout names; the first is the default.</summary>
+    public static readonly string[] Names = ["wide", "long"];
+
+    /// <summary>The layout named <paramref name="name"/> (any case); null is the default.</summary>
+    public static CsvLayout Parse(string? name) =>
+        name is null ? CsvLayout.Wide : (CsvLayout)Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+}
+
 /// <summary>Names and file extensions of <see cref="OutputFormat"/>.</summary>
 internal static class OutputFormats
 {
@@ -45,6 +56,9 @@ internal static class OutputFormats
         "xlsx" => OutputFormat.Xlsx,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an output format"),
     };
+
+    /// <summary>The --format name of <paramref name="format"/>.</summary>
+    public static string NameOf(OutputFormat format) => Names[(int)format];
 
     /// <summary>True for formats that are binary and must go to a file (--out), never to standard output.</summary>
     public static bool RequiresFile(OutputFormat format) => format == OutputFormat.Xlsx;

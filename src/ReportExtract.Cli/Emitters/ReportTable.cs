@@ -13,7 +13,7 @@ internal static class ReportTable
     public static readonly string[] WideColumns =
     [
         "source_path", "title", "organization", "report_year", "document_date", "published_date", "document_number",
-        "region_code", "region_province", "region_city", "region_county", "section_count", "metric_count",
+        "index_number", "region_code", "region_province", "region_city", "region_county", "section_count", "metric_count",
     ];
 
     /// <summary>The long layout's columns.</summary>
@@ -34,7 +34,7 @@ internal static class ReportTable
         object?[] fixedCells =
         [
             r.Source.Path, r.Title, r.Organization, Integer(r.ReportYear), r.DocumentDate, r.PublishedDate, r.DocumentNumber,
-            r.Region?.Code, r.Region?.Province, r.Region?.City, r.Region?.County, (long)CountSections(r.Sections), (long)r.Metrics.Length,
+            r.IndexNumber, r.Region?.Code, r.Region?.Province, r.Region?.City, r.Region?.County, (long)CountSections(r.Sections), (long)r.Metrics.Length,
         ];
         fixedCells.CopyTo(row, 0);
         for (var i = 0; i < indicatorIds.Count; i++)

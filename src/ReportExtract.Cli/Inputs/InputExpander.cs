@@ -18,8 +18,11 @@ internal sealed class InputExpander(CliEnvironment environment, IReadOnlyList<Gl
     /// <summary>The include globs used when <c>--include</c> is not given.</summary>
     public static readonly string[] DefaultInclude = ["*.txt", "*.htm", "*.html"];
 
-    /// <summary>Expands positional <paramref name="paths"/>, then the list in <paramref name="filesFrom"/> (a file, or <c>-</c> for standard input).</summary>
-    public List<InputItem> Expand(IEnumerable<string> paths, string? filesFrom)
+    /// <summary>
+    /// Expands positional <paramref name="paths"/>, then the list in <paramref name="filesFrom"/> (a file, or <c>-</c>
+    /// for standard input; one path per line, or per NUL byte when <paramref name="nullSeparated"/>).
+    /// </summary>
+    public List<InputItem> Expand(IEnumerable<string> paths, string? filesFrom, bool nullSeparated = false)
     {
         var items = new List<InputItem>();
         foreach (var path in paths)
@@ -29,7 +32,7 @@ internal sealed class InputExpander(CliEnvironment environment, IReadOnlyList<Gl
 
         if (filesFrom is not null)
         {
-            foreach (var line in ReadList(filesFrom))
+            foreach (var line in nullSeparated ? ReadNullSeparatedList(filesFrom) : ReadList(filesFrom))
             {
                 ExpandListedPath(line, items);
             }
@@ -229,6 +232,15 @@ internal sealed class InputExpander(CliEnvironment environment, IReadOnlyList<Gl
                 yield return line;
             }
         }
+    }
+
+    /// <summary>Paths separated by NUL bytes (<c>find -print0</c>): taken exactly, line breaks and spaces included; empty entries skipped.</summary>
+    private IEnumerable<string> ReadNullSeparatedList(string filesFrom)
+    {
+        using var stream = filesFrom == InputItem.StdinPath ? null : new FileStream(environment.Resolve(filesFrom), FileMode.Open, FileAccess.Read);
+        using var reader = new StreamReader(stream ?? environment.Stdin, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: stream is null);
+        var all = reader.ReadToEnd();
+        return all.Split('\0', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Keeps the first occurrence of each file (by absolute path); error items all stay.</summary>

@@ -1,7 +1,12 @@
+using ReportExtract.Decoding;
+
 namespace ReportExtract.Cli.Inputs;
 
 /// <summary>The bytes of one input, or why they could not be read.</summary>
 internal readonly record struct InputContent(byte[]? Bytes, string? Error);
+
+/// <summary>The decoded text of one input, or why it gave none (unreadable, too large, empty, binary).</summary>
+internal readonly record struct InputText(DecodedText? Text, string? Error);
 
 /// <summary>Reads whole inputs into memory, refusing any larger than a limit before reading it.</summary>
 internal sealed class InputReader(CliEnvironment environment, long maxBytes)
@@ -29,6 +34,19 @@ internal sealed class InputReader(CliEnvironment environment, long maxBytes)
             // Opening a directory fails with "access denied" on Unix; say what it really is.
             return new InputContent(null, item.FullPath is { } full && Directory.Exists(full) ? "is a directory" : CliErrors.Describe(e));
         }
+    }
+
+    /// <summary>Reads and decodes <paramref name="item"/> as every command does; failures become a one-line reason.</summary>
+    public InputText ReadText(InputItem item, TextDecoder decoder)
+    {
+        var content = Read(item);
+        if (content.Bytes is not { } bytes)
+        {
+            return new InputText(null, content.Error);
+        }
+
+        var decoded = decoder.Decode(bytes);
+        return new InputText(decoded.Text, decoded.Rejection);
     }
 
     private InputContent ReadAll(Stream stream, long? knownLength)

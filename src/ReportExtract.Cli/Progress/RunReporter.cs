@@ -10,14 +10,26 @@ internal interface IRunReporter
     /// <summary>One input produced no record.</summary>
     void Failed(string path, string reason);
 
+    /// <summary>A record came with a warning (printed only with --warnings).</summary>
+    void Warned(string path, string warning);
+
     /// <summary>One more input is done (written or failed).</summary>
     void Advance();
+}
+
+/// <summary>The wording of the lines every reporter writes.</summary>
+internal static class RunReporter
+{
+    /// <summary>One warning of one record: <c>reportx: PATH: warning: TEXT</c>.</summary>
+    public static string WarningLine(string path, string warning) => $"reportx: {path}: warning: {warning}";
 }
 
 /// <summary>Plain lines on standard error; used whenever no progress bar is drawn.</summary>
 internal sealed class PlainReporter(TextWriter stderr) : IRunReporter
 {
     public void Failed(string path, string reason) => stderr.WriteLine($"reportx: {path}: {reason}");
+
+    public void Warned(string path, string warning) => stderr.WriteLine(RunReporter.WarningLine(path, warning));
 
     public void Advance()
     {
@@ -39,8 +51,15 @@ internal sealed class ProgressBarReporter : IRunReporter
         _task = task;
     }
 
-    /// <summary>Inputs up to this many finish too fast for a bar to be worth drawing.</summary>
-    public const int MinimumInputs = 4;
+    /// <summary>A handful of inputs finish too fast for a bar to be worth drawing.</summary>
+    public const int MinimumInputs = 10;
+
+    /// <summary>
+    /// A bar only where it helps and harms nothing: standard error is a terminal, standard output is not one (records
+    /// and the redrawn bar would interleave on the screen), not --quiet, and more than a handful of inputs.
+    /// </summary>
+    public static bool IsWanted(CliEnvironment environment, bool quiet, bool writesStdout, int inputs) =>
+        environment.StderrIsTerminal && !(writesStdout && environment.StdoutIsTerminal) && !quiet && inputs >= MinimumInputs;
 
     /// <summary>Runs <paramref name="body"/> with a bar of <paramref name="total"/> files drawn on <paramref name="stderr"/>.</summary>
     public static Task<T> RunAsync<T>(TextWriter stderr, int total, Func<IRunReporter, Task<T>> body)
@@ -63,6 +82,8 @@ internal sealed class ProgressBarReporter : IRunReporter
     }
 
     public void Failed(string path, string reason) => _console.WriteLine($"reportx: {path}: {reason}", Style.Plain);
+
+    public void Warned(string path, string warning) => _console.WriteLine(RunReporter.WarningLine(path, warning), Style.Plain);
 
     public void Advance() => _task.Increment(1);
 

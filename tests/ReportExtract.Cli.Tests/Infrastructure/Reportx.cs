@@ -31,6 +31,8 @@ internal static class Reportx
             Stdin = new MemoryStream(options.Stdin ?? []),
             WorkingDirectory = options.WorkingDirectory ?? RepoPaths.Root,
             StderrIsTerminal = options.StderrIsTerminal,
+            StdoutIsTerminal = options.StdoutIsTerminal,
+            StdoutIsFile = options.StdoutIsFile,
             OpenRead = options.OpenRead ?? CliEnvironment.OpenFile,
             WrapOutput = options.WrapOutput ?? (s => s),
         };
@@ -64,6 +66,12 @@ internal sealed record CliRunOptions
     public string? WorkingDirectory { get; init; }
     public byte[]? Stdin { get; init; }
     public bool StderrIsTerminal { get; init; }
+
+    /// <summary>Standard output is an interactive terminal.</summary>
+    public bool StdoutIsTerminal { get; init; }
+
+    /// <summary>Standard output is redirected to a file (as <c>&gt; out.csv</c>), not a pipe.</summary>
+    public bool StdoutIsFile { get; init; }
     public Func<string, Stream>? OpenRead { get; init; }
     public Func<Stream, Stream>? WrapOutput { get; init; }
     public CancellationToken CancellationToken { get; init; }
