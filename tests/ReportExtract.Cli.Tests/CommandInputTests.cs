@@ -134,6 +134,21 @@ public sealed class CommandInputTests : IDisposable
         result.ErrorLines.Should().ContainSingle().Which.Should().StartWith("reportx: dir/a.txt: the file is too large");
     }
 
+    [Theory]
+    [InlineData("normalize")]
+    [InlineData("segment")]
+    [InlineData("extract")]
+    public void An_interrupted_run_exits_130_with_one_message_like_extract(string command)
+    {
+        using var interrupted = new CancellationTokenSource();
+        interrupted.Cancel();
+
+        var result = Run(new CliRunOptions { CancellationToken = interrupted.Token }, command, "dir/a.txt", "dir/b.txt");
+
+        result.ExitCode.Should().Be(130);
+        result.ErrorLines.Should().Equal("reportx: interrupted");
+    }
+
     private CliResult Run(params string[] args) => Run(new CliRunOptions(), args);
 
     private CliResult Run(CliRunOptions options, params string[] args) => Reportx.Run(options with { WorkingDirectory = _temp.Path }, args);

@@ -209,14 +209,20 @@ public sealed class ShardAndTimeoutTests : IDisposable
             return;
         }
 
-        var start = new ProcessStartInfo("dotnet")
+        // A suite started from a background job (`cmd &`, nohup, some CI runners) inherits SIGINT ignored, as shells
+        // set it for background commands, and a process that ignores SIGINT never sees Ctrl+C: GNU env restores the
+        // default a terminal's foreground job has, so the test checks reportx and not how the suite was started.
+        var command = DefaultSigintAvailable.Value
+            ? new[] { "env", "--default-signal=INT", "dotnet" }
+            : ["dotnet"];
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = _temp.Path,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "reportx.dll"), "extract", "-", "--out", "out.jsonl" })
+        foreach (var arg in command[1..].Concat([Path.Combine(AppContext.BaseDirectory, "reportx.dll"), "extract", "-", "--out", "out.jsonl"]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -224,7 +230,7 @@ public sealed class ShardAndTimeoutTests : IDisposable
         // Standard input stays open and empty, so reading the input "-" blocks until the signal.
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        SpinWait.SpinUntil(() => Directory.GetFiles(_temp.Path, ".out.jsonl.*").Length > 0, TimeSpan.FromMinutes(1))
+        SpinWait.SpinUntil(() => Directory.GetFiles(_temp.Path, ".out.jsonl.*").Length > 0, TimeSpan.FromMinutes(5))
             .Should().BeTrue("the run opens its hidden output file before reading");
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -234,7 +240,7 @@ public sealed class ShardAndTimeoutTests : IDisposable
 
         // Wait for the process itself (the guard only catches a hang): Ctrl+C ends the run even while a read blocks,
         // and the message is written when the signal comes, so it is there however slowly the process winds down.
-        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(hang.Token);
         process.ExitCode.Should().Be(130);
         (await stderr).Should().Be("reportx: interrupted" + Environment.NewLine, "one message, written once");
@@ -263,6 +269,21 @@ public sealed class ShardAndTimeoutTests : IDisposable
         result.ErrorLines.Should().StartWith(["reportx: ./a-binary.txt: the file holds binary data (NUL bytes), not text", "reportx: ./g-empty.txt: the file is empty"]);
         result.ErrorLines.Should().HaveCount(3, "one line per refused input and the summary");
     }
+
+    /// <summary>True when <c>env --default-signal</c> (GNU coreutils 8.31 and later) can reset an inherited SIG_IGN.</summary>
+    private static readonly Lazy<bool> DefaultSigintAvailable = new(() =>
+    {
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "true"]) { RedirectStandardError = true })!;
+            probe.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
 
     /// <summary>Writes <paramref name="count"/> small reports under nested directories and a --files-from list naming them.</summary>
     private string MakeReports(int count)

@@ -29,7 +29,7 @@ for run in $(seq 1 "$runs"); do
     seconds=$(( $(date +%s) - start ))
     totals=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/ - [^ ]+\.dll.*//' | tr '\n' ';')
     echo "run $run/$runs: $status in ${seconds}s, load average $(cut -d' ' -f1-3 /proc/loadavg), nproc $(nproc): $totals"
-    if [ "$status" = RED ]; then grep -E '^\s+Failed ' "$log" >&2 || true; fi
+    if [ "$status" = RED ]; then grep -E -A4 '^\s+Failed ' "$log" >&2 || true; fi
     rm -f "$log"
 done
 

@@ -158,13 +158,14 @@ public sealed class PathologicalInputTests
     }
 
     [Fact]
-    public void A_fifty_megabyte_report_goes_through()
+    public void A_report_of_many_megabytes_goes_through()
     {
-        // Fifty megabytes of real report text in Release (the size users meet); a Debug build checks 8 MB to keep the suite quick.
+        // Twice the size at which the CLI makes large inputs take turns, in a few seconds of the suite; the 50 MB
+        // report users meet is measured by tools/bench/extract-batch.sh. A Debug build checks 8 MB.
 #if DEBUG
         const int size = 8 << 20;
 #else
-        const int size = 50 << 20;
+        const int size = 16 << 20;
 #endif
         var copies = size / Sample.Length + 1;
         var bytes = new byte[Sample.Length * copies];
