@@ -28,7 +28,7 @@ internal sealed class Interruption : IDisposable
     private Interruption(TextWriter stderr)
     {
         _stderr = stderr;
-        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
+        _registrations = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(Register).OfType<PosixSignalRegistration>()];
     }
 
     /// <summary>Cancelled by the first signal.</summary>
@@ -48,6 +48,19 @@ internal sealed class Interruption : IDisposable
         }
 
         _cancel.Dispose();
+    }
+
+    /// <summary>Handles <paramref name="signal"/>; null where the platform has no such signal (the default stays).</summary>
+    private PosixSignalRegistration? Register(PosixSignal signal)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, OnSignal);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 
     private void OnSignal(PosixSignalContext context)
