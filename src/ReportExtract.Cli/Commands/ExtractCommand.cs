@@ -57,8 +57,8 @@ internal sealed class ExtractCommand
 
     private readonly Option<string> _csvLayout = new("--csv-layout")
     {
-        Description = "CSV shape: wide (one row per report, one column per catalog indicator) or long (one row per metric).",
-        HelpName = "wide|long",
+        Description = "CSV shape: wide (one row per report, one column per catalog indicator), long (one row per metric) or form (one row per report, one column per cell of the --form standard form).",
+        HelpName = "wide|long|form",
         DefaultValueFactory = _ => "wide",
     };
 
@@ -97,6 +97,25 @@ internal sealed class ExtractCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<string?> _forms = new("--forms")
+    {
+        Description = "A form catalog file (one form or an array, as the built-in gip-2019/gip-2021) whose forms add to or replace the built-in standard forms.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _form = new("--form")
+    {
+        Description = "The standard form of --csv-layout form, e.g. gip-2021 (政府信息公开工作年度报告, 2021 format) or gip-2019.",
+        HelpName = "FORM",
+    };
+
+    private readonly Option<string> _formHeaders = new("--form-headers")
+    {
+        Description = "Headers of the form layout's cell columns: ids (requests.new.natural_person) or labels (row and column labels).",
+        HelpName = "ids|labels",
+        DefaultValueFactory = _ => "ids",
+    };
+
     private readonly Option<string> _maxSize = new("--max-size")
     {
         Description = "Refuse inputs larger than SIZE (K, M, G suffixes) without reading them.",
@@ -127,7 +146,8 @@ internal sealed class ExtractCommand
         _global = global;
 
         _format.AcceptOnlyFromAmong(OutputFormats.Names);
-        _csvLayout.AcceptOnlyFromAmong("wide", "long");
+        _csvLayout.AcceptOnlyFromAmong("wide", "long", "form");
+        _formHeaders.AcceptOnlyFromAmong("ids", "labels");
 
         _encoding.Validators.Add(r =>
         {
@@ -141,6 +161,13 @@ internal sealed class ExtractCommand
             if (r.GetValueOrDefault<string?>() is { } file && !File.Exists(_environment.Resolve(file)))
             {
                 r.AddError($"--catalog {file}: no such file");
+            }
+        });
+        _forms.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } file && !File.Exists(_environment.Resolve(file)))
+            {
+                r.AddError($"--forms {file}: no such file");
             }
         });
         _maxSize.Validators.Add(r =>
@@ -189,6 +216,7 @@ internal sealed class ExtractCommand
         Command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON, CSV, an HTML review page or an XLSX workbook).")
         {
             _paths, _filesFrom, _include, _format, _output, _csvLayout, _noBom, _jobs, _encoding, _keepScript, _catalog, _maxSize, _shard, _fileTimeout,
+            _forms, _form, _formHeaders,
         };
 
         // Checks that need several options at once: still before any work.
@@ -199,6 +227,11 @@ internal sealed class ExtractCommand
             if (given.Length == 0 && list is null)
             {
                 r.AddError("no inputs: give report files, directories or glob patterns, or --files-from FILE");
+            }
+
+            if (r.GetValue(_csvLayout) == "form" && r.GetValue(_form) is null)
+            {
+                r.AddError("--csv-layout form needs --form FORM: name the standard form whose cells become the columns, e.g. --form gip-2021");
             }
 
             if (list == InputItem.StdinPath && given.Contains(InputItem.StdinPath))
@@ -255,7 +288,9 @@ internal sealed class ExtractCommand
                 : outputPath is not null ? OutputFormats.FromPath(outputPath)!.Value
                 : OutputFormat.JsonLines,
             OutputPath = outputPath,
-            CsvLayout = parse.GetValue(_csvLayout) == "long" ? CsvLayout.Long : CsvLayout.Wide,
+            CsvLayout = parse.GetValue(_csvLayout) switch { "long" => CsvLayout.Long, "form" => CsvLayout.Form, _ => CsvLayout.Wide },
+            FormId = parse.GetValue(_form),
+            FormHeaderLabels = parse.GetValue(_formHeaders) == "labels",
             ByteOrderMark = !parse.GetValue(_noBom),
             Jobs = parse.GetValue(_jobs),
             MaxBytes = ByteSize.TryParse(parse.GetValue(_maxSize) ?? DefaultMaxSize, out var max) ? max : throw new UsageException("--max-size is not a size"),
@@ -264,7 +299,8 @@ internal sealed class ExtractCommand
             Options = new ExtractOptions(
                 Encoding: parse.GetValue(_encoding) is { } name ? TextDecoder.CanonicalName(name) : null,
                 KeepScript: parse.GetValue(_keepScript),
-                CatalogPath: parse.GetValue(_catalog) is { } catalogFile ? _environment.Resolve(catalogFile) : null),
+                CatalogPath: parse.GetValue(_catalog) is { } catalogFile ? _environment.Resolve(catalogFile) : null,
+                FormsPath: parse.GetValue(_forms) is { } formsFile ? _environment.Resolve(formsFile) : null),
             Quiet = parse.GetValue(_global.Quiet),
             Verbose = parse.GetValue(_global.Verbose),
         };

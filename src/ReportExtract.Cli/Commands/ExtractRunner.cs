@@ -31,7 +31,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         cancellationToken.ThrowIfCancellationRequested();
         var inputs = settings.Shard.Select(new InputExpander(environment, settings.Include).Expand(settings.Paths, settings.FilesFrom));
         var output = new BufferedStream(environment.WrapOutput(file?.Stream ?? environment.Stdout), 64 * 1024);
-        var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, settings.ByteOrderMark, pipeline.Catalog.Ids);
+        var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, settings.ByteOrderMark, pipeline.Catalog.Ids, FormLayout(pipeline), pipeline.Forms);
         var scheduler = new OrderedParallel(settings.Jobs, OrderedParallel.WindowFor(settings.Jobs));
         var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.FileTimeout, settings.Verbose, cancellationToken);
 
@@ -67,10 +67,29 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         {
             return ReportPipeline.Create(settings.Options);
         }
+        catch (InvalidDataException e) when (settings.Options.FormsPath is { } forms && e.Message.StartsWith("forms ", StringComparison.Ordinal))
+        {
+            // The form catalog names the file itself ("forms PATH: problem"); say it as the option was given.
+            var problem = e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+            throw new UsageException($"--forms {forms}: {problem}");
+        }
         catch (Exception e) when (settings.Options.CatalogPath is { } catalog && e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or System.Text.Json.JsonException)
         {
             throw new UsageException($"--catalog {catalog}: {CliErrors.Describe(e)}");
         }
+    }
+
+    /// <summary>The form of --csv-layout form; a form the catalog does not have is a usage error before any work.</summary>
+    private FormColumns? FormLayout(ReportPipeline pipeline)
+    {
+        if (settings.FormId is not { } id)
+        {
+            return null;
+        }
+
+        var form = pipeline.Forms.Get(id)
+            ?? throw new UsageException($"--form {id}: no such form; the form catalog has {string.Join(", ", pipeline.Forms.Forms.Select(f => f.Id))} (add one with --forms FILE)");
+        return new FormColumns(form, settings.FormHeaderLabels);
     }
 
     /// <summary>Opens --out for writing; a directory that refuses files or a full disk is a usage error (exit 2) before any work.</summary>

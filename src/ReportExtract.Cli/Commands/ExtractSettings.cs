@@ -14,6 +14,12 @@ internal sealed record ExtractSettings
     /// <summary>The --out file as given; null writes to standard output.</summary>
     public string? OutputPath { get; init; }
     public CsvLayout CsvLayout { get; init; }
+
+    /// <summary>The standard form of the form layout (--form); checked against the form catalog once it is loaded.</summary>
+    public string? FormId { get; init; }
+
+    /// <summary>Row and column labels instead of cell ids as the form layout's headers (--form-headers labels).</summary>
+    public bool FormHeaderLabels { get; init; }
     public bool ByteOrderMark { get; init; } = true;
     public required int Jobs { get; init; }
     public required long MaxBytes { get; init; }

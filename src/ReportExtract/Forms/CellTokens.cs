@@ -29,6 +29,9 @@ internal readonly record struct CellToken(CellTokenKind Kind, int Start, int End
 /// </summary>
 internal static partial class CellTokens
 {
+    /// <summary>The longest token: longer than any label of the forms (the longest, a （六） row, has 38 characters).</summary>
+    public const int MaxToken = 96;
+
     /// <summary>The token at or after <paramref name="position"/> before <paramref name="limit"/>, or null at the limit.</summary>
     /// <param name="afterBar">In: whether a bar was the last thing read; out: the same after this token.</param>
     public static CellToken? Next(string text, ref int position, int limit, ref bool afterBar)
@@ -54,8 +57,11 @@ internal static partial class CellTokens
                 continue;
             }
 
+            // A cell is short: a longer run (prose without spaces, a run-on line) is cut into tokens of at most
+            // MaxToken characters, so that no caller re-reads it from every position it tries.
             var start = position;
-            while (position < limit && !IsBar(text[position]) && !char.IsWhiteSpace(text[position]))
+            var end = Math.Min(limit, start + MaxToken);
+            while (position < end && !IsBar(text[position]) && !char.IsWhiteSpace(text[position]))
             {
                 position++;
             }

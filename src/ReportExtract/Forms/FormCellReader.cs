@@ -149,7 +149,8 @@ internal sealed class FormCellReader(FormLexicon lexicon)
         // The key may be a short form in the middle of the label cell: the cell's rest is label too.
         if (skipLabel)
         {
-            while (position < limit && !char.IsWhiteSpace(text[position]) && text[position] is not ('|' or '｜' or '\t'))
+            var labelEnd = Math.Min(limit, position + CellTokens.MaxToken);
+            while (position < labelEnd && !char.IsWhiteSpace(text[position]) && text[position] is not ('|' or '｜' or '\t'))
             {
                 position++;
             }

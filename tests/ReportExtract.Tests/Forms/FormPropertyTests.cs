@@ -54,4 +54,23 @@ public sealed class FormPropertyTests
             }
         }
     }
+
+    /// <summary>
+    /// Inputs that put a form's headings and labels everywhere: every occurrence of a label is tried, each try must
+    /// cost a bounded amount (a quadratic reader would not finish these), and nothing is read that is not a row.
+    /// </summary>
+    [Fact]
+    public void Labels_repeated_without_end_read_no_cells_and_finish()
+    {
+        var runOn = "三、收到和处理政府信息公开申请情况\n" + string.Concat(Enumerable.Repeat("本机关不掌握相关政府信息其他处理予以公开", 20_000));
+        var spaced = "二、主动公开政府信息情况\n第二十条第（一）项\n" + string.Concat(Enumerable.Repeat("规章 规范性文件 行政许可 ", 30_000));
+        var bars = "三、收到和处理政府信息公开申请情况\n" + string.Concat(Enumerable.Repeat("予以公开|", 50_000));
+
+        foreach (var text in new[] { runOn, spaced, bars })
+        {
+            var record = Pipeline.Extract("long.txt", Encoding.UTF8.GetBytes(text)).Record!;
+            record.Forms.Should().BeEmpty();
+            record.Checks.Should().BeEmpty();
+        }
+    }
 }
