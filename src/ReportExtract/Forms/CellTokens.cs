@@ -100,6 +100,6 @@ internal static partial class CellTokens
         return new CellToken(CellTokenKind.Number, start, end, value, unit.StartsWith('万') ? 1e4 : unit.StartsWith('亿') ? 1e8 : 1, unit.EndsWith('元'));
     }
 
-    [GeneratedRegex(@"\G(?<sign>[-−－])?(?<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?<u>万元|亿元|元|万|件|项|个|条|次|人次)?$")]
+    [GeneratedRegex(@"\G(?:(?<sign>[-−－])|[+＋])?(?<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?<u>万元|亿元|元|万|件|项|个|条|次|人次)?$")]
     private static partial Regex NumberCell();
 }

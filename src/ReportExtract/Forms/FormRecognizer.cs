@@ -87,7 +87,7 @@ public sealed class FormRecognizer
     /// <summary>
     /// One reading per group of forms that share a table heading (the versions of a form): the one whose version words
     /// the text holds most, then the one that read most cells; only where the structure says nothing does the report
-    /// year decide (a page that gives only table 四 looks the same in both versions).
+    /// year decide (a page that gives only table 四 looks the same in both versions), and without a year the newest form.
     /// </summary>
     private static List<FormReading> Choose(List<FormReading> readings, int? reportYear)
     {
@@ -95,7 +95,8 @@ public sealed class FormRecognizer
         foreach (var reading in readings
             .OrderByDescending(r => r.Signals)
             .ThenByDescending(r => r.Cells.Length)
-            .ThenByDescending(r => Applies(r.Form, reportYear)))
+            .ThenByDescending(r => Applies(r.Form, reportYear))
+            .ThenByDescending(r => r.Form.FirstYear ?? 0))
         {
             if (!chosen.Any(c => SharesTable(c.Form, reading.Form)))
             {
