@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using ReportExtract.Decoding;
+using ReportExtract.Forms;
 using ReportExtract.Metadata;
 using ReportExtract.Metrics;
 using ReportExtract.Model;
@@ -14,7 +15,7 @@ namespace ReportExtract;
 public readonly record struct ExtractResult(ReportRecord? Record, string? Error, string? OriginalText = null);
 
 /// <summary>
-/// The whole extraction, top to bottom: decode → normalize → sections → metadata → metrics → record.
+/// The whole extraction, top to bottom: decode → normalize → sections → metadata → metrics → forms and checks → record.
 /// Stages are built once and are immutable, so one pipeline serves every thread of a batch.
 /// </summary>
 public sealed class ReportPipeline
@@ -24,6 +25,7 @@ public sealed class ReportPipeline
     private readonly SectionSplitter _sections;
     private readonly MetadataExtractor _metadata;
     private readonly MetricRecognizer _metrics;
+    private readonly FormRecognizer _forms;
 
     private ReportPipeline(ExtractOptions options)
     {
@@ -37,6 +39,7 @@ public sealed class ReportPipeline
         _sections = new SectionSplitter();
         Catalog = IndicatorCatalog.Load(options.CatalogPath);
         _metrics = new MetricRecognizer(Catalog);
+        _forms = new FormRecognizer(FormCatalog.Load(options.FormsPath), Catalog);
         _normalizer = normalizer.GetAwaiter().GetResult();
         _metadata = metadata.GetAwaiter().GetResult();
     }
@@ -46,6 +49,9 @@ public sealed class ReportPipeline
 
     /// <summary>The indicator catalog in use (built-in plus <see cref="ExtractOptions.CatalogPath"/>).</summary>
     public IndicatorCatalog Catalog { get; }
+
+    /// <summary>The standard forms in use (built-in plus <see cref="ExtractOptions.FormsPath"/>).</summary>
+    public FormCatalog Forms => _forms.Catalog;
 
     /// <summary>Builds every stage once.</summary>
     public static ReportPipeline Create(ExtractOptions options = default) => new(options);
@@ -73,7 +79,8 @@ public sealed class ReportPipeline
         var metadata = _metadata.Extract(text, sections);
         cancellationToken.ThrowIfCancellationRequested();
         var recognition = _metrics.Recognize(text, sections, metadata.ReportYear);
-        var metrics = recognition.Metrics;
+        var forms = _forms.Recognize(text, sections, recognition.Metrics, metadata.ReportYear);
+        var metrics = forms.Metrics;
         var indicators = Catalog.Summarize(metrics, sections, metadata.ReportYear);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -93,7 +100,9 @@ public sealed class ReportPipeline
             Sections = spans.MapSections(sections),
             Metrics = [.. metrics.Select(spans.MapMetric)],
             Indicators = indicators,
-            Warnings = [.. decoded.Text.Warnings, .. normalized.Warnings, .. metadata.Warnings, .. recognition.Warnings],
+            Forms = forms.Forms,
+            Checks = forms.Checks,
+            Warnings = [.. decoded.Text.Warnings, .. normalized.Warnings, .. metadata.Warnings, .. recognition.Warnings, .. forms.Warnings],
         };
         return new ExtractResult(record, null, decoded.Text.Text);
     }

@@ -36,7 +36,7 @@ internal sealed class ExtractCommand
 
     private readonly Option<string?> _csvLayout = new("--csv-layout")
     {
-        Description = "CSV shape (CSV output only): wide (default; one row per report, one column per catalog indicator) or long (one row per metric).",
+        Description = "CSV shape (CSV output only): wide (default; one row per report, one column per catalog indicator), long (one row per metric) or form (one row per report, one column per cell of the --form standard form).",
         HelpName = string.Join('|', CsvLayouts.Names),
     };
 
@@ -75,6 +75,25 @@ internal sealed class ExtractCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<string?> _forms = new("--forms")
+    {
+        Description = "A form catalog file (one form or an array, as the built-in gip-2019/gip-2021) whose forms add to or replace the built-in standard forms.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _form = new("--form")
+    {
+        Description = "The standard form of --csv-layout form, e.g. gip-2021 (政府信息公开工作年度报告, 2021 format) or gip-2019.",
+        HelpName = "FORM",
+    };
+
+    private readonly Option<string> _formHeaders = new("--form-headers")
+    {
+        Description = "Headers of the form layout's cell columns: ids (requests.new.natural_person) or labels (row and column labels).",
+        HelpName = "ids|labels",
+        DefaultValueFactory = _ => "ids",
+    };
+
     private readonly Option<string?> _shard = new("--shard")
     {
         Description = "Process only the K-th of N shards of the inputs (1 <= K <= N). An input's shard is 1 + the first 8 bytes (big-endian) of the SHA-256 of its path as given (UTF-8, '\\' read as '/') modulo N, so machines split an archive without coordination and the N outputs together hold every record once.",
@@ -103,12 +122,20 @@ internal sealed class ExtractCommand
         // Names are compared ignoring case (--format CSV, --csv-layout Long), as file extensions are.
         _format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, OutputFormats.Names);
         _csvLayout.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, CsvLayouts.Names);
+        _formHeaders.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "ids", "labels");
 
         _catalog.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } file && !File.Exists(_environment.Resolve(file)))
             {
                 r.AddError($"--catalog {file}: no such file");
+            }
+        });
+        _forms.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } file && !File.Exists(_environment.Resolve(file)))
+            {
+                r.AddError($"--forms {file}: no such file");
             }
         });
         _shard.Validators.Add(r =>
@@ -128,12 +155,18 @@ internal sealed class ExtractCommand
         Command = new Command("extract", "Extract one structured record per report (JSON Lines, JSON, CSV, an HTML review page or an XLSX workbook).")
         {
             _format, _output, _csvLayout, _bom, _noBom, _jobs, _keepScript, _catalog, _shard, _fileTimeout, _warnings, _strict,
+            _forms, _form, _formHeaders,
         };
         _inputs.AddTo(Command);
 
         // Checks that need several options at once: still before any work.
         Command.Validators.Add(r =>
         {
+            if (CsvLayouts.Parse(r.GetValue(_csvLayout)) == CsvLayout.Form && r.GetValue(_form) is null)
+            {
+                r.AddError("--csv-layout form needs --form FORM: name the standard form whose cells become the columns, e.g. --form gip-2021");
+            }
+
             var toFile = r.GetValue(_output) is { } given && !IsStdout(given);
             if (toFile && r.GetValue(_output) is { } file)
             {
@@ -213,6 +246,8 @@ internal sealed class ExtractCommand
             OutputPath = outputPath,
             CsvLayout = CsvLayouts.Parse(parse.GetValue(_csvLayout)),
             ByteOrderMark = parse.GetValue(_bom) ? true : parse.GetValue(_noBom) ? false : null,
+            FormId = parse.GetValue(_form),
+            FormHeaderLabels = string.Equals(parse.GetValue(_formHeaders), "labels", StringComparison.OrdinalIgnoreCase),
             Jobs = parse.GetValue(_jobs),
             MaxBytes = _inputs.MaxBytes(parse),
             Shard = parse.GetValue(_shard) is { } shard && InputShard.TryParse(shard, out var k) ? k : InputShard.All,
@@ -220,7 +255,9 @@ internal sealed class ExtractCommand
             Options = new ExtractOptions(
                 Encoding: _inputs.EncodingName(parse),
                 KeepScript: parse.GetValue(_keepScript),
-                CatalogPath: parse.GetValue(_catalog) is { } catalogFile ? _environment.Resolve(catalogFile) : null),
+                CatalogPath: parse.GetValue(_catalog) is { } catalogFile ? _environment.Resolve(catalogFile) : null,
+                FormsPath: parse.GetValue(_forms) is { } formsFile ? _environment.Resolve(formsFile) : null),
+            FormsGiven = parse.GetValue(_forms),
             CatalogGiven = parse.GetValue(_catalog),
             PrintWarnings = parse.GetValue(_warnings),
             Strict = parse.GetValue(_strict),

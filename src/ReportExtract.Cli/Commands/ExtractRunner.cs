@@ -33,7 +33,7 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         var output = new BufferedStream(environment.WrapOutput(file?.Stream ?? environment.Stdout), 64 * 1024);
         // The BOM is for a file a spreadsheet opens; in a pipe it reaches a program that takes it for part of the first header.
         var byteOrderMark = settings.ByteOrderMark ?? (file is not null || environment.StdoutIsFile);
-        var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, byteOrderMark, pipeline.Catalog.Ids);
+        var emitter = OutputFormats.CreateEmitter(settings.Format, output, settings.CsvLayout, byteOrderMark, pipeline.Catalog.Ids, FormLayout(pipeline), pipeline.Forms);
         var scheduler = new OrderedParallel(settings.Jobs, OrderedParallel.WindowFor(settings.Jobs));
         var job = new Job(pipeline, new InputReader(environment, settings.MaxBytes), settings.FileTimeout, settings.Verbose, cancellationToken);
 
@@ -69,10 +69,27 @@ internal sealed class ExtractRunner(ExtractSettings settings, CliEnvironment env
         {
             return ReportPipeline.Create(settings.Options);
         }
+        catch (InvalidDataException e) when (settings.Options.FormsPath is { } forms && e.Message.StartsWith("forms ", StringComparison.Ordinal))
+        {
+            throw DataFileErrors.Describe("--forms", settings.FormsGiven ?? forms, forms, e);
+        }
         catch (Exception e) when (settings.Options.CatalogPath is { } catalog && DataFileErrors.IsDataFileError(e))
         {
             throw DataFileErrors.Describe("--catalog", settings.CatalogGiven ?? catalog, catalog, e);
         }
+    }
+
+    /// <summary>The form of --csv-layout form; a form the catalog does not have is a usage error before any work.</summary>
+    private FormColumns? FormLayout(ReportPipeline pipeline)
+    {
+        if (settings.FormId is not { } id)
+        {
+            return null;
+        }
+
+        var form = pipeline.Forms.Get(id)
+            ?? throw new UsageException($"--form {id}: no such form; the form catalog has {string.Join(", ", pipeline.Forms.Forms.Select(f => f.Id))} (add one with --forms FILE)");
+        return new FormColumns(form, settings.FormHeaderLabels);
     }
 
     /// <summary>Opens --out for writing; a directory that refuses files or a full disk is a usage error (exit 2) before any work.</summary>

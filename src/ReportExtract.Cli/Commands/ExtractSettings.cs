@@ -19,6 +19,12 @@ internal sealed record ExtractSettings
     public CsvLayout CsvLayout { get; init; }
     /// <summary>CSV byte order mark: forced on or off (--bom, --no-bom), or null for "only into a file".</summary>
     public bool? ByteOrderMark { get; init; }
+
+    /// <summary>The standard form of the form layout (--form); checked against the form catalog once it is loaded.</summary>
+    public string? FormId { get; init; }
+
+    /// <summary>Row and column labels instead of cell ids as the form layout's headers (--form-headers labels).</summary>
+    public bool FormHeaderLabels { get; init; }
     public required int Jobs { get; init; }
     public required long MaxBytes { get; init; }
 
@@ -31,6 +37,10 @@ internal sealed record ExtractSettings
 
     /// <summary>The --catalog file as the user wrote it (Options has it resolved).</summary>
     public string? CatalogGiven { get; init; }
+
+    /// <summary>The --forms file as the user wrote it (Options has it resolved).</summary>
+    public string? FormsGiven { get; init; }
+
     /// <summary>Print every record warning on standard error (--warnings).</summary>
     public bool PrintWarnings { get; init; }
 

@@ -6,6 +6,7 @@ namespace ReportExtract.Cli.Emitters;
 /// <summary>
 /// Spreadsheet-ready CSV (RFC 4180, CRLF rows, UTF-8 with a BOM unless asked otherwise so that Excel reads
 /// the Chinese right). Wide: one row per report with one column per catalog indicator. Long: one row per metric.
+/// Form: one row per report with one column per cell of one standard form (<see cref="FormColumns"/>).
 /// </summary>
 internal sealed class CsvReportEmitter : IReportEmitter
 {
@@ -18,11 +19,13 @@ internal sealed class CsvReportEmitter : IReportEmitter
     private readonly CsvWriter _csv;
     private readonly CsvLayout _layout;
     private readonly IReadOnlyList<string> _indicatorIds;
+    private readonly FormColumns? _form;
 
-    public CsvReportEmitter(Stream output, CsvLayout layout, bool byteOrderMark, IReadOnlyList<string> indicatorIds)
+    public CsvReportEmitter(Stream output, CsvLayout layout, bool byteOrderMark, IReadOnlyList<string> indicatorIds, FormColumns? form = null)
     {
         _layout = layout;
         _indicatorIds = indicatorIds;
+        _form = layout == CsvLayout.Form ? form ?? throw new ArgumentNullException(nameof(form), "the form layout needs a form") : null;
         _csv = CsvWriter.Create(output, CsvWriterOptions.Default with
         {
             NewLine = "\r\n",
@@ -36,7 +39,12 @@ internal sealed class CsvReportEmitter : IReportEmitter
 
     public void Begin()
     {
-        var header = _layout == CsvLayout.Wide ? ReportTable.WideHeader(_indicatorIds) : LongColumns;
+        var header = _layout switch
+        {
+            CsvLayout.Wide => ReportTable.WideHeader(_indicatorIds),
+            CsvLayout.Form => _form!.Header,
+            _ => LongColumns,
+        };
         foreach (var column in header)
         {
             _csv.WriteField(column);
@@ -50,6 +58,11 @@ internal sealed class CsvReportEmitter : IReportEmitter
         if (_layout == CsvLayout.Wide)
         {
             WriteWide(record);
+        }
+        else if (_form is not null)
+        {
+            Cells(_form.Row(record));
+            _csv.EndRecord();
         }
         else
         {

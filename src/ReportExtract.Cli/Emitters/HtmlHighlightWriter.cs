@@ -62,12 +62,16 @@ internal sealed class HtmlHighlightWriter(TextWriter writer, string text, string
         }
     }
 
+    /// <summary>The element id of the highlight of page metric <paramref name="index"/> (form grids link to it).</summary>
+    public static string MarkId(int index) => "m" + index.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Writes the opening tag of metric <paramref name="m"/>'s highlight; <paramref name="index"/> numbers it in the page.</summary>
     public static void OpenMark(TextWriter writer, Metric m, int index)
     {
         var kind = CsvCells.Enum<MetricKind>(m.Kind);
         var value = CsvCells.Number(m.Value);
-        writer.Write($"<mark class=\"m k-{kind}\" tabindex=\"0\" data-i=\"{index.ToString(CultureInfo.InvariantCulture)}\" data-kind=\"{kind}\" data-value=\"{value}\"");
+        var number = index.ToString(CultureInfo.InvariantCulture);
+        writer.Write($"<mark class=\"m k-{kind}\" tabindex=\"0\" id=\"{MarkId(index)}\" data-i=\"{number}\" data-kind=\"{kind}\" data-value=\"{value}\"");
         HtmlText.Attribute(writer, "data-unit", m.Unit);
         HtmlText.Attribute(writer, "data-approx", m.Approx is { } a ? CsvCells.Enum<Approximation>(a) : null);
         HtmlText.Attribute(writer, "data-delta", m.Delta is { } d ? CsvCells.Enum<Delta>(d) : null);
@@ -82,6 +86,8 @@ internal sealed class HtmlHighlightWriter(TextWriter writer, string text, string
         {
             writer.Write(" data-table=\"true\"");
         }
+
+        HtmlText.Attribute(writer, "data-cell", m.Cell);
 
         HtmlText.Attribute(writer, "title", string.Join(" · ", new[] { value + " " + m.Unit, kind, m.Subject, m.Indicator }.Where(p => !string.IsNullOrEmpty(p))));
         writer.Write('>');

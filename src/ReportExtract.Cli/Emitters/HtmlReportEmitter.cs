@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ReportExtract.Cli.Review;
+using ReportExtract.Forms;
 using ReportExtract.Model;
 
 namespace ReportExtract.Cli.Emitters;
@@ -21,13 +22,18 @@ internal sealed class HtmlReportEmitter : IReportEmitter
 {
     private readonly StreamWriter _writer;
     private readonly List<ReportSummary> _summaries = [];
+    private readonly FormCatalog _forms;
     private int _metricCount;
 
-    public HtmlReportEmitter(Stream output) =>
+    /// <param name="forms">The catalog whose labels the form grids show (the built-in one by default).</param>
+    public HtmlReportEmitter(Stream output, FormCatalog? forms = null)
+    {
+        _forms = forms ?? FormCatalog.Default;
         _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true)
         {
             NewLine = "\n",
         };
+    }
 
     public void Begin()
     {
@@ -65,6 +71,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
         WriteMetadata(record);
         w.Write("</header>\n");
         WriteOutline(id, record.Sections);
+        HtmlFormGrid.Write(w, record, _forms, _metricCount);
         if (originalText is not null)
         {
             w.Write("<div class=\"text\" lang=\"zh\">");

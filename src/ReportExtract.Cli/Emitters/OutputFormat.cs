@@ -1,3 +1,5 @@
+using ReportExtract.Forms;
+
 namespace ReportExtract.Cli.Emitters;
 
 /// <summary>The output formats of <c>reportx extract</c>.</summary>
@@ -27,13 +29,16 @@ internal enum CsvLayout
 
     /// <summary>One row per metric.</summary>
     Long,
+
+    /// <summary>One row per report, one column per cell of one standard form (<c>--form</c>).</summary>
+    Form,
 }
 
 /// <summary>The names <c>--csv-layout</c> accepts, in <see cref="CsvLayout"/> order.</summary>
 internal static class CsvLayouts
 {
     /// <summary>The layout names; the first is the default.</summary>
-    public static readonly string[] Names = ["wide", "long"];
+    public static readonly string[] Names = ["wide", "long", "form"];
 
     /// <summary>The layout named <paramref name="name"/> (any case); null is the default.</summary>
     public static CsvLayout Parse(string? name) =>
@@ -75,13 +80,16 @@ internal static class OutputFormats
     };
 
     /// <summary>Builds the emitter of <paramref name="format"/> over <paramref name="output"/>.</summary>
-    public static IReportEmitter CreateEmitter(OutputFormat format, Stream output, CsvLayout layout, bool byteOrderMark, IReadOnlyList<string> indicatorIds) => format switch
+    /// <param name="form">The form of <see cref="CsvLayout.Form"/>.</param>
+    /// <param name="forms">The forms an XLSX workbook gives a sheet each (those found in the run).</param>
+    public static IReportEmitter CreateEmitter(OutputFormat format, Stream output, CsvLayout layout, bool byteOrderMark, IReadOnlyList<string> indicatorIds,
+        FormColumns? form = null, FormCatalog? forms = null) => format switch
     {
         OutputFormat.JsonLines => new JsonLinesReportEmitter(output),
         OutputFormat.Json => new JsonArrayReportEmitter(output),
-        OutputFormat.Csv => new CsvReportEmitter(output, layout, byteOrderMark, indicatorIds),
-        OutputFormat.Html => new HtmlReportEmitter(output),
-        OutputFormat.Xlsx => new XlsxReportEmitter(output, indicatorIds),
+        OutputFormat.Csv => new CsvReportEmitter(output, layout, byteOrderMark, indicatorIds, form),
+        OutputFormat.Html => new HtmlReportEmitter(output, forms),
+        OutputFormat.Xlsx => new XlsxReportEmitter(output, indicatorIds, forms: forms),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 }

@@ -21,7 +21,7 @@ internal static class ReportTable
     [
         "source_path", "organization", "report_year",
         "kind", "value", "unit", "approx", "delta", "subject", "indicator", "year", "section", "text",
-        "span_start", "span_end", "sentence", "table",
+        "span_start", "span_end", "sentence", "table", "row", "column", "cell",
     ];
 
     /// <summary>The wide header: <see cref="WideColumns"/> then one column per catalog indicator.</summary>
@@ -50,7 +50,7 @@ internal static class ReportTable
     [
         r.Source.Path, r.Organization, Integer(r.ReportYear),
         EnumName<MetricKind>(m.Kind), m.Value, m.Unit, EnumName(m.Approx), EnumName(m.Delta), m.Subject, m.Indicator, Integer(m.Year),
-        m.Section, m.Text, (long)m.Span.Start, (long)m.Span.End, m.Sentence, m.Table,
+        m.Section, m.Text, (long)m.Span.Start, (long)m.Span.End, m.Sentence, m.Table, m.Row, m.Column, m.Cell,
     ];
 
     /// <summary>Headings at every level of the tree.</summary>

@@ -3,12 +3,14 @@ using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
+using ReportExtract.Forms;
 using ReportExtract.Model;
 
 namespace ReportExtract.Cli.Emitters;
 
 /// <summary>
-/// An Excel workbook: a <c>reports</c> sheet in the wide layout and a <c>metrics</c> sheet in the long layout,
+/// An Excel workbook: a <c>reports</c> sheet in the wide layout, a <c>metrics</c> sheet in the long layout and a sheet
+/// per standard form found in the run (the CSV form layout, the cells of failing checks marked red),
 /// with the CSV's columns (<see cref="ReportTable"/>), numbers stored as numbers, dates as dates, the header row
 /// frozen and columns sized to their content.
 /// </summary>
@@ -33,11 +35,18 @@ internal sealed class XlsxReportEmitter : IReportEmitter
     private readonly SheetColumns _reportColumns;
     private readonly XlsxRowSpill _metrics;
     private readonly SheetColumns _metricColumns;
+    private readonly FormCatalog _forms;
+    private readonly Dictionary<string, FormSheet> _formSheets = new(StringComparer.Ordinal);
+
+    /// <summary>The sheet of one standard form: its rows (the CSV form layout's) and the cells of failing checks to mark.</summary>
+    private sealed record FormSheet(FormColumns Table, DataTable Rows, SheetColumns Columns, List<(int Row, int Column)> Failing);
 
     /// <param name="maxRows">Rows a sheet may have, the header included (Excel's limit; lower only in tests).</param>
-    public XlsxReportEmitter(Stream output, IReadOnlyList<string> indicatorIds, int maxRows = MaxRows)
+    /// <param name="forms">The form catalog: each form found in the run gets a sheet in the CSV form layout.</param>
+    public XlsxReportEmitter(Stream output, IReadOnlyList<string> indicatorIds, int maxRows = MaxRows, FormCatalog? forms = null)
     {
         _output = output;
+        _forms = forms ?? FormCatalog.Default;
         _indicatorIds = indicatorIds;
         _maxRows = maxRows;
         var wide = ReportTable.WideHeader(indicatorIds);
@@ -64,14 +73,36 @@ internal sealed class XlsxReportEmitter : IReportEmitter
     {
         var row = ReportTable.WideRow(record, _indicatorIds);
         _reportColumns.Observe(row);
-        _reports.Rows.Add([.. row.Select(cell => cell switch
+        _reports.Rows.Add(SheetRow(row));
+        foreach (var found in record.Forms)
         {
-            null => DBNull.Value,
+            if (_forms.Get(found.Form) is not { } form)
+            {
+                continue;
+            }
 
-            // Excel has no date-only type: a date is a day number shown with a date format.
-            DateOnly date => date.ToDateTime(TimeOnly.MinValue),
-            { } value => value,
-        })]);
+            if (!_formSheets.TryGetValue(form.Id, out var sheet))
+            {
+                var table = new FormColumns(form);
+                var data = new DataTable(form.Id) { Locale = CultureInfo.InvariantCulture };
+                foreach (var column in table.Header)
+                {
+                    data.Columns.Add(column, typeof(object));
+                }
+
+                sheet = new FormSheet(table, data, new SheetColumns(table.Header), []);
+                _formSheets.Add(form.Id, sheet);
+            }
+
+            var cells = sheet.Table.Row(record);
+            sheet.Columns.Observe(cells);
+            sheet.Rows.Rows.Add(SheetRow(cells));
+            foreach (var id in sheet.Table.FailingCells(record).Distinct())
+            {
+                sheet.Failing.Add((sheet.Rows.Rows.Count, FormColumns.FirstCell + form.Cells.IndexOf(form.Cell(id)!)));
+            }
+        }
+
         foreach (var metric in record.Metrics)
         {
             var cells = ReportTable.LongRow(record, metric);
@@ -79,6 +110,15 @@ internal sealed class XlsxReportEmitter : IReportEmitter
             _metrics.Add(cells);
         }
     }
+
+    private static object[] SheetRow(object?[] row) => [.. row.Select(cell => cell switch
+    {
+        null => DBNull.Value,
+
+        // Excel has no date-only type: a date is a day number shown with a date format.
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        { } value => value,
+    })];
 
     public void Flush()
     {
@@ -110,14 +150,32 @@ internal sealed class XlsxReportEmitter : IReportEmitter
                 // organization, report_year) hold the same kind of content, so one setting serves both.
                 DynamicColumns =
                 [
-                    .. _reportColumns.Settings().Concat(_metricColumns.Settings())
+                    .. _reportColumns.Settings().Concat(_metricColumns.Settings()).Concat(_formSheets.Values.SelectMany(f => f.Columns.Settings()))
                         .GroupBy(c => c.Key, StringComparer.Ordinal)
                         .Select(g => new DynamicExcelColumn(g.Key) { Width = g.Max(c => c.Width), Format = g.Select(c => c.Format).FirstOrDefault(f => f is not null) }),
                 ],
             };
             using var metrics = _metrics.OpenReader();
             var sheets = new Dictionary<string, object> { ["reports"] = _reports, ["metrics"] = metrics };
-            _output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+            foreach (var (id, sheet) in _formSheets)
+            {
+                sheets[id] = sheet.Rows;
+            }
+
+            if (_formSheets.Values.All(f => f.Failing.Count == 0))
+            {
+                _output.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+            }
+            else
+            {
+                // MiniExcel styles no single cell: the workbook is written to memory, the failing cells marked in it.
+                using var workbook = new MemoryStream();
+                workbook.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
+                XlsxCellMarker.Mark(workbook, _formSheets.ToDictionary(f => f.Key, f => (IReadOnlyList<(int, int)>)f.Value.Failing));
+                workbook.Position = 0;
+                workbook.CopyTo(_output);
+            }
+
             _output.Flush();
         }
         finally

@@ -22,6 +22,7 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
 
     private static readonly Style Heading = new(Color.Aqua, decoration: Decoration.Bold);
     private static readonly Style Muted = new(Color.Grey);
+    private static readonly Style Failing = new(Color.Red, decoration: Decoration.Bold);
     private static readonly Style Number = new(Color.Yellow, decoration: Decoration.Bold | Decoration.Underline);
 
     /// <summary>Writes the whole view of <paramref name="record"/>.</summary>
@@ -42,6 +43,7 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
 
         console.Write(Metadata(record));
         console.WriteLine();
+        WriteForms(record);
         console.Write(new Text("Sections", Heading));
         console.WriteLine();
         console.Write(record.Sections.IsEmpty ? new Text("(no sections found)", Muted) : SectionTree(record.Sections));
@@ -70,6 +72,34 @@ internal sealed class InspectView(IAnsiConsole console, bool terminal)
         }
 
         console.Write(sentences);
+    }
+
+    /// <summary>Each standard form found: how many cells and checks, and every check that fails with both sides.</summary>
+    private void WriteForms(ReportRecord record)
+    {
+        if (record.Forms.Count == 0)
+        {
+            return;
+        }
+
+        console.Write(new Text("Forms", Heading));
+        console.WriteLine();
+        foreach (var form in record.Forms)
+        {
+            var checks = record.Checks.Where(c => c.Form == form.Form).ToList();
+            var failed = checks.Where(c => !c.Holds).ToList();
+            console.Write(new Text(string.Create(CultureInfo.InvariantCulture,
+                $"{form.Form}: {form.Cells.Length} cells, {checks.Count} checks, {failed.Count} failing"), failed.Count > 0 ? Failing : Muted));
+            console.WriteLine();
+            foreach (var check in failed)
+            {
+                console.Write(new Text(string.Create(CultureInfo.InvariantCulture,
+                    $"  failing check {check.Check}{(check.Scope is null ? string.Empty : $" ({check.Scope})")}: left {CsvCells.Number(check.Left)}, right {CsvCells.Number(check.Right)}"), Failing));
+                console.WriteLine();
+            }
+        }
+
+        console.WriteLine();
     }
 
     private Grid Metadata(ReportRecord r)
