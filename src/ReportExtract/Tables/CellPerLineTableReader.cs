@@ -76,6 +76,12 @@ internal sealed class CellPerLineTableReader
     /// <summary>The table whose first number line is <paramref name="d"/> that covers the most cells, or null.</summary>
     private Found? Best(string text, List<Line> seq, int d)
     {
+        // A header as wide as the rows (corner included) first; one naming only the figure columns when none is.
+        return Best(text, seq, d, corner: true) ?? Best(text, seq, d, corner: false);
+    }
+
+    private Found? Best(string text, List<Line> seq, int d, bool corner)
+    {
         Found? best = null;
         for (var width = 1; width <= MaxColumns; width++)
         {
@@ -95,33 +101,31 @@ internal sealed class CellPerLineTableReader
 
                 var labels = d - s;
                 // The header names every column (corner included), or only the columns right of the labels.
-                foreach (var headerCount in (ReadOnlySpan<int>)[width, width - labels])
+                var headerCount = corner ? width : width - labels;
+                var h = s - headerCount;
+                if (headerCount < 1 || h < 0 || !AllText(seq, h, s) || (!corner && labels == 0))
                 {
-                    var h = s - headerCount;
-                    if (headerCount < 1 || h < 0 || !AllText(seq, h, s))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var single = rows == 1;
-                    if (single && (width < 2 || (s + width < seq.Count && seq[s + width].Shape == Shape.Number) || !KnownHeader(text, seq, h, s)))
-                    {
-                        continue;
-                    }
+                var single = rows == 1;
+                // One row is a table when its header words are known, or when a label leads two or more figures.
+                if (single && (width < 2 || (s + width < seq.Count && seq[s + width].Shape == Shape.Number)
+                    || !(KnownHeader(text, seq, h, s) || (labels > 0 && width - labels >= 2))))
+                {
+                    continue;
+                }
 
-                    if (!single && width == 1)
-                    {
-                        continue; // a column of numbers under one word is a list, not a table
-                    }
+                if ((!single && width == 1) || (single && labels > 1))
+                {
+                    continue; // a column of numbers under one word is a list, not a table
+                }
 
-                    var caption = h > 0 && seq[h - 1].Shape == Shape.Text && EndsInUnit(text, seq[h - 1]);
-                    var candidate = new Found(h, headerCount, s, width, rows, caption);
-                    if (best is null || rows * width > best.Value.Rows * best.Value.Width)
-                    {
-                        best = candidate;
-                    }
-
-                    break;
+                var caption = h > 0 && seq[h - 1].Shape == Shape.Text && EndsInUnit(text, seq[h - 1]);
+                var candidate = new Found(h, headerCount, s, width, rows, caption);
+                if (best is null || rows * width > best.Value.Rows * best.Value.Width)
+                {
+                    best = candidate;
                 }
             }
         }
@@ -148,8 +152,22 @@ internal sealed class CellPerLineTableReader
             hasNumber |= seq[k].Shape == Shape.Number;
         }
 
-        // Labels lead a row (after a 序号 or not); a row ends in a figure.
-        if (!hasNumber || seq[s + width - 1].Shape != Shape.Number)
+        // Labels lead a row, after a 序号 or not: the row is [number] text… number…, ending in a figure.
+        var k0 = seq[s].Shape == Shape.Number && width > 2 && seq[s + 1].Shape == Shape.Text ? s + 1 : s;
+        while (k0 < s + width && seq[k0].Shape == Shape.Text)
+        {
+            k0++;
+        }
+
+        for (var k = k0; k < s + width; k++)
+        {
+            if (seq[k].Shape != Shape.Number)
+            {
+                return 0;
+            }
+        }
+
+        if (!hasNumber)
         {
             return 0;
         }
