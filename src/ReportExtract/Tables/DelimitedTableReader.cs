@@ -3,7 +3,9 @@ namespace ReportExtract.Tables;
 /// <summary>
 /// Finds rows whose cells are set off by <c>|</c> (Markdown rows with or without outer bars, HTML rows as the
 /// normalizer writes them: <c>cell|cell</c>, an empty first cell as a leading bar, merged cells as <c>||</c> runs) or
-/// by tabs, and hands each run of such lines to the <see cref="GridAssembler"/>. One line alone is a table only in the
+/// by tabs, and hands each run of such lines to the <see cref="GridAssembler"/>. A run written one cell per line,
+/// each cell closed by a bar (<c>规章 |</c>, <c>0 |</c>, a lone <c>|</c> closing the row), is read by
+/// <see cref="BarPerLine"/> first. One line alone is a table only in the
 /// <c>label|value</c> shape, since prose sometimes holds a bar.
 /// </summary>
 internal sealed class DelimitedTableReader
@@ -28,6 +30,11 @@ internal sealed class DelimitedTableReader
             {
                 rows.Add(Split(text, lines[j], separator));
                 j++;
+            }
+
+            if (separator == '|' && BarPerLine.Applies(text, lines, i, j))
+            {
+                rows = BarPerLine.Rows(text, lines, i, j);
             }
 
             if (rows.Count >= 2 || IsLabelValue(rows[0]))
@@ -59,7 +66,7 @@ internal sealed class DelimitedTableReader
     /// The cells of a row, trimmed, empty ones kept: the normalizer writes an HTML row as cell|cell, so |x|y has an
     /// empty first cell and x|y| an empty last one; a Markdown row (| x | y |) opens and closes with a bar.
     /// </summary>
-    private static RawRow Split(string text, (int Start, int End) line, char separator)
+    internal static RawRow Split(string text, (int Start, int End) line, char separator)
     {
         var cells = new List<GridCell>();
         var span = text.AsSpan(line.Start, line.End - line.Start);

@@ -72,7 +72,10 @@ internal sealed class HeaderInterpreter
                 }
             }
 
-            var aligned = reference < 0 || LinesUp(grid, r, reference) || !HasFigure(grid, r);
+            // Under a header, every figure needs a column header of its own: one past the named columns means the
+            // row's cells have shifted (a rowspan flattened away).
+            var aligned = reference < 0 || !HasFigure(grid, r)
+                || (LinesUp(grid, r, reference) && Enumerable.Range(0, width).All(c => isLabel[c] || !columns[c].IsEmpty || !CellShapes.IsFigure(CellShapes.Of(grid[r, c].Text))));
             if (!aligned)
             {
                 unaligned.Add(r);

@@ -211,7 +211,9 @@ internal sealed class TableCellReader
             return new HeaderLabel(name, found.Unit, found.Scale, CellShapes.TryYear(name, out var headerYear) ? headerYear : null, null, RelativeYear(name));
         }
 
-        return new HeaderLabel(cell, null, 1, CellShapes.TryYear(cell, out var year) ? year : null, MeasureOf(cell), RelativeYear(cell));
+        // A bracket that names no unit (现行有效件数（历史累计）) qualifies the name; the measure word stands before it.
+        var bare = open > 0 && cell[^1] is ')' or '）' ? cell[..open].Trim() : cell;
+        return new HeaderLabel(cell, null, 1, CellShapes.TryYear(cell, out var year) ? year : null, MeasureOf(bare), RelativeYear(cell));
     }
 
     /// <summary>单位：万元, 万元, 件: the unit and the 万/亿 scale before it; null when the text is no unit.</summary>
