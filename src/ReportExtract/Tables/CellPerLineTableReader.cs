@@ -85,6 +85,12 @@ internal sealed class CellPerLineTableReader
         Found? best = null;
         for (var width = 1; width <= MaxColumns; width++)
         {
+            // A multiple of a period found over several rows repeats it: the same rows, read twice as wide.
+            if (best is { Rows: >= 2 } found && width % found.Width == 0)
+            {
+                continue;
+            }
+
             for (var s = d; s > d - width && s >= 0; s--)
             {
                 // A row's label is no header word (申请数量 before the figures heads their column, it labels no row).
@@ -173,12 +179,25 @@ internal sealed class CellPerLineTableReader
         }
 
         var rows = 1;
-        while (s + (rows + 1) * width <= seq.Count && Enumerable.Range(0, width).All(k => seq[s + (rows * width) + k].Shape == seq[s + k].Shape))
+        while (s + ((rows + 1) * width) <= seq.Count && SameShapes(seq, s, s + (rows * width), width))
         {
             rows++;
         }
 
         return rows;
+    }
+
+    private static bool SameShapes(List<Line> seq, int first, int other, int width)
+    {
+        for (var k = 0; k < width; k++)
+        {
+            if (seq[other + k].Shape != seq[first + k].Shape)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private TableGrid Build(string text, List<Line> seq, Found found)

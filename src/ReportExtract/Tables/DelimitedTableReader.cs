@@ -24,12 +24,24 @@ internal sealed class DelimitedTableReader
                 continue;
             }
 
-            var rows = new List<RawRow>();
             var j = i;
             while (j < lines.Count && SeparatorOf(text, lines[j]) == separator)
             {
-                rows.Add(Split(text, lines[j], separator));
                 j++;
+            }
+
+            // Markdown rows open and close with a bar; the normalizer's rows do so only when their first and last
+            // cells are empty. The block decides: most rows framed by bars are Markdown.
+            var framed = 0;
+            for (var k = i; k < j; k++)
+            {
+                framed += IsFramed(text, lines[k]) ? 1 : 0;
+            }
+
+            var rows = new List<RawRow>();
+            for (var k = i; k < j; k++)
+            {
+                rows.Add(Split(text, lines[k], separator, markdown: framed * 2 > j - i));
             }
 
             if (separator == '|' && BarPerLine.Applies(text, lines, i, j))
@@ -66,14 +78,20 @@ internal sealed class DelimitedTableReader
     /// The cells of a row, trimmed, empty ones kept: the normalizer writes an HTML row as cell|cell, so |x|y has an
     /// empty first cell and x|y| an empty last one; a Markdown row (| x | y |) opens and closes with a bar.
     /// </summary>
-    internal static RawRow Split(string text, (int Start, int End) line, char separator)
+    private static bool IsFramed(string text, (int Start, int End) line)
+    {
+        var span = text.AsSpan(line.Start, line.End - line.Start).Trim(Blank);
+        return span.Length >= 2 && span[0] == '|' && span[^1] == '|';
+    }
+
+    internal static RawRow Split(string text, (int Start, int End) line, char separator, bool markdown = false)
     {
         var cells = new List<GridCell>();
         var span = text.AsSpan(line.Start, line.End - line.Start);
         var blank = separator == '\t' ? " \r\u3000" : Blank;
         var a = span.Length - span.TrimStart(Blank).Length;
         var b = span.TrimEnd(Blank).Length;
-        if (separator == '|' && b - a >= 2 && span[a] == '|' && span[b - 1] == '|')
+        if (markdown && separator == '|' && b - a >= 2 && span[a] == '|' && span[b - 1] == '|')
         {
             a++;
             b--;

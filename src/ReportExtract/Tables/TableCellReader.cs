@@ -78,6 +78,11 @@ internal sealed class TableCellReader
         var grid = table.Grid;
         var caption = grid.Caption is { } c ? UnitOf(c.Text) : null;
         var columns = table.Columns.Select(path => path.Select(h => Label(h.Text)).ToList()).ToList();
+        var unit = TableUnit(table, columns);
+        // A header over every figure column (申请人情况, 行政许可实施数量(宗)) tells the columns nothing apart: it stays in
+        // the column path but not in the subjects, unless the rows have no labels to name the figures by.
+        var shared = SharedHeaders(table);
+        var repeated = columns.Where(c => c.Count > 0).GroupBy(c => c[^1].Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
             var labels = row.Labels.Select(l => Label(l.Text)).ToList();
@@ -109,14 +114,43 @@ internal sealed class TableCellReader
 
                 if (ReadCell(text, cell, labels, columns[k], caption, warnings) is { } figure)
                 {
+                    var own = columns[k].Where((_, level) => !shared.Contains(table.Columns[k][level].Text)).ToList();
                     figures.Add(figure with
                     {
+                        Unit = figure.Unit ?? unit,
+                        Subject = labels.Count == 0 || own.Count == 0 ? figure.Subject : Subject(labels, own, repeated),
                         Row = labels.Count == 0 ? null : string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))),
                         Column = columns[k].Count == 0 ? null : string.Join(" / ", table.Columns[k].Select(h => LabelText.CloseUp(h.Text))),
                     });
                 }
             }
         }
+    }
+
+    /// <summary>The one count unit the table's headers and labels name (宗 of 合计(宗) for 警告, 罚款 …), or null.</summary>
+    private UnitEntry? TableUnit(HeadedTable table, List<List<HeaderLabel>> columns)
+    {
+        var labels = columns.SelectMany(c => c).Concat(table.Rows.SelectMany(r => r.Labels).Select(l => Label(l.Text)));
+        var units = labels.Select(h => h.Unit ?? h.Measure).OfType<UnitEntry>()
+            .Where(u => u.Kind is not (Model.MetricKind.Amount or Model.MetricKind.Rate)).DistinctBy(u => u.Canonical).ToList();
+        return units.Count == 1 ? units[0] : null;
+    }
+
+    /// <summary>Header texts found over every non-label column that has headers.</summary>
+    private static HashSet<string> SharedHeaders(HeadedTable table)
+    {
+        var paths = table.Columns.Where((path, c) => !table.IsLabel[c] && !path.IsEmpty).ToList();
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        if (paths.Count >= 2)
+        {
+            shared.UnionWith(paths[0].Select(h => h.Text));
+            foreach (var path in paths.Skip(1))
+            {
+                shared.IntersectWith(path.Select(h => h.Text));
+            }
+        }
+
+        return shared;
     }
 
     /// <summary>The last cell of a row that does not line up, under the total column at the table's right edge.</summary>
@@ -170,22 +204,23 @@ internal sealed class TableCellReader
         var year = row.Select(h => h.Year).LastOrDefault(y => y is not null) ?? column.Select(h => h.Year).LastOrDefault(y => y is not null);
         var offset = year is null ? row.Select(h => h.YearOffset).FirstOrDefault(y => y is not null) ?? column.Select(h => h.YearOffset).FirstOrDefault(y => y is not null) : null;
         var path = string.Concat(row.Select(h => h.Name).Concat(column.Select(h => h.Name)));
-        return new TableFigure(cell.Start, end, value, unit ?? measure, Subject(row, column), path, null, null, year, offset);
+        return new TableFigure(cell.Start, end, value, unit ?? measure, Subject(row, column, EmptySet), path, null, null, year, offset);
     }
 
     /// <summary>
     /// A subject a person can read: the inner two row labels, then the inner two column headers that are neither generic
-    /// (数量) nor years. A column that names a measure (本年制发件数, 申请数量) follows the row (规章本年制发件数); a column
+    /// (数量) nor years (nor, where the rows have labels, shared by every column). A column that names a measure (本年制发件数, 申请数量) follows the row (规章本年制发件数); a column
     /// that splits a counted row (申请数量 by 自然人) is set in brackets after it.
     /// </summary>
-    private string? Subject(List<HeaderLabel> row, List<HeaderLabel> column)
+    private string? Subject(List<HeaderLabel> row, List<HeaderLabel> column, IReadOnlySet<string> repeated)
     {
         var rowNames = row.Where(h => h.Year is null && h.Name.Length > 0).Select(h => h.Name).TakeLast(2).ToList();
         var rowPart = rowNames.Count == 0 ? null : string.Concat(rowNames);
         var columnNames = column.Where(h => h.Year is null && h.Name.Length > 0 && !_generic.Contains(h.Name)).Select(h => h.Name).ToList();
-        // The leaf names the column, its parent only where the leaf alone is too bare (其他, 本年 under 行政复议).
-        var bare = column.Count > 0 && column[^1] is var leaf && ((leaf.Name.Length <= 2 && !IsTotal(leaf.Name)) || leaf.YearOffset is not null);
-        var columnPart = columnNames.Count == 0 ? null : rowPart is null || bare ? string.Concat(columnNames.TakeLast(2)) : columnNames[^1];
+        // The leaf names the column; its parent too where the leaf alone is too bare (其他, 本年) or heads other
+        // columns as well (结果维持 under 行政复议 and under 行政诉讼), and where no row label names the figure.
+        var withParent = rowPart is null || (column.Count > 0 && (column[^1].Name.Length <= 2 || column[^1].YearOffset is not null || repeated.Contains(column[^1].Name)));
+        var columnPart = columnNames.Count == 0 ? null : withParent ? string.Concat(columnNames.TakeLast(2)) : columnNames[^1];
         if (rowPart is null || columnPart is null)
         {
             return rowPart ?? columnPart;
@@ -195,6 +230,8 @@ internal sealed class TableCellReader
         var columnCounts = column[^1].Measure is not null || column[^1].Unit is not null || EndsInCountNoun(column[^1].Name) || IsTotal(column[^1].Name);
         return rowCounts && !columnCounts ? $"{rowPart}（{columnPart}）" : rowPart + columnPart;
     }
+
+    private static readonly HashSet<string> EmptySet = [];
 
     private static bool IsTotal(string name) => name is "总计" or "合计" or "小计" or "总数";
 
