@@ -83,6 +83,7 @@ internal sealed class TableCellReader
         // the column path but not in the subjects, unless the rows have no labels to name the figures by.
         var shared = SharedHeaders(table);
         var repeated = columns.Where(c => c.Count > 0).GroupBy(c => c[^1].Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var (rowUnits, columnUnits) = WrittenUnits(text, table);
         foreach (var row in table.Rows)
         {
             var labels = row.Labels.Select(l => Label(l.Text)).ToList();
@@ -117,7 +118,7 @@ internal sealed class TableCellReader
                     var own = columns[k].Where((_, level) => !shared.Contains(table.Columns[k][level].Text)).ToList();
                     figures.Add(figure with
                     {
-                        Unit = figure.Unit ?? unit,
+                        Unit = figure.Unit ?? rowUnits.GetValueOrDefault(row.Index) ?? columnUnits.GetValueOrDefault(k) ?? unit,
                         Subject = labels.Count == 0 || own.Count == 0 ? figure.Subject : Subject(labels, own, repeated),
                         Row = labels.Count == 0 ? null : string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))),
                         Column = columns[k].Count == 0 ? null : string.Join(" / ", table.Columns[k].Select(h => LabelText.CloseUp(h.Text))),
@@ -125,6 +126,37 @@ internal sealed class TableCellReader
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The unit the figure cells of a row, or of a column, write when they all write the same one (数量|75件|16件|0:
+    /// the bare 0 counts 件 too; 比例|49.66%|0: 0 %). Only units without 万/亿, so a bare cell is never scaled by a guess.
+    /// </summary>
+    private (Dictionary<int, UnitEntry> Rows, Dictionary<int, UnitEntry> Columns) WrittenUnits(string text, HeadedTable table)
+    {
+        var byRow = new Dictionary<int, List<UnitEntry?>>();
+        var byColumn = new Dictionary<int, List<UnitEntry?>>();
+        foreach (var row in table.Rows.Where(r => r.Aligned))
+        {
+            for (var k = 0; k < table.Grid.ColumnCount; k++)
+            {
+                var cell = table.Grid[row.Index, k];
+                if (table.IsLabel[k] || cell.Copy || CellShapes.Of(cell.Text) != CellShape.Number || !ChineseNumberParser.TryParse(text, cell.Start, out var number))
+                {
+                    continue;
+                }
+
+                var unit = _units.Match(text, number.End, number.Arabic) is { } u && number.End + u.Surface.Length == cell.End ? u : null;
+                (byRow.TryGetValue(row.Index, out var r) ? r : byRow[row.Index] = []).Add(unit);
+                (byColumn.TryGetValue(k, out var c) ? c : byColumn[k] = []).Add(unit);
+            }
+        }
+
+        static Dictionary<int, UnitEntry> Agreed(Dictionary<int, List<UnitEntry?>> units) =>
+            units.Where(p => p.Value.OfType<UnitEntry>().DistinctBy(u => u.Surface).Count() == 1 && p.Value.OfType<UnitEntry>().First().Scale == 1)
+                .ToDictionary(p => p.Key, p => p.Value.OfType<UnitEntry>().First());
+
+        return (Agreed(byRow), Agreed(byColumn));
     }
 
     /// <summary>The one count unit the table's headers and labels name (宗 of 合计(宗) for 警告, 罚款 …), or null.</summary>
@@ -224,6 +256,12 @@ internal sealed class TableCellReader
         if (rowPart is null || columnPart is null)
         {
             return rowPart ?? columnPart;
+        }
+
+        // A row that only says what is measured (数量, 占比) of a column that names the thing (行政处罚) follows it.
+        if (_generic.Contains(row[^1].Name) || row[^1].Name.EndsWith("比例", StringComparison.Ordinal) || row[^1].Name.EndsWith("占比", StringComparison.Ordinal))
+        {
+            return columnPart + rowPart;
         }
 
         var rowCounts = row[^1].Measure is not null || EndsInCountNoun(row[^1].Name);
