@@ -258,10 +258,11 @@ internal sealed class TableCellReader
             return rowPart ?? columnPart;
         }
 
-        // A row that only says what is measured (数量, 占比) of a column that names the thing (行政处罚) follows it.
-        if (_generic.Contains(row[^1].Name) || row[^1].Name.EndsWith("比例", StringComparison.Ordinal) || row[^1].Name.EndsWith("占比", StringComparison.Ordinal))
+        // A generic row label (数量) adds nothing to a column that names the thing (行政处罚), as a generic header adds
+        // nothing to a row label.
+        if (_generic.Contains(row[^1].Name))
         {
-            return columnPart + rowPart;
+            return columnPart;
         }
 
         var rowCounts = row[^1].Measure is not null || EndsInCountNoun(row[^1].Name);

@@ -77,3 +77,15 @@ public sealed class TableLocatorTests
         TableLocator.Find("全年共办理行政复议案件12件，同比增长3%。\n\n第一章\n\n3\n").Should().BeEmpty();
     }
 }
+
+/// <summary>Table rows are no headings, though their first label opens with an outline number.</summary>
+public sealed class TableRowHeadingTests
+{
+    [Fact]
+    public void A_row_whose_label_opens_with_an_ordinal_is_no_section()
+    {
+        var text = "三、收到和处理政府信息公开申请情况\n项目|自然人|总计\n一、本年新收政府信息公开申请数量|29|31\n三、本年度办理结果|9|10\n四、政府信息公开行政复议、行政诉讼情况\n";
+        var sections = new ReportExtract.Sections.SectionSplitter().Split(text);
+        sections.Select(s => s.Title).Should().Equal("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况");
+    }
+}
