@@ -16,6 +16,7 @@ using ReportExtract.Model;
 using ReportExtract.Normalization;
 using ReportExtract.Sections;
 using ReportExtract.Segmentation;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Benchmarks;
 
@@ -119,6 +120,18 @@ public class StageBenchmarks
             _words.Clear();
             JiebaSegmenter.Default.Cut(text, _words);
             n += _words.Count;
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "tables (grids in every layout)")]
+    public int Tables()
+    {
+        var n = 0;
+        foreach (var text in _texts)
+        {
+            n += TableLocator.Default.Locate(text).Tables.Length;
         }
 
         return n;

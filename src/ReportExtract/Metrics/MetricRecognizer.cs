@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReportExtract.Model;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Metrics;
 
@@ -30,7 +31,7 @@ public sealed class MetricRecognizer
     private readonly MetricExclusions _exclusions = MetricExclusions.Default;
     private readonly SubjectFinder _subjects;
     private readonly IClauseSegmenter? _segmenter;
-    private readonly TableReader _tables;
+    private readonly TableCellReader _tables;
 
     /// <summary>A recognizer that names indicators from <paramref name="catalog"/> (the built-in one by default).</summary>
     public MetricRecognizer(IndicatorCatalog? catalog = null)
@@ -44,7 +45,7 @@ public sealed class MetricRecognizer
         _catalog = catalog ?? IndicatorCatalog.Default;
         _subjects = new SubjectFinder(segmenter);
         _segmenter = segmenter;
-        _tables = new TableReader(_units, _subjects.Generic);
+        _tables = new TableCellReader(TableLocator.Default, _units, _subjects.Generic);
     }
 
     /// <summary>The catalog that names indicators.</summary>
@@ -66,7 +67,7 @@ public sealed class MetricRecognizer
             metrics.Add(Describe(context, figure, metrics));
         }
 
-        foreach (var cell in tables.Cells)
+        foreach (var cell in tables.Figures)
         {
             metrics.Add(DescribeCell(context, cell));
         }
@@ -438,14 +439,13 @@ public sealed class MetricRecognizer
             context.Sentences.SentenceText(figure.Start, figure.End));
     }
 
-    private Metric DescribeCell(Context context, TableCell cell)
+    /// <summary>Turns a table cell into a metric: kind and indicator read from all its row and column labels.</summary>
+    private Metric DescribeCell(Context context, TableFigure cell)
     {
         var unit = cell.Unit;
-        // A cell whose headers name no measure word counts cases where its subject names one (行政复议|3), else items.
-        var kind = unit is null ? (_units.HasCaseCue(cell.Subject) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Subject, []);
+        // A cell whose headers name no measure word counts cases where its labels name one (行政复议|3), else items.
+        var kind = unit is null ? (_units.HasCaseCue(cell.Path) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Path, []);
         var unitName = unit?.Canonical ?? string.Empty;
-        var line = context.Sentences.LineStart(cell.Start);
-        var cue = context.Text.AsSpan(line, cell.Start - line);
         return new Metric(
             kind,
             Round(cell.Value),
@@ -453,13 +453,15 @@ public sealed class MetricRecognizer
             null,
             null,
             cell.Subject,
-            _catalog.Classify(kind, unitName, null, cell.Subject, cue),
+            _catalog.Classify(kind, unitName, null, cell.Path, cell.Path),
             cell.Year ?? (cell.YearOffset is { } offset && context.ReportYear is { } report ? report + offset : context.Years.YearAt(cell.Start, context.ReportYear)),
             SectionPath(context.Sections, cell.Start),
             context.Text[cell.Start..cell.End],
             new TextSpan(cell.Start, cell.End),
             context.Sentences.SentenceText(cell.Start, cell.End),
-            Table: true);
+            Table: true,
+            Row: cell.Row,
+            Column: cell.Column);
     }
 
     /// <summary>件/宗/起 count legal cases only where the subject or clause names one; elsewhere they count items.</summary>

@@ -6,12 +6,13 @@ using AngleSharp.Html.Parser;
 namespace ReportExtract.Normalization;
 
 /// <summary>
-/// Extracts the text of an HTML page with a real HTML parser: block elements become line breaks, table rows become
-/// <c>|</c>-separated lines, entities are decoded, head, scripts and styles are dropped. Every extracted character
+/// Extracts the text of an HTML page with a real HTML parser: block elements become line breaks, the rows of a data
+/// table become <c>|</c>-separated lines of a rectangular grid (spans expanded, see the Tables part), entities are
+/// decoded, head, scripts and styles are dropped. Every extracted character
 /// maps back to the HTML source: text runs to their source characters, an entity's characters to the whole entity,
 /// inserted breaks and separators to an empty range at the element that caused them.
 /// </summary>
-public sealed class HtmlTextExtractor
+public sealed partial class HtmlTextExtractor
 {
     // A text run is searched for at most this far past where it should start (past markup the parser dropped).
     private const int MaxResync = 256;
@@ -62,7 +63,7 @@ public sealed class HtmlTextExtractor
     }
 
     /// <summary>One extraction: the output under construction and where the source has been read to.</summary>
-    private sealed class Walk(MappedText input)
+    private sealed partial class Walk(MappedText input)
     {
         private readonly string _source = input.Text;
         private readonly MappedTextBuilder _builder = new(input, Math.Max(16, input.Text.Length / 2));
@@ -135,6 +136,9 @@ public sealed class HtmlTextExtractor
                 case "TD" or "TH" when !_layoutRow:
                     VisitCell(element, anchor);
                     return;
+                case "TABLE" when element is AngleSharp.Html.Dom.IHtmlTableElement table && IsDataTable(table):
+                    VisitDataTable(table, anchor);
+                    return;
                 default:
                     break;
             }
@@ -175,8 +179,9 @@ public sealed class HtmlTextExtractor
         {
             foreach (var cell in row.Children)
             {
+                // A header cell broken over lines (本年新<br>制作<br>数量) is still one short cell of a data row.
                 if (cell.QuerySelector("table, div, ul, ol") is not null
-                    || cell.QuerySelectorAll("p, br, h1, h2, h3, h4, h5, h6, li").Length >= 2
+                    || (cell.QuerySelectorAll("p, br, h1, h2, h3, h4, h5, h6, li").Length >= 2 && cell.TextContent.Length > MaxBrokenCell)
                     || cell.TextContent.Length > 200)
                 {
                     return true;
@@ -266,10 +271,12 @@ public sealed class HtmlTextExtractor
             {
                 // A collapsed run of whitespace becomes one space standing for the whole run.
                 _builder.Append(' ', _spaceStart, Math.Max(_spaceStart, _spaceEnd));
+                _recording?.Add((' ', _spaceStart, Math.Max(_spaceStart, _spaceEnd)));
                 _spaceStart = -1;
             }
 
             _builder.Append(c, start, end);
+            _recording?.Add((c, start, end));
             _lineStart = c == '\n';
         }
 

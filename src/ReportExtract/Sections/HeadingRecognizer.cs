@@ -68,7 +68,9 @@ internal static partial class HeadingRecognizer
             start++;
         }
 
-        if (start == lineEnd)
+        // A table row (cells set off by bars, as HTML rows are written) is no heading, whatever its first label says
+        // (一、本年新收政府信息公开申请数量|29|2…).
+        if (start == lineEnd || text.AsSpan(start, lineEnd - start).Contains('|'))
         {
             return null;
         }

@@ -27,7 +27,7 @@ public sealed class MetricPipelineTests
     public void Html_tables_of_a_disclosure_report_reach_the_metric_stage_as_rows()
     {
         // The shape of the 政府信息公开工作年度报告 tables as sites publish them: stacked tables under their own header
-        // rows, and an applicant table whose merged header cells leave only the total column lined up.
+        // rows, and an applicant table whose header cells span rows and columns: expanded, every cell lines up.
         const string html = """
             <html><body><p>一、总体情况</p><p>全年共受理政府信息公开申请31件，较上年增长6.9%。</p>
             <p>二、主动公开政府信息情况</p>
@@ -54,16 +54,20 @@ public sealed class MetricPipelineTests
             "行政规范性文件本年废止件数=1件:",
             "行政规范性文件现行有效件数=38件:",
             "行政许可本年处理决定数量=964件:licensing_items",
-            // The form stage reads the cells the merged header cells hide from the table reader.
-            "本年新收政府信息公开申请数量自然人=29件:",
-            "本年新收政府信息公开申请数量商业企业=2件:",
-            "本年新收政府信息公开申请数量科研机构=0件:",
-            "本年新收政府信息公开申请数量社会公益组织=0件:",
-            "本年新收政府信息公开申请数量法律服务机构=0件:",
-            "本年新收政府信息公开申请数量其他=0件:",
+            "本年新收政府信息公开申请数量（自然人）=29件:",
+            "本年新收政府信息公开申请数量（商业企业）=2件:",
+            "本年新收政府信息公开申请数量（科研机构）=0件:",
+            "本年新收政府信息公开申请数量（社会公益组织）=0件:",
+            "本年新收政府信息公开申请数量（法律服务机构）=0件:",
+            "本年新收政府信息公开申请数量（法人或其他组织其他）=0件:",
             "本年新收政府信息公开申请数量总计=31件:info_requests");
         record.Metrics.Single(m => m.Text == "6.9%").Subject.Should().Be(record.Metrics.Single(m => m.Text == "31件").Subject);
-        record.Warnings.Should().ContainSingle(w => w.Contains("merged cells", StringComparison.Ordinal));
+        var natural = record.Metrics.Single(m => m.Text == "29");
+        natural.Row.Should().Be("一、本年新收政府信息公开申请数量");
+        natural.Column.Should().Be("申请人情况 / 自然人");
+        html.Substring(natural.Span.Start, natural.Span.End - natural.Span.Start).Should().Be("29", "a cell's span is its digits in the HTML");
+        record.Metrics.Single(m => m.Text == "2").Column.Should().Be("申请人情况 / 法人或其他组织 / 商业企业");
+        record.Warnings.Should().BeEmpty("the spans expanded, every row lines up with its header");
         foreach (var metric in record.Metrics)
         {
             metric.Span.End.Should().BeLessThanOrEqualTo(html.Length);

@@ -1,0 +1,120 @@
+using System.Buffers;
+
+namespace ReportExtract.Tables;
+
+/// <summary>
+/// Finds tables whose columns are aligned by runs of two or more spaces or by full-width spaces (U+3000), as .txt
+/// exports write them. Two such lines in a row make a table when one of them holds a figure and no cell reads as prose
+/// (a sentence mark, or a cell longer than a label); the rows go to the <see cref="GridAssembler"/>. Full-width spaces
+/// reach this stage as single spaces, so a run of lines split by single spaces into the same count of short cells,
+/// each line with a Han character, is a table too.
+/// </summary>
+internal sealed class AlignedTableReader
+{
+    /// <summary>Longest cell of an aligned table; longer text is a paragraph with a wide gap.</summary>
+    private const int MaxCell = 40;
+
+    /// <summary>Longest cell set off by single spaces.</summary>
+    private const int MaxSpacedCell = 20;
+
+    private static bool HasHan(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (c is >= '\u4e00' and <= '\u9fff')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly SearchValues<char> Prose = SearchValues.Create("。，,；;！？!?|\t");
+
+    public void Read(string text, LineIndex lines, GridAssembler assembler, List<TableGrid> grids)
+    {
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var rows = new List<RawRow>();
+            var j = i;
+            while (j < lines.Count && Split(text, lines[j]) is { } row)
+            {
+                rows.Add(row);
+                j++;
+            }
+
+            if (rows.Count >= 2 && rows.Any(HasFigure))
+            {
+                assembler.Assemble(rows, TableLayout.Aligned, grids);
+                i = j;
+                continue;
+            }
+
+            // Full-width spaces are single spaces once normalized: cells set off by single spaces make a table only
+            // when every line of the run has the same count of short cells and a Han character.
+            rows.Clear();
+            j = i;
+            while (j < lines.Count && Split(text, lines[j], singleSpaces: true) is { } row && (rows.Count == 0 || row.Cells.Length == rows[0].Cells.Length))
+            {
+                rows.Add(row);
+                j++;
+            }
+
+            if (rows.Count >= 2 && rows.Any(HasFigure))
+            {
+                assembler.Assemble(rows, TableLayout.Aligned, grids);
+            }
+
+            i = Math.Max(j, i + 1);
+        }
+    }
+
+    /// <summary>The cells of an aligned row, or null when the line is not one (fewer than two cells, or prose).</summary>
+    private static bool HasFigure(RawRow row) => row.Cells.Any(c => CellShapes.IsFigure(CellShapes.Of(c.Text)));
+
+    private static RawRow? Split(string text, (int Start, int End) line, bool singleSpaces = false)
+    {
+        var span = text.AsSpan(line.Start, line.End - line.Start);
+        if (span.ContainsAny(Prose) || (singleSpaces && !HasHan(span)))
+        {
+            return null;
+        }
+
+        var cells = new List<GridCell>();
+        var p = 0;
+        var gapped = false;
+        while (p < span.Length)
+        {
+            while (p < span.Length && span[p] is ' ' or '\u3000' or '\r')
+            {
+                p++;
+            }
+
+            if (p >= span.Length)
+            {
+                break;
+            }
+
+            // A cell runs to the next gap: two spaces, or one full-width space.
+            var start = p;
+            var max = singleSpaces ? MaxSpacedCell : MaxCell;
+            while (p - start <= max && p < span.Length && !(span[p] == '\u3000' || (span[p] == ' ' && (singleSpaces || (p + 1 < span.Length && span[p + 1] is ' ' or '\u3000')))) && span[p] != '\r')
+            {
+                p++;
+            }
+
+            var cell = span[start..p].TrimEnd(' ');
+            if (cell.Length > max)
+            {
+                return null;
+            }
+
+            gapped |= cells.Count > 0;
+            cells.Add(new GridCell(cell.ToString(), line.Start + start, line.Start + start + cell.Length));
+        }
+
+        return cells.Count >= 2 && gapped ? new RawRow([.. cells], line.Start, line.End) : null;
+    }
+}

@@ -1,0 +1,338 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Reflection;
+using ReportExtract.Metrics;
+
+namespace ReportExtract.Tables;
+
+/// <summary>
+/// Finds tables written one cell per line, blank lines between cells or not (as CMS exports write HTML tables): a header
+/// of K short text lines, then rows of K lines that repeat one pattern of label and number lines (序号 first or not).
+/// K is not guessed: it is the period of that pattern over at least two rows, or, for a single row of figures, the
+/// count of header lines right before it when they are known header words (Resources/Tables/header-words.txt) and no
+/// further number follows. A short line just above the header that ends in a bracketed unit (<c>行政许可实施数量(宗)</c>)
+/// heads every column. The table ends at the first line that breaks the pattern; a row there that starts like one but
+/// does not fit is named in a warning.
+/// </summary>
+internal sealed class CellPerLineTableReader
+{
+    /// <summary>Longest line that may be a cell; longer lines are prose.</summary>
+    private const int MaxCell = 24;
+
+    /// <summary>Widest table looked for.</summary>
+    private const int MaxColumns = 16;
+
+    private static readonly SearchValues<char> Breakers = SearchValues.Create("。，,；;！？!?|、：:\t");
+
+    private readonly UnitLexicon _units;
+    private readonly string[] _headerWords;
+
+    public CellPerLineTableReader(UnitLexicon units)
+    {
+        _units = units;
+        _headerWords = [.. ReadWords("header-words.txt")];
+    }
+
+    private enum Shape { Other, Text, Number }
+
+    private readonly record struct Line(int Start, int End, Shape Shape);
+
+    public void Read(string text, LineIndex lines, List<TableGrid> grids, List<string> warnings)
+    {
+        // Blank lines separate cells and say nothing else: drop them.
+        var seq = new List<Line>();
+        for (var k = 0; k < lines.Count; k++)
+        {
+            var (start, end) = Trim(text, lines[k]);
+            if (end > start)
+            {
+                seq.Add(new Line(start, end, ShapeOf(text, start, end)));
+            }
+        }
+
+        var i = 0;
+        while (i < seq.Count)
+        {
+            if (seq[i].Shape != Shape.Number || i == 0 || seq[i - 1].Shape != Shape.Text || Best(text, seq, i) is not { } found)
+            {
+                i++;
+                continue;
+            }
+
+            grids.Add(Build(text, seq, found));
+            var after = found.RowStart + found.Rows * found.Width;
+            if (after < seq.Count && (seq[after].Shape == Shape.Number || (seq[after].Shape == Shape.Text && after + 1 < seq.Count && seq[after + 1].Shape == Shape.Number)))
+            {
+                warnings.Add($"table at offset {seq[found.HeaderStart].Start}: row at offset {seq[after].Start} ('{text[seq[after].Start..seq[after].End]}') does not line up with its header of {found.Width} cells; read up to it");
+            }
+
+            i = after;
+        }
+    }
+
+    /// <summary>Where a table was found: its header lines, its first row, its width and row count.</summary>
+    private readonly record struct Found(int HeaderStart, int HeaderCount, int RowStart, int Width, int Rows, bool Caption);
+
+    /// <summary>The table whose first number line is <paramref name="d"/> that covers the most cells, or null.</summary>
+    private Found? Best(string text, List<Line> seq, int d)
+    {
+        // A header as wide as the rows (corner included) first; one naming only the figure columns when none is.
+        return Best(text, seq, d, corner: true) ?? Best(text, seq, d, corner: false);
+    }
+
+    private Found? Best(string text, List<Line> seq, int d, bool corner)
+    {
+        Found? best = null;
+        for (var width = 1; width <= MaxColumns; width++)
+        {
+            // A multiple of a period found over several rows repeats it: the same rows, read twice as wide.
+            if (best is { Rows: >= 2 } found && width % found.Width == 0)
+            {
+                continue;
+            }
+
+            for (var s = d; s > d - width && s >= 0; s--)
+            {
+                // A row's label is no header word (申请数量 before the figures heads their column, it labels no row).
+                if (s < d && (seq[s].Shape != Shape.Text || KnownHeader(text, seq, s, s + 1)))
+                {
+                    break;
+                }
+
+                var rows = CountRows(seq, s, width);
+                if (rows == 0)
+                {
+                    continue;
+                }
+
+                var labels = d - s;
+                // The header names every column (corner included), or only the columns right of the labels.
+                var headerCount = corner ? width : width - labels;
+                var h = s - headerCount;
+                if (headerCount < 1 || h < 0 || !AllText(seq, h, s) || (!corner && labels == 0))
+                {
+                    continue;
+                }
+
+                var single = rows == 1;
+                // One row is a table when its header words are known, or when a label leads two or more figures.
+                if (single && (width < 2 || (s + width < seq.Count && seq[s + width].Shape == Shape.Number)
+                    || !(KnownHeader(text, seq, h, s) || (labels > 0 && width - labels >= 2))))
+                {
+                    continue;
+                }
+
+                if ((!single && width == 1) || (single && labels > 1))
+                {
+                    continue; // a column of numbers under one word is a list, not a table
+                }
+
+                var caption = h > 0 && seq[h - 1].Shape == Shape.Text && EndsInUnit(text, seq[h - 1]);
+                var candidate = new Found(h, headerCount, s, width, rows, caption);
+                if (best is null || rows * width > best.Value.Rows * best.Value.Width)
+                {
+                    best = candidate;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How many rows of <paramref name="width"/> lines from <paramref name="s"/> repeat the first row's pattern.</summary>
+    private static int CountRows(List<Line> seq, int s, int width)
+    {
+        if (s + width > seq.Count)
+        {
+            return 0;
+        }
+
+        var hasNumber = false;
+        for (var k = s; k < s + width; k++)
+        {
+            if (seq[k].Shape == Shape.Other)
+            {
+                return 0;
+            }
+
+            hasNumber |= seq[k].Shape == Shape.Number;
+        }
+
+        // Labels lead a row, after a 序号 or not: the row is [number] text… number…, ending in a figure.
+        var k0 = seq[s].Shape == Shape.Number && width > 2 && seq[s + 1].Shape == Shape.Text ? s + 1 : s;
+        while (k0 < s + width && seq[k0].Shape == Shape.Text)
+        {
+            k0++;
+        }
+
+        for (var k = k0; k < s + width; k++)
+        {
+            if (seq[k].Shape != Shape.Number)
+            {
+                return 0;
+            }
+        }
+
+        if (!hasNumber)
+        {
+            return 0;
+        }
+
+        var rows = 1;
+        while (s + ((rows + 1) * width) <= seq.Count && SameShapes(seq, s, s + (rows * width), width))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static bool SameShapes(List<Line> seq, int first, int other, int width)
+    {
+        for (var k = 0; k < width; k++)
+        {
+            if (seq[other + k].Shape != seq[first + k].Shape)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private TableGrid Build(string text, List<Line> seq, Found found)
+    {
+        var rows = new List<ImmutableArray<GridCell>>();
+        if (found.Caption)
+        {
+            var caption = Cell(text, seq[found.HeaderStart - 1]);
+            rows.Add([.. Enumerable.Range(0, found.Width).Select(k => k == 0 ? caption : caption with { Copy = true })]);
+        }
+
+        var pad = found.Width - found.HeaderCount;
+        var corner = new GridCell(string.Empty, seq[found.HeaderStart].Start, seq[found.HeaderStart].Start);
+        rows.Add([.. Enumerable.Repeat(corner, pad), .. Enumerable.Range(found.HeaderStart, found.HeaderCount).Select(k => Cell(text, seq[k]))]);
+        for (var r = 0; r < found.Rows; r++)
+        {
+            var first = found.RowStart + (r * found.Width);
+            rows.Add([.. Enumerable.Range(first, found.Width).Select(k => Cell(text, seq[k]))]);
+        }
+
+        var labels = 0;
+        while (labels < found.Width - 1 && seq[found.RowStart + labels].Shape == Shape.Text)
+        {
+            labels++;
+        }
+
+        var start = seq[found.Caption ? found.HeaderStart - 1 : found.HeaderStart].Start;
+        var end = seq[found.RowStart + (found.Rows * found.Width) - 1].End;
+        return new TableGrid([.. rows], start, end, rows.Count - found.Rows, labels, null, TableLayout.CellPerLine, [.. rows.Select(r => r.Length)]);
+    }
+
+    private static GridCell Cell(string text, Line line) => new(text[line.Start..line.End], line.Start, line.End);
+
+    private static bool AllText(List<Line> seq, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (seq[k].Shape != Shape.Text)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool KnownHeader(string text, List<Line> seq, int from, int to)
+    {
+        var known = 0;
+        for (var k = from; k < to; k++)
+        {
+            var line = text.AsSpan(seq[k].Start, seq[k].End - seq[k].Start);
+            foreach (var word in _headerWords)
+            {
+                if (line.Contains(word, StringComparison.Ordinal))
+                {
+                    known++;
+                    break;
+                }
+            }
+        }
+
+        return known * 2 >= to - from;
+    }
+
+    private bool EndsInUnit(string text, Line line)
+    {
+        var s = text.AsSpan(line.Start, line.End - line.Start);
+        var open = s.LastIndexOfAny('(', '（');
+        if (open <= 0 || s[^1] is not (')' or '）'))
+        {
+            return false;
+        }
+
+        var inner = text[(line.Start + open + 1)..(line.End - 1)];
+        var p = inner.StartsWith("单位", StringComparison.Ordinal) ? 2 : 0;
+        while (p < inner.Length && inner[p] is ':' or '：' or ' ' or '万' or '亿')
+        {
+            p++;
+        }
+
+        return p < inner.Length && _units.Match(inner, p, arabic: true) is { } unit && p + unit.Surface.Length == inner.Length;
+    }
+
+    private static (int Start, int End) Trim(string text, (int Start, int End) line)
+    {
+        var span = text.AsSpan(line.Start, line.End - line.Start);
+        var lead = span.Length - span.TrimStart(" \t\u3000").Length;
+        var trail = span.Length - span.TrimEnd(" \t\r\u3000").Length;
+        return lead == span.Length ? (line.Start, line.Start) : (line.Start + lead, line.End - trail);
+    }
+
+    private Shape ShapeOf(string text, int start, int end)
+    {
+        var length = end - start;
+        if (length > MaxCell || text.AsSpan(start, length).ContainsAny(Breakers))
+        {
+            return Shape.Other;
+        }
+
+        return CellShapes.Of(text.AsSpan(start, length)) switch
+        {
+            CellShape.Number or CellShape.BareYear => ReadsWhole(text, start, end) ? Shape.Number : Shape.Other,
+            CellShape.Text or CellShape.Year => Shape.Text,
+            _ => Shape.Number, // a placeholder (—, /, 无) stands where a figure would
+        };
+    }
+
+    /// <summary>A number line is a number and at most its unit (12, 3.5万元, 8件, 74.7%), nothing else.</summary>
+    private bool ReadsWhole(string text, int start, int end)
+    {
+        if (!ChineseNumberParser.TryParse(text, start, out var number) || number.BareMultiplier)
+        {
+            return false;
+        }
+
+        var unit = number.End < end ? _units.Match(text, number.End, number.Arabic) : null;
+        return number.End + (unit?.Surface.Length ?? 0) == end;
+    }
+
+    private static IEnumerable<string> ReadWords(string fileName)
+    {
+        var name = "ReportExtract.Resources.Tables/" + fileName;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        var words = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                words.Add(line.Trim());
+            }
+        }
+
+        return words;
+    }
+}
