@@ -10,7 +10,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     private const int MaxLabelLine = 200;
 
     private const string Bullets = "-*·•|>";
-    private const string CellBrackets = "[]【】";
+    private const string CellBrackets = "[]【】|";
 
     /// <summary>
     /// Every labelled value in <paramref name="lines"/>, in order. <paramref name="used"/> receives the
