@@ -12,6 +12,9 @@ internal sealed class MetadataPage
     // The head is everything before the first section, at most this many lines.
     private const int HeadLines = 80;
 
+    // When the text opens with a heading, its first prose line is looked for this many lines into the first section.
+    private const int OpeningSectionLines = 4;
+
     // The foot: the last non-blank lines, where signatures and trailing page labels stand.
     private const int FootLines = 12;
 
@@ -85,4 +88,44 @@ internal sealed class MetadataPage
 
         return null;
     }
+
+    /// <summary>
+    /// The first prose line of the head after the title (or from the top when there is none); when the head has no
+    /// prose (the text opens with 一、总体情况), the first prose line of the first section.
+    /// </summary>
+    public ReadOnlySpan<char> OpeningLine((int First, int Last) title)
+    {
+        for (var i = title.Last + 1; i < Head.Count; i++)
+        {
+            var line = Head[i].TrimmedOf(Text);
+            if (!HeadUsed.Contains(i) && IsProse(line))
+            {
+                return line;
+            }
+        }
+
+        if (Sections.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var text = Text;
+        var pos = Sections[0].Span.Start;
+        for (var lines = 0; lines < OpeningSectionLines && pos < text.Length; lines++)
+        {
+            var end = text.IndexOf('\n', pos);
+            end = end < 0 ? text.Length : end;
+            var line = text.AsSpan(pos, end - pos).Trim();
+            if (lines > 0 && IsProse(line))
+            {
+                return line;
+            }
+
+            pos = end + 1;
+        }
+
+        return [];
+    }
+
+    private static bool IsProse(ReadOnlySpan<char> line) => line.Length > 15 && line.IndexOfAny("，,。") >= 0;
 }

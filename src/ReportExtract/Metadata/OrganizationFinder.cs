@@ -23,7 +23,7 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
         var publisher = page.Label(LabelField.Publisher, v => names.AsName(v));
         var fromSignature = signature?.Organization;
         var presenting = Presenting(window);
-        var opening = OpeningSentence(page, titleLines) is { IsEmpty: false } sentence ? names.FromOpeningSentence(sentence) : null;
+        var opening = page.OpeningLine(titleLines) is { IsEmpty: false } sentence ? names.FromOpeningSentence(sentence) : null;
         var source = page.Label(LabelField.Source, v => names.AsName(v));
         var chosen = fromTitle ?? publisher ?? fromSignature ?? presenting ?? opening ?? source
             ?? SelfReferenced(text.AsSpan(0, Math.Min(text.Length, SelfReferenceWindow)))
@@ -87,21 +87,6 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
         }
 
         return best;
-    }
-
-    /// <summary>The first prose line of the head after the title (or from the top when there is none).</summary>
-    private static ReadOnlySpan<char> OpeningSentence(MetadataPage page, (int First, int Last) title)
-    {
-        for (var i = title.Last + 1; i < page.Head.Count; i++)
-        {
-            var line = page.Head[i].TrimmedOf(page.Text);
-            if (!page.HeadUsed.Contains(i) && line.Length > 15 && line.IndexOfAny("，,。") >= 0)
-            {
-                return line;
-            }
-        }
-
-        return [];
     }
 
     /// <summary>

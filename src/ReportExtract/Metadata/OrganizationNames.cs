@@ -79,6 +79,13 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
             sentence = sentence[lead.Length..];
         }
 
+        // 在区委、区政府的坚强领导下,官洲街道办事处认真…: the subject follows the adverbial.
+        if (sentence.StartsWith("在") && sentence[..Math.Min(sentence.Length, MaxName)].IndexOf("下") is > 0 and var under
+            && under + 1 < sentence.Length && sentence[under + 1] is ',' or '，')
+        {
+            sentence = sentence[(under + 2)..].TrimStart();
+        }
+
         if (StartsWithAny(sentence, lexicon.NotOrganizationStart))
         {
             return null;

@@ -10,6 +10,9 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     private const int MaxLabelLine = 200;
 
     private const string Bullets = "-*·•|>";
+
+    // Labels this long are specific enough to be read without a blank or bracket before them.
+    private const int GluedLabelLength = 4;
     private const string CellBrackets = "[]【】|";
 
     /// <summary>
@@ -125,11 +128,33 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             }
             else if (first)
             {
+                // 发文日期2022年3月8日: a date or number label glued to its digits.
+                if (GluedToDigits(text.AsSpan(start, pos - start)) is { } glued)
+                {
+                    labels.Add((glued.Field, glued.Label, start, start + glued.Label.Length));
+                }
+
                 return;
             }
 
             first = false;
         }
+    }
+
+    /// <summary>The date or number label that <paramref name="word"/> starts with, when digits follow it at once.</summary>
+    private (LabelField Field, string Label)? GluedToDigits(ReadOnlySpan<char> word)
+    {
+        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = Math.Min(lexicon.LongestLabel, word.Length - 1); length >= 2; length--)
+        {
+            if (char.IsAsciiDigit(word[length]) && lookup.TryGetValue(word[..length], out var entry)
+                && entry.Field is LabelField.DocumentDate or LabelField.PublishedDate or LabelField.IndexNumber)
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     // Blanks and the brackets of [ 索引号 ] / 【发布机构】 table cells separate words in colonless label rows.
@@ -177,11 +202,13 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 }
             }
 
-            // Longest known label first: 成文日期 before 日期.
+            // Longest known label first: 成文日期 before 日期. A label of four characters or more needs no
+            // boundary before it: inline elements (<span>来源:…</span><span>发布日期:…</span>) glue labels to the
+            // value before them.
             for (var length = count; length >= 2; length--)
             {
                 var start = starts[length - 1];
-                if (!IsLabelBoundary(text, line.Start, start))
+                if (length < GluedLabelLength && !IsLabelBoundary(text, line.Start, start))
                 {
                     continue;
                 }

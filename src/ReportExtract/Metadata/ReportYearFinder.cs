@@ -79,6 +79,16 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
             }
         }
 
+        // A text that opens with its first heading: the year its first paragraph is about.
+        if (page.Head.Count == 0 || page.Head.TrueForAll(l => l.TrimmedOf(text).IsEmpty || title?.Covers(l.Index) == true || page.HeadUsed.Contains(l.Index)))
+        {
+            var opening = page.OpeningLine(title is null ? (-1, -1) : (title.FirstLine, title.LastLine));
+            foreach (var m in IntroYear().EnumerateMatches(opening))
+            {
+                return ParseYear(opening.Slice(m.Index, 4));
+            }
+        }
+
         var counted = MostFrequentYear(text, page.Sections);
         if (counted is { } c)
         {
