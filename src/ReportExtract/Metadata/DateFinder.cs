@@ -16,6 +16,9 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
     // The foot before a trailing attachment is read this far back.
     private const int FootLines = 12;
 
+    // Attachments are looked for this far from the end: the cost stays bounded on a huge text.
+    private const int AttachmentReach = 100_000;
+
     // ——2022年1月12日在某某市第十五届人民代表大会第一次会议上: a speech carries the date it was given.
     [GeneratedRegex(
         @"^[—\-－─―]{0,4}[ \t]*(?<date>(?:19|20)[0-9]{2}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日|[〇○零OΟ0一二三四五六七八九]{4}[ \t]*年[ \t]*[一二三四五六七八九十]{1,3}[ \t]*月[ \t]*[一二三四五六七八九十]{1,3}[ \t]*日)[ \t]*在[^。\n]{0,60}?(?:代表大会|会议)",
@@ -38,7 +41,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         }
 
         // 附件: a long attachment (a table, a list) can push the signature out of the foot.
-        var floor = page.Head.Count > 0 ? Math.Min(page.Text.Length, page.Head[^1].End + 1) : 0;
+        var floor = Math.Max(page.Head.Count > 0 ? Math.Min(page.Text.Length, page.Head[^1].End + 1) : 0, page.Text.Length - AttachmentReach);
         var end = page.Text.Length;
         for (var tries = 0; tries < 3; tries++)
         {

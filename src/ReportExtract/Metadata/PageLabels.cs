@@ -235,8 +235,9 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             return true;
         }
 
+        // A value of digits or Latin letters (a date, an index number) ends where an ideograph label starts.
         var before = text[start - 1];
-        return char.IsWhiteSpace(before) || before == '\u3000' || "-*·•|>【[(（]】)）,，;；".Contains(before);
+        return char.IsAsciiLetterOrDigit(before) || char.IsWhiteSpace(before) || before == '\u3000' || "-*·•|>【[(（]】)）,，;；".Contains(before);
     }
 
     internal static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';

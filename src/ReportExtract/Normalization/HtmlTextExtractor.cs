@@ -7,7 +7,7 @@ namespace ReportExtract.Normalization;
 
 /// <summary>
 /// Extracts the text of an HTML page with a real HTML parser: block elements become line breaks, table rows become
-/// <c>|</c>-separated lines, entities are decoded, head, scripts and styles are dropped. Every extracted character
+/// <c>|</c>-separated lines, entities are decoded, head (but its title), scripts and styles are dropped. Every extracted character
 /// maps back to the HTML source: text runs to their source characters, an entity's characters to the whole entity,
 /// inserted breaks and separators to an empty range at the element that caused them.
 /// </summary>
@@ -112,6 +112,14 @@ public sealed class HtmlTextExtractor
             var name = element.NodeName;
             if (Dropped.Contains(name))
             {
+                // The page's <title> is often its only title line (the body opens with its first paragraph): it
+                // becomes the first line; the rest of the head is dropped.
+                if (name == "HEAD" && element.QuerySelector("title") is { } title && !string.IsNullOrWhiteSpace(title.TextContent))
+                {
+                    VisitElement(title);
+                    Break(Math.Min(_cursor, _source.Length));
+                }
+
                 SkipElement(element, at);
                 return;
             }
