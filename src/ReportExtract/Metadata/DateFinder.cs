@@ -16,6 +16,9 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
     // The foot before a trailing attachment is read this far back.
     private const int FootLines = 12;
 
+    // A bulleted block of bare values needs this many lines to be read as a disclosure table.
+    private const int BulletedBlockLines = 3;
+
     // Attachments are looked for this far from the end: the cost stays bounded on a huge text.
     private const int AttachmentReach = 100_000;
 
@@ -64,11 +67,53 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
 
     /// <summary>The document's own date: 成文日期, the date a speech was given, else the signature's.</summary>
     public DateOnly? DocumentDate(MetadataPage page, Signature? signature) =>
-        page.LabelDate(LabelField.DocumentDate) ?? SpeechDate(page) ?? signature?.Date;
+        page.LabelDate(LabelField.DocumentDate) ?? SpeechDate(page) ?? signature?.Date
+        ?? (BulletedDates(page) is [var written, _, ..] ? written : null);
 
     /// <summary>The page's publication date.</summary>
     public DateOnly? PublishedDate(MetadataPage page) =>
-        page.LabelDate(LabelField.PublishedDate) ?? DateOpeningLabelLine(page) ?? HeadlineDateOf(page);
+        page.LabelDate(LabelField.PublishedDate) ?? DateOpeningLabelLine(page) ?? HeadlineDateOf(page)
+        ?? (BulletedDates(page) is [.., var published] ? published : null);
+
+    /// <summary>
+    /// The dates of a bulleted block of bare values in the head (a disclosure table whose labels were lost:
+    /// <c>• 索引号值 • 机构 • 分类 • 2021-01-29 • 2021-01-29</c>): 成文日期 comes before 发布日期 in these tables, so two
+    /// dates are the document's and the page's, one date is the page's.
+    /// </summary>
+    private static List<DateOnly> BulletedDates(MetadataPage page)
+    {
+        var dates = new List<DateOnly>();
+        var run = 0;
+        foreach (var line in page.Head)
+        {
+            var span = line.TrimmedOf(page.Text);
+            if (span.IsEmpty)
+            {
+                continue;
+            }
+
+            if (span[0] is not ('•' or '·' or '●' or '▪'))
+            {
+                if (run >= BulletedBlockLines && dates.Count > 0)
+                {
+                    return dates;
+                }
+
+                run = 0;
+                dates.Clear();
+                continue;
+            }
+
+            run++;
+            var value = span[1..].Trim();
+            if (value.Length <= 20 && DateText.SignatureDate(value) is { Who.Length: 0 } date)
+            {
+                dates.Add(date.Date);
+            }
+        }
+
+        return run >= BulletedBlockLines ? dates : [];
+    }
 
     /// <summary>The date of a speech line (——2022年1月12日在…人民代表大会…会议上) in the head.</summary>
     public static DateOnly? SpeechDate(MetadataPage page)

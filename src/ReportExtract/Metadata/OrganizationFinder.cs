@@ -79,6 +79,8 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
             var rest = window[(at + lead.Length)..];
             var end = rest.IndexOfAny("。\n");
             rest = rest[..(end < 0 ? Math.Min(rest.Length, 80) : Math.Min(end, 80))];
+            // 现将《某某镇2022年度…报告》予以公布: the issuer opens the quoted title.
+            rest = rest.TrimStart("《“\" ");
             if (names.FromTitle(rest.ToString()) is { } name)
             {
                 best = name;
@@ -114,6 +116,13 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
 
             var clause = window[start..Math.Min(window.Length, start + ClauseLength)].TrimStart();
             if (clause.Length < 3 || clause[0] == '我' || names.FromOpeningSentence(clause) is not { } name)
+            {
+                continue;
+            }
+
+            // 某某市司法局: over a cover letter is its addressee, not the body that writes 我局.
+            var after = clause.IndexOf(name, StringComparison.Ordinal) + name.Length;
+            if (after > 0 && after < clause.Length && clause[after] is ':' or '：')
             {
                 continue;
             }
