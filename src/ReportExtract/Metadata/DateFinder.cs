@@ -31,6 +31,9 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingDate();
 
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Timestamp();
+
     // 某某局2021年度法治政府建设报告 (2022-02-25): a list page's headline with the date it went up.
     [GeneratedRegex(@"[(（][ \t]*(?<date>(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})[ \t]*[)）]$", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex HeadlineDate();
@@ -73,7 +76,22 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
     /// <summary>The page's publication date.</summary>
     public DateOnly? PublishedDate(MetadataPage page) =>
         page.LabelDate(LabelField.PublishedDate) ?? DateOpeningLabelLine(page) ?? HeadlineDateOf(page)
-        ?? (BulletedDates(page) is [.., var published] ? published : null);
+        ?? (BulletedDates(page) is [.., var published] ? published : (DateOnly?)null) ?? TimestampLine(page);
+
+    /// <summary>A head line that is only a date with a time of day (2024/5/19 08:02:41): a page's timestamp, never a signature.</summary>
+    private static DateOnly? TimestampLine(MetadataPage page)
+    {
+        foreach (var line in page.Head)
+        {
+            var span = line.TrimmedOf(page.Text);
+            if (span.Length is > 10 and <= 32 && char.IsAsciiDigit(span[0]) && Timestamp().IsMatch(span))
+            {
+                return DateText.FirstDate(span);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The dates of a bulleted block of bare values in the head (a disclosure table whose labels were lost:

@@ -56,7 +56,7 @@ internal sealed class TitleFinder(MetadataLexicon lexicon, OrganizationNames org
 
             var clean = Unwrap(head[i].TrimmedOf(text), out var number);
             // 政 府 工 作 报 告: letters spaced out for looks are read as the words they spell.
-            var line = IsSpacedOut(clean) ? Tidy(clean).AsSpan() : clean;
+            var line = IsSpacedOut(clean) ? Unspaced(clean).AsSpan() : clean;
             if (!IsTitleLine(line, requireCue: true))
             {
                 continue;
@@ -235,24 +235,36 @@ internal sealed class TitleFinder(MetadataLexicon lexicon, OrganizationNames org
         return count;
     }
 
-    /// <summary>Single ideographs set apart by blanks, as in 政 府 工 作 报 告.</summary>
+    /// <summary>Single characters set apart by blanks, as in 政 府 工 作 报 告 or 2 0 2 2 年 政 府 工 作 报 告.</summary>
     private static bool IsSpacedOut(ReadOnlySpan<char> line)
     {
-        var singles = 0;
+        var ideographs = 0;
         foreach (var range in line.SplitAny(" \t\u3000"))
         {
             var word = line[range];
-            if (word.Length == 1 && PageLabels.IsIdeograph(word[0]))
-            {
-                singles++;
-            }
-            else if (word.Length > 0)
+            if (word.Length > 1)
             {
                 return false;
             }
+
+            ideographs += word.Length == 1 && PageLabels.IsIdeograph(word[0]) ? 1 : 0;
         }
 
-        return singles >= 3;
+        return ideographs >= 3;
+    }
+
+    private static string Unspaced(ReadOnlySpan<char> line)
+    {
+        var sb = new StringBuilder(line.Length);
+        foreach (var c in line)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>A short line above a title that can be its first half (关于… / an issuer's name).</summary>
