@@ -22,11 +22,14 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
     [GeneratedRegex(@"(?<y>[〇○零OΟ0一二三四五六七八九]{4})[ \t]*年", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex ChineseYear();
 
+    // A review heading (一、2022年度工作回顾) is at most this long before its 回顾.
+    private const int ReviewLinePrefix = 24;
+
     // A presenting sentence names the covered year this far after its lead word.
     private const int PresentingReach = 60;
 
-    // 一、2022年工作回顾 / 2022年政府工作回顾: the year a work report reviews.
-    [GeneratedRegex(@"(?:^|\n)[^\n]{0,8}?(?<y>(?:19|20)[0-9]{2})[ \t]*年(?:度)?(?:政府)?(?:工作)?回顾", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    // 一、2022年工作回顾 / 2022年政府工作回顾: the year a work report reviews (matched on the line of a 回顾).
+    [GeneratedRegex(@"^[^\n]{0,8}?(?<y>(?:19|20)[0-9]{2})[ \t]*年(?:度)?(?:政府)?(?:工作)?回顾", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex ReviewHeading();
 
     // A year the opening prose is about: 2021年, / 2021年度 / 2021年以来.
@@ -44,7 +47,7 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
     {
         var text = page.Text;
         var window = text.Length > ReportingSentenceWindow ? text[..ReportingSentenceWindow] : text;
-        int? reviewed = ReviewHeading().Match(window) is { Success: true } h ? ParseYear(h.Groups["y"].ValueSpan) : null;
+        var reviewed = ReviewedYear(window);
         int? fromTitle = title is null ? null : YearIn(title.Text);
         if (fromTitle is { } ty && title is not null && OrganizationNames.ContainsAny(title.Text, lexicon.DeliveryYearTitles))
         {
@@ -96,6 +99,22 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         }
 
         return counted;
+    }
+
+    /// <summary>The year of the first heading line that reviews a year (一、2022年工作回顾).</summary>
+    private static int? ReviewedYear(string window)
+    {
+        for (var at = window.IndexOf("回顾", StringComparison.Ordinal); at >= 0; at = window.IndexOf("回顾", at + 2, StringComparison.Ordinal))
+        {
+            var lineStart = at == 0 ? 0 : window.LastIndexOf('\n', at - 1) + 1;
+            if (at - lineStart <= ReviewLinePrefix
+                && ReviewHeading().Match(window, lineStart, at + 2 - lineStart) is { Success: true } h)
+            {
+                return ParseYear(h.Groups["y"].ValueSpan);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
