@@ -14,13 +14,14 @@ internal enum LabelField
     PublishedDate,
     Publisher,
     Source,
+    Host,
     Ignore,
 }
 
 /// <summary>The vocabulary of report metadata: field labels, organization suffixes and title cues (<c>Resources/Metadata/</c>).</summary>
 public sealed class MetadataLexicon
 {
-    private MetadataLexicon(IEnumerable<string> labels, IEnumerable<string> organizations, IEnumerable<string> titles)
+    private MetadataLexicon(IEnumerable<string> labels, IEnumerable<string> organizations, IEnumerable<string> titles, IEnumerable<string> signatures)
     {
         var labelMap = new Dictionary<string, (LabelField Field, string Label)>(StringComparer.Ordinal);
         foreach (var (rule, value) in Rules(labels))
@@ -34,6 +35,7 @@ public sealed class MetadataLexicon
                 "published_date" => LabelField.PublishedDate,
                 "publisher" => LabelField.Publisher,
                 "source" => LabelField.Source,
+                "host" => LabelField.Host,
                 "ignore" => LabelField.Ignore,
                 _ => throw new FormatException($"Unknown label field '{rule}' for label '{value}'."),
             }, value);
@@ -47,13 +49,21 @@ public sealed class MetadataLexicon
         OrganizationEndSuffixes = [.. org["suffix"].Concat(org["end-suffix"]).OrderByDescending(s => s.Length)];
         NotOrganizationStart = [.. org["not-start"]];
         NotOrganizationName = org["not-name"].ToFrozenSet(StringComparer.Ordinal);
+        NotOrganizationEnd = [.. org["not-end"]];
         OrganizationPlaces = [.. org["place"]];
+        SubjectEnds = [.. org["subject-end"]];
+        PresentingLeads = [.. org["presenting"]];
+        SelfReferences = [.. org["self"].Select(SelfReference)];
 
         var title = Group(titles);
         TitleCues = [.. title["cue"]];
         TitleNotEnding = [.. title["not-ending"]];
         TitleNotContaining = [.. title["not-contain"]];
         TitleNotStarting = [.. title["not-start"]];
+        TitleCueEndings = [.. title["cue-ending"]];
+        DeliveryYearTitles = [.. title["delivery-year"]];
+
+        SignatureFollowers = [.. Group(signatures)["follower"]];
     }
 
     /// <summary>The built-in lexicon.</summary>
@@ -62,7 +72,8 @@ public sealed class MetadataLexicon
     private static readonly Lazy<MetadataLexicon> LazyDefault = new(() => new MetadataLexicon(
         EmbeddedLexicon.ReadLines("Metadata", "labels.txt"),
         EmbeddedLexicon.ReadLines("Metadata", "organizations.txt"),
-        EmbeddedLexicon.ReadLines("Metadata", "titles.txt")));
+        EmbeddedLexicon.ReadLines("Metadata", "titles.txt"),
+        EmbeddedLexicon.ReadLines("Metadata", "signatures.txt")));
 
     internal FrozenDictionary<string, (LabelField Field, string Label)> Labels { get; }
 
@@ -76,9 +87,24 @@ public sealed class MetadataLexicon
 
     internal FrozenSet<string> NotOrganizationName { get; }
 
+    internal ImmutableArray<string> NotOrganizationEnd { get; }
+
     internal ImmutableArray<string> OrganizationPlaces { get; }
 
+    internal ImmutableArray<string> SubjectEnds { get; }
+
+    internal ImmutableArray<string> PresentingLeads { get; }
+
+    /// <summary>What follows 我 in a self-reference (局, 区 …) and the endings of the names it can stand for.</summary>
+    internal ImmutableArray<(string Word, ImmutableArray<string> Endings)> SelfReferences { get; }
+
     internal ImmutableArray<string> TitleCues { get; }
+
+    internal ImmutableArray<string> TitleCueEndings { get; }
+
+    internal ImmutableArray<string> DeliveryYearTitles { get; }
+
+    internal ImmutableArray<string> SignatureFollowers { get; }
 
     internal ImmutableArray<string> TitleNotEnding { get; }
 
@@ -100,12 +126,23 @@ public sealed class MetadataLexicon
         }
     }
 
+    /// <summary>A <c>self</c> value: the word after 我, then the name endings it can stand for, separated by spaces.</summary>
+    private static (string Word, ImmutableArray<string> Endings) SelfReference(string value)
+    {
+        var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2
+            ? (parts[0], [.. parts[1..].OrderByDescending(p => p.Length)])
+            : throw new FormatException($"Self-reference '{value}' needs the word after 我 and at least one name ending.");
+    }
+
     private static Dictionary<string, List<string>> Group(IEnumerable<string> lines)
     {
         var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal)
         {
-            ["suffix"] = [], ["end-suffix"] = [], ["not-start"] = [], ["not-name"] = [], ["place"] = [],
-            ["cue"] = [], ["not-ending"] = [], ["not-contain"] = [],
+            ["suffix"] = [], ["end-suffix"] = [], ["not-start"] = [], ["not-name"] = [], ["not-end"] = [], ["place"] = [],
+            ["subject-end"] = [], ["presenting"] = [], ["self"] = [],
+            ["cue"] = [], ["not-ending"] = [], ["not-contain"] = [], ["cue-ending"] = [], ["delivery-year"] = [],
+            ["follower"] = [],
         };
         foreach (var (rule, value) in Rules(lines))
         {

@@ -37,7 +37,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
             return null;
         }
 
-        return EndsWithAny(value, lexicon.OrganizationEndSuffixes) ? name : null;
+        return EndsWithAny(value, lexicon.OrganizationEndSuffixes) && !EndsWithAny(value, lexicon.NotOrganizationEnd) ? name : null;
     }
 
     /// <summary>The issuer named at the start of a title: the text before 关于 / the year, when it ends like a name.</summary>
@@ -47,7 +47,8 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         if (stop.Success && stop.Index >= 2)
         {
             var prefix = title.AsSpan(0, stop.Index).TrimEnd(" 的");
-            if (prefix.Length >= 2 && prefix.Length <= MaxName && EndsWithAny(prefix, lexicon.OrganizationEndSuffixes) && !StartsWithAny(prefix, lexicon.NotOrganizationStart))
+            if (prefix.Length >= 2 && prefix.Length <= MaxName && EndsWithAny(prefix, lexicon.OrganizationEndSuffixes)
+                && !StartsWithAny(prefix, lexicon.NotOrganizationStart) && !EndsWithAny(prefix, lexicon.NotOrganizationEnd))
             {
                 return prefix.ToString();
             }
@@ -60,18 +61,64 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
     /// <summary>Whether <paramref name="name"/> is only a place (某某区, 某某县), which a fuller name of the same place should replace.</summary>
     public bool IsPlaceOnly(string name) => !EndsWithAny(name, lexicon.OrganizationSuffixes) && name[^1] is '省' or '市' or '区' or '县' or '州' or '旗' or '盟' or '镇' or '乡';
 
-    /// <summary>The issuer that opens a sentence (龙湖区城管局全面贯彻… / 2021年,市住房和城乡建设局认真…).</summary>
+    /// <summary>
+    /// The issuer that opens a sentence (龙湖区城管局全面贯彻… / 2021年,市住房和城乡建设局认真… / 2020年,北坡镇在…), or
+    /// the issuer of a quoted title the sentence opens with (《某某市人民政府2018年度…报告》是…).
+    /// </summary>
     public string? FromOpeningSentence(ReadOnlySpan<char> sentence)
     {
         sentence = sentence.Trim();
+        if (sentence.StartsWith("《") && sentence.IndexOf('》') is > 1 and var close)
+        {
+            return FromTitle(sentence[1..close].ToString());
+        }
+
         var lead = LeadingTimePhrase().Match(sentence.Length > 24 ? sentence[..24].ToString() : sentence.ToString());
         if (lead.Success)
         {
             sentence = sentence[lead.Length..];
         }
 
-        return StartsWithAny(sentence, lexicon.NotOrganizationStart) ? null : Scan(sentence);
+        // 在区委、区政府的坚强领导下,官洲街道办事处认真…: the subject follows the adverbial.
+        if (sentence.StartsWith("在") && sentence[..Math.Min(sentence.Length, MaxName)].IndexOf("下") is > 0 and var under
+            && under + 1 < sentence.Length && sentence[under + 1] is ',' or '，')
+        {
+            sentence = sentence[(under + 2)..].TrimStart();
+        }
+
+        if (StartsWithAny(sentence, lexicon.NotOrganizationStart))
+        {
+            return null;
+        }
+
+        return Scan(sentence) ?? BeforeSubjectEnd(sentence);
     }
+
+    /// <summary>
+    /// A name ended by the word that follows a sentence's subject (北坡镇 | 在…, 生态环境部 | 坚持…): the name then
+    /// needs only to end like one (镇, 部), since the following word marks where it stops.
+    /// </summary>
+    private string? BeforeSubjectEnd(ReadOnlySpan<char> sentence)
+    {
+        var limit = Math.Min(sentence.Length, MaxName);
+        for (var pos = 2; pos < limit; pos++)
+        {
+            if (!PageLabels.IsIdeograph(sentence[pos - 1]) && sentence[pos - 1] is not (')' or '）'))
+            {
+                return null;
+            }
+
+            if (StartsWithAny(sentence[pos..], lexicon.SubjectEnds))
+            {
+                return AsName(sentence[..pos]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="tail"/> (from the last character a shorter name ends with) is a suffix: 委员会 after 委.</summary>
+    public bool IsSuffixContinuation(ReadOnlySpan<char> tail) => MatchSuffix(tail) == tail.Length;
 
     /// <summary>
     /// The shortest name at the start of <paramref name="text"/> that ends with a known suffix and names a place,
@@ -101,7 +148,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
                 end += more;
             }
 
-            if (ContainsAny(text[..end], lexicon.OrganizationPlaces))
+            if (ContainsAny(text[..end], lexicon.OrganizationPlaces) && !EndsWithAny(text[..end], lexicon.NotOrganizationEnd))
             {
                 return text[..end].ToString();
             }
@@ -125,7 +172,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return 0;
     }
 
-    private static bool EndsWithAny(ReadOnlySpan<char> text, IEnumerable<string> suffixes)
+    internal static bool EndsWithAny(ReadOnlySpan<char> text, IEnumerable<string> suffixes)
     {
         foreach (var s in suffixes)
         {

@@ -10,7 +10,10 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     private const int MaxLabelLine = 200;
 
     private const string Bullets = "-*·•|>";
-    private const string CellBrackets = "[]【】";
+
+    // Labels this long are specific enough to be read without a blank or bracket before them.
+    private const int GluedLabelLength = 4;
+    private const string CellBrackets = "[]【】|";
 
     /// <summary>
     /// Every labelled value in <paramref name="lines"/>, in order. <paramref name="used"/> receives the
@@ -125,11 +128,33 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             }
             else if (first)
             {
+                // 发文日期2022年3月8日: a date or number label glued to its digits.
+                if (GluedToDigits(text.AsSpan(start, pos - start)) is { } glued)
+                {
+                    labels.Add((glued.Field, glued.Label, start, start + glued.Label.Length));
+                }
+
                 return;
             }
 
             first = false;
         }
+    }
+
+    /// <summary>The date or number label that <paramref name="word"/> starts with, when digits follow it at once.</summary>
+    private (LabelField Field, string Label)? GluedToDigits(ReadOnlySpan<char> word)
+    {
+        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = Math.Min(lexicon.LongestLabel, word.Length - 1); length >= 2; length--)
+        {
+            if (char.IsAsciiDigit(word[length]) && lookup.TryGetValue(word[..length], out var entry)
+                && entry.Field is LabelField.DocumentDate or LabelField.PublishedDate or LabelField.IndexNumber)
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     // Blanks and the brackets of [ 索引号 ] / 【发布机构】 table cells separate words in colonless label rows.
@@ -177,11 +202,13 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 }
             }
 
-            // Longest known label first: 成文日期 before 日期.
+            // Longest known label first: 成文日期 before 日期. A label of four characters or more needs no
+            // boundary before it: inline elements (<span>来源:…</span><span>发布日期:…</span>) glue labels to the
+            // value before them.
             for (var length = count; length >= 2; length--)
             {
                 var start = starts[length - 1];
-                if (!IsLabelBoundary(text, line.Start, start))
+                if (length < GluedLabelLength && !IsLabelBoundary(text, line.Start, start))
                 {
                     continue;
                 }
@@ -208,8 +235,9 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             return true;
         }
 
+        // A value of digits or Latin letters (a date, an index number) ends where an ideograph label starts.
         var before = text[start - 1];
-        return char.IsWhiteSpace(before) || before == '\u3000' || "-*·•|>【[(（]】)）,，;；".Contains(before);
+        return char.IsAsciiLetterOrDigit(before) || char.IsWhiteSpace(before) || before == '\u3000' || "-*·•|>【[(（]】)）,，;；".Contains(before);
     }
 
     internal static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';

@@ -11,7 +11,6 @@ internal readonly record struct TextLine(int Index, int Start, int End)
 /// <summary>The head and the foot of a report, where its metadata lives, as lines.</summary>
 internal static class TextLines
 {
-
     /// <summary>Up to <paramref name="maxLines"/> lines that start before <paramref name="end"/>.</summary>
     public static List<TextLine> Head(string text, int end, int maxLines)
     {
@@ -34,10 +33,13 @@ internal static class TextLines
     }
 
     /// <summary>The last <paramref name="maxNonBlank"/> non-blank lines that start at or after <paramref name="floor"/>, in order.</summary>
-    public static List<TextLine> Foot(string text, int floor, int maxNonBlank)
+    public static List<TextLine> Foot(string text, int floor, int maxNonBlank) => Foot(text, floor, maxNonBlank, text.Length);
+
+    /// <summary>The same for the lines that end by <paramref name="before"/> (the start of a line).</summary>
+    public static List<TextLine> Foot(string text, int floor, int maxNonBlank, int before)
     {
         var lines = new List<TextLine>();
-        var end = text.Length;
+        var end = before > 0 && before <= text.Length && text[before - 1] == '\n' ? before - 1 : before;
         var nonBlank = 0;
         while (end > floor && nonBlank < maxNonBlank)
         {

@@ -8,7 +8,7 @@ namespace ReportExtract.Normalization;
 /// <summary>
 /// Extracts the text of an HTML page with a real HTML parser: block elements become line breaks, the rows of a data
 /// table become <c>|</c>-separated lines of a rectangular grid (spans expanded, see the Tables part), entities are
-/// decoded, head, scripts and styles are dropped. Every extracted character
+/// decoded, head (but its title), scripts and styles are dropped. Every extracted character
 /// maps back to the HTML source: text runs to their source characters, an entity's characters to the whole entity,
 /// inserted breaks and separators to an empty range at the element that caused them.
 /// </summary>
@@ -113,6 +113,14 @@ public sealed partial class HtmlTextExtractor
             var name = element.NodeName;
             if (Dropped.Contains(name))
             {
+                // The page's <title> is often its only title line (the body opens with its first paragraph): it
+                // becomes the first line; the rest of the head is dropped.
+                if (name == "HEAD" && element.QuerySelector("title") is { } title && !string.IsNullOrWhiteSpace(title.TextContent))
+                {
+                    VisitElement(title);
+                    Break(Math.Min(_cursor, _source.Length));
+                }
+
                 SkipElement(element, at);
                 return;
             }

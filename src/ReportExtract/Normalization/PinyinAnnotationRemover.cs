@@ -1,25 +1,38 @@
 using System.Buffers;
+using System.Collections.Frozen;
+using ReportExtract.Sections;
 
 namespace ReportExtract.Normalization;
 
 /// <summary>
 /// Removes the pinyin some sites insert after characters, as in 區(qū), 習(xí), 設(shè): a parenthesized single syllable
-/// with a tone mark, right after a Han character. Parenthesized numbers and references such as (一), (2021年) and
-/// (汕府〔2023〕34號) stay, and so does a syllable after anything but a Han character (a(qū) is left alone: it is
-/// not the annotation pattern). Toneless syllables stay too, since (de) or (ma) could be ordinary Latin text.
+/// right after a Han character. A syllable with a tone mark is always an annotation. A toneless one (文(wen)章(zhang))
+/// is one only on a page that annotates: when the text holds at least <see cref="TonelessEvidence"/> parenthesized
+/// syllables of the pinyin table after Han characters; a lone (de) or (ma) could be ordinary Latin text and stays.
+/// Parenthesized numbers and references such as (一), (2021年) and (汕府〔2023〕34號) stay, and so does a syllable after
+/// anything but a Han character (a(qū) is left alone: it is not the annotation pattern).
 /// </summary>
 public sealed class PinyinAnnotationRemover
 {
+    // Annotations a page must hold before its toneless ones are taken for pinyin rather than Latin words.
+    private const int TonelessEvidence = 3;
+
     private const int MaxSyllableLength = 7;
     private static readonly SearchValues<char> OpenParens = SearchValues.Create("(（");
     private static readonly SearchValues<char> ToneMarked = SearchValues.Create("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
     private static readonly SearchValues<char> SyllableLetters = SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
 
+    private static readonly Lazy<FrozenSet<string>> DefaultSyllables =
+        new(() => EmbeddedLexicon.ReadLines("Normalization", "pinyin-syllables.txt").ToFrozenSet(StringComparer.Ordinal));
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _syllables = DefaultSyllables.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Returns <paramref name="input"/> itself when it holds no annotation.</summary>
     public MappedText Remove(MappedText input)
     {
         var text = input.Text.AsSpan();
+        var toneless = Annotates(text);
         MappedTextBuilder? builder = null;
         var done = 0;
         var from = 0;
@@ -32,7 +45,7 @@ public sealed class PinyinAnnotationRemover
             }
 
             var open = from + next;
-            var length = AnnotationLength(text, open);
+            var length = AnnotationLength(text, open, toneless);
             if (length == 0)
             {
                 from = open + 1;
@@ -54,8 +67,30 @@ public sealed class PinyinAnnotationRemover
         return builder.Build();
     }
 
-    /// <summary>Length of the annotation opening at <paramref name="open"/>, parentheses included, or 0.</summary>
-    internal static int AnnotationLength(ReadOnlySpan<char> text, int open)
+    /// <summary>Whether the text holds enough annotations (toned or of the pinyin table) to be an annotating page.</summary>
+    private bool Annotates(ReadOnlySpan<char> text)
+    {
+        var found = 0;
+        var from = 0;
+        while (found < TonelessEvidence && text[from..].IndexOfAny(OpenParens) is >= 0 and var next)
+        {
+            var open = from + next;
+            if (AnnotationLength(text, open, toneless: true) > 0)
+            {
+                found++;
+            }
+
+            from = open + 1;
+        }
+
+        return found >= TonelessEvidence;
+    }
+
+    /// <summary>
+    /// Length of the annotation opening at <paramref name="open"/>, parentheses included, or 0. A toneless syllable
+    /// counts only with <paramref name="toneless"/>, and only in lower case and from the pinyin table.
+    /// </summary>
+    private int AnnotationLength(ReadOnlySpan<char> text, int open, bool toneless)
     {
         if (!HanCharacters.IsHanBefore(text, open))
         {
@@ -69,6 +104,12 @@ public sealed class PinyinAnnotationRemover
             return 0;
         }
 
-        return rest[..letters].ContainsAny(ToneMarked) ? letters + 2 : 0;
+        var syllable = rest[..letters];
+        if (syllable.ContainsAny(ToneMarked))
+        {
+            return letters + 2;
+        }
+
+        return toneless && _syllables.Contains(syllable) ? letters + 2 : 0;
     }
 }

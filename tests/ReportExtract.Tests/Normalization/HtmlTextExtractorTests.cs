@@ -51,13 +51,13 @@ public class HtmlTextExtractorTests
     }
 
     [Fact]
-    public void Head_scripts_styles_and_comments_are_dropped()
+    public void Head_scripts_styles_and_comments_are_dropped_but_the_title_is_the_first_line()
     {
         var mapped = Extract(
-            "<!DOCTYPE html><html><head><title>标题</title><style>p{color:red}</style></head><body>" +
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>标题</title><style>p{color:red}</style></head><body>" +
             "<script>var s = '<p>假文字</p>';</script><p>真<!-- 注释 -->文字</p><noscript>请启用脚本</noscript><p>结束</p></body></html>");
 
-        mapped.Text.Should().Be("真文字\n结束");
+        mapped.Text.Should().Be("标题\n真文字\n结束");
         mapped.Pairs().Should().OnlyContain(p => p.Original == p.Char.ToString() || (p.Char == '\n' && p.Original.Length == 0));
     }
 

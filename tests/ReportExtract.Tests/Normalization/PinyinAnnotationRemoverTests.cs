@@ -24,7 +24,10 @@ public class PinyinAnnotationRemoverTests
     [InlineData("實施方案》(汕府〔2023〕34號)部署")]
     [InlineData("年度报告(2021年)")]
     [InlineData("通过一楼LED(qū)大屏幕")] // after a Latin letter: not the annotation pattern
-    [InlineData("龍湖區(qu)城管局")] // toneless: could be ordinary Latin text
+    [InlineData("龍湖區(qu)城管局")] // a lone toneless syllable: could be ordinary Latin text
+    [InlineData("数据(data)、用户(user)和接口(api)")] // Latin words, not syllables of the pinyin table
+    [InlineData("措施(a)、办法(b)和意见(c)")] // list letters
+    [InlineData("标准(de)的说明")] // one toneless syllable alone
     [InlineData("城管局(ABC)")]
     [InlineData("城管局(xuéxíxuéxí)")] // longer than one syllable
     [InlineData("區(qū")]
@@ -35,6 +38,20 @@ public class PinyinAnnotationRemoverTests
 
         new PinyinAnnotationRemover().Remove(mapped).Should().BeSameAs(mapped);
     }
+
+    [Theory]
+    [InlineData("文(wen)章(zhang)的法(fa)治", "文章的法治")]
+    [InlineData("龍湖區(qu)城(cheng)管(guan)局", "龍湖區城管局")]
+    [InlineData("綠(lv)化建(jian)設(she)", "綠化建設")]
+    [InlineData("執（zhi）法(fa)人員(yuan)", "執法人員")]
+    [InlineData("區(qū)堅(jiān)城(cheng)管局", "區堅城管局")] // toned annotations count as evidence too
+    [InlineData("區(qū)城(cheng)管局", "區城(cheng)管局")] // two in all: too little evidence for the toneless one
+    public void Removes_toneless_syllables_on_a_page_that_annotates(string input, string expected) =>
+        Remove(input).Text.Should().Be(expected);
+
+    [Fact]
+    public void Toneless_removal_keeps_latin_words_and_capitals_on_an_annotating_page() =>
+        Remove("文(wen)章(zhang)法(fa)规在网站(GOV)和系统(system)公开").Text.Should().Be("文章法规在网站(GOV)和系统(system)公开");
 
     [Fact]
     public void Kept_characters_map_to_themselves_across_the_removed_annotation()

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using ReportExtract.Model;
+
+namespace ReportExtract.Metadata;
+
+/// <summary>
+/// What the metadata finders share for one document: its head and foot as lines, the page labels found there, and
+/// which head lines are labels (so no finder mistakes them for a title or prose). Built once per document.
+/// </summary>
+internal sealed class MetadataPage
+{
+    // The head is everything before the first section, at most this many lines.
+    private const int HeadLines = 80;
+
+    // When the text opens with a heading, its first prose line is looked for this many lines into the first section.
+    private const int OpeningSectionLines = 4;
+
+    // The foot: the last non-blank lines, where signatures and trailing page labels stand.
+    private const int FootLines = 12;
+
+    private MetadataPage(string text, ImmutableArray<Section> sections, List<TextLine> head, List<TextLine> foot)
+    {
+        Text = text;
+        Sections = sections;
+        Head = head;
+        Foot = foot;
+    }
+
+    public string Text { get; }
+
+    public ImmutableArray<Section> Sections { get; }
+
+    /// <summary>The lines before the first section (at most <see cref="HeadLines"/>).</summary>
+    public List<TextLine> Head { get; }
+
+    /// <summary>The last non-blank lines after the head.</summary>
+    public List<TextLine> Foot { get; }
+
+    /// <summary>Indexes of head lines that are labels or values under them.</summary>
+    public HashSet<int> HeadUsed { get; } = [];
+
+    /// <summary>Indexes of head lines that are values under a label of their own line.</summary>
+    public HashSet<int> HeadValues { get; } = [];
+
+    /// <summary>Every labelled value of the head, then of the foot.</summary>
+    public List<LabelledValue> Labels { get; } = [];
+
+    public static MetadataPage Read(string text, ImmutableArray<Section> sections, PageLabels labels)
+    {
+        // The head stops at the line of the first heading (which may be indented).
+        var headEnd = sections.IsDefaultOrEmpty ? text.Length
+            : sections[0].Span.Start == 0 ? 0
+            : text.LastIndexOf('\n', sections[0].Span.Start - 1) + 1;
+        var head = TextLines.Head(text, headEnd, HeadLines);
+        var footFloor = head.Count > 0 ? Math.Min(text.Length, head[^1].End + 1) : 0;
+        var foot = TextLines.Foot(text, footFloor, FootLines);
+        var page = new MetadataPage(text, sections, head, foot);
+        page.Labels.AddRange(labels.Scan(text, head, page.HeadUsed, page.HeadValues));
+        page.Labels.AddRange(labels.Scan(text, foot, []));
+        return page;
+    }
+
+    /// <summary>The first labelled value of <paramref name="field"/> that <paramref name="read"/> accepts.</summary>
+    public T? Label<T>(LabelField field, Func<string, T?> read)
+        where T : class
+    {
+        foreach (var value in Labels)
+        {
+            if (value.Field == field && read(value.Value) is { } result)
+            {
+                return result;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first labelled date of <paramref name="field"/>.</summary>
+    public DateOnly? LabelDate(LabelField field)
+    {
+        foreach (var value in Labels)
+        {
+            if (value.Field == field && DateText.FirstDate(value.Value) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first prose line of the head after the title (or from the top when there is none); when the head has no
+    /// prose (the text opens with 一、总体情况), the first prose line of the first section.
+    /// </summary>
+    public ReadOnlySpan<char> OpeningLine((int First, int Last) title)
+    {
+        for (var i = title.Last + 1; i < Head.Count; i++)
+        {
+            var line = Head[i].TrimmedOf(Text);
+            if (!HeadUsed.Contains(i) && IsProse(line))
+            {
+                return line;
+            }
+        }
+
+        if (Sections.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var text = Text;
+        var pos = Sections[0].Span.Start;
+        for (var lines = 0; lines < OpeningSectionLines && pos < text.Length; lines++)
+        {
+            var end = text.IndexOf('\n', pos);
+            end = end < 0 ? text.Length : end;
+            var line = text.AsSpan(pos, end - pos).Trim();
+            if (lines > 0 && IsProse(line))
+            {
+                return line;
+            }
+
+            pos = end + 1;
+        }
+
+        return [];
+    }
+
+    private static bool IsProse(ReadOnlySpan<char> line) => line.Length > 15 && line.IndexOfAny("，,。") >= 0;
+}
