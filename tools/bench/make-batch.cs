@@ -1,5 +1,5 @@
-// Makes a batch of report files for whole-process benchmarks: the samples repeated and varied
-// (lines swapped, digits perturbed, some files in GB18030), seeded so that every run measures the same bytes.
+// Makes a batch of report files for the whole-process benchmark (tools/bench/bench.sh): the samples repeated and
+// varied (lines swapped, digits perturbed, some files in GB18030), seeded so that every run measures the same bytes.
 // Usage: dotnet run tools/bench/make-batch.cs -- OUT_DIR COUNT [SEED]
 using System.Text;
 

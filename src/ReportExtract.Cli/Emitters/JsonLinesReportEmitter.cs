@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ReportExtract.Model;
 
 namespace ReportExtract.Cli.Emitters;
@@ -6,7 +7,7 @@ namespace ReportExtract.Cli.Emitters;
 /// <summary>JSON Lines: one compact record per line, UTF-8 without BOM, Chinese written as characters.</summary>
 internal sealed class JsonLinesReportEmitter(Stream output) : IReportEmitter
 {
-    private readonly Utf8JsonWriter _writer = new(output, JsonWriterSettings.For(ReportJson.Compact));
+    private static readonly JsonTypeInfo<ReportRecord> RecordInfo = (JsonTypeInfo<ReportRecord>)ReportJson.Compact.GetTypeInfo(typeof(ReportRecord));
 
     public void Begin()
     {
@@ -14,19 +15,13 @@ internal sealed class JsonLinesReportEmitter(Stream output) : IReportEmitter
 
     public void Write(ReportRecord record)
     {
-        ReportJson.Write(_writer, record, ReportJson.Compact);
-        _writer.Flush();
+        // Serializing to the stream, not to a Utf8JsonWriter over it, writes a record in chunks as they fill: a writer
+        // holds the whole line until it is flushed, and a 50 MB report's line is 86 MB (its buffer doubled past that).
+        JsonSerializer.Serialize(output, record, RecordInfo);
         output.WriteByte((byte)'\n');
-
-        // Each line is its own JSON document; the writer refuses a second root value until reset.
-        _writer.Reset();
     }
 
-    public void Flush()
-    {
-        _writer.Flush();
-        output.Flush();
-    }
+    public void Flush() => output.Flush();
 
     public void End() => Flush();
 }

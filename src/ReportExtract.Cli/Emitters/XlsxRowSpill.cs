@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace ReportExtract.Cli.Emitters;
@@ -135,6 +136,8 @@ internal sealed class XlsxRowSpill : IDisposable
         public int GetOrdinal(string name) => Array.IndexOf(header, name) is >= 0 and var i ? i : throw new IndexOutOfRangeException(name);
         public object GetValue(int i) => _current[i];
         public bool IsDBNull(int i) => _current[i] is DBNull;
+        // The attribute repeats the interface's trim annotation (Native AOT build); every cell is typed object.
+        [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)]
         public Type GetFieldType(int i) => typeof(object);
         public string GetDataTypeName(int i) => nameof(Object);
 
