@@ -42,6 +42,7 @@ internal sealed class SubjectFinder
     private readonly WordSet<bool> _afterYear;
     private readonly WordSet<bool> _afterCues;
     private readonly WordSet<bool> _notAfter;
+    private readonly WordSet<bool> _stops;
     private readonly FrozenSet<string> _void;
 
     public SubjectFinder(IClauseSegmenter? segmenter = null)
@@ -58,6 +59,7 @@ internal sealed class SubjectFinder
         _afterYear = Of("after-year");
         _afterCues = Of("after");
         _notAfter = Of("not-after");
+        _stops = Of("stop");
         _void = rows.Where(r => r[0] == "void").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
         Earlier = rows.Where(r => r[0] == "earlier").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
         Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
@@ -115,7 +117,7 @@ internal sealed class SubjectFinder
         // 分五批|举办专题培训班: after 分 (in N batches) the number counts rounds of what follows, less its verb.
         var trimmed = TrimLeftEnd(text, leftFloor, leftEnd);
         if (_afterCues.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _) && !_notAfter.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _)
-            && After(text, SkipLead(text, afterStart, rightEnd), rightEnd, edges) is { Length: >= 2 } following)
+            && Rounds(text, SkipLead(text, afterStart, rightEnd), rightEnd, edges) is { Length: >= 2 } following)
         {
             return new(following, false);
         }
@@ -325,8 +327,9 @@ internal sealed class SubjectFinder
     /// <summary>A subject after the unit this short is taken as it is, untagged.</summary>
     private const int ShortAfter = 4;
 
+    // A stop inside a word does not stop the phrase (5次|集中划转: 中 is part of 集中); without a segmenter every match stops.
     private bool StopsAt(string text, int position, WordBoundaries words) =>
-        _afterStops.TryMatchAt(text, position, out var stop, out _) && (stop.Length == 1 || words.IsWord(position, position + stop.Length));
+        _afterStops.TryMatchAt(text, position, out var stop, out _) && words.IsWord(position, position + stop.Length);
 
     /// <summary>A rate's run after a verb at least this long is a noun phrase of its own (实现|市级民主法治社区创建 100%);
     /// shorter, the verb is part of the rate's name (调解|成功率).</summary>
@@ -359,6 +362,28 @@ internal sealed class SubjectFinder
     private readonly struct WordBoundaries(WordEdges? edges, int start, int end)
     {
         public bool IsWord(int wordStart, int wordEnd) => edges is null || edges.IsWord(wordStart, wordEnd, start, end);
+    }
+
+    /// <summary>
+    /// What rounds (分4次|集中清理规范性文件) are rounds of: the words after the unit up to a stop word; verbs stay, since the
+    /// rounds count the action with its object.
+    /// </summary>
+    private string? Rounds(string text, int start, int end, WordEdges? edges)
+    {
+        var run = start;
+        while (run < end && IsSubjectChar(text[run]))
+        {
+            run++;
+        }
+
+        var words = Boundaries(edges, start, run);
+        var e = start;
+        while (e < run && !(_stops.TryMatchAt(text, e, out var stop, out _) && words.IsWord(e, e + stop.Length)))
+        {
+            e++;
+        }
+
+        return e == start ? null : Clip(text, start, e);
     }
 
     /// <summary>Where the words after a unit start once a verb opening them is passed (举办|专题培训班).</summary>
