@@ -420,6 +420,12 @@ public sealed class MetricRecognizer
             }
 
             subject ??= found.Fallback;
+
+            // 综合执法事项1130项,占整体执法事项的21.20%: the share of the figure before it.
+            if (anyUnit && subject is not null && text.AsSpan(clauseStart, figure.LeftEnd - clauseStart).Contains('占'))
+            {
+                subject = SubjectFinder.Share(subject);
+            }
         }
 
         if (subject is null && figure.Delta is not null)

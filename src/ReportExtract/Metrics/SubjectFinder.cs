@@ -214,7 +214,7 @@ internal sealed class SubjectFinder
         {
             var partEnd = s + share;
             var partStart = StripPrefixes(text, LastLeadEnd(text, s, partEnd, words, rate), partEnd);
-            return partStart < partEnd ? (Clip(text, partStart, partEnd), false, false, -1) : (null, false, true, -1);
+            return partStart < partEnd ? (Share(Clip(text, partStart, partEnd)), false, false, -1) : (null, false, true, -1);
         }
 
         // A verb right before the number: the noun comes after it, or the verb phrase is the subject.
@@ -385,6 +385,15 @@ internal sealed class SubjectFinder
 
         return e == start ? null : Clip(text, start, e);
     }
+
+    /// <summary>
+    /// The subject of a share of <paramref name="part"/> (…占整体的20%): what is measured is the part's share, 综合执法事项占比,
+    /// unless the words already name a rate (纠错率, 占比, 比例).
+    /// </summary>
+    public static string Share(string part) =>
+        part.EndsWith('率') || part.EndsWith("占比", StringComparison.Ordinal) || part.EndsWith("比例", StringComparison.Ordinal) || part.EndsWith("比重", StringComparison.Ordinal)
+            ? part
+            : part + "占比";
 
     /// <summary>Where the words after a unit start once a verb opening them is passed (举办|专题培训班).</summary>
     private int SkipLead(string text, int start, int end) =>
