@@ -3,19 +3,6 @@ using System.Collections.Frozen;
 
 namespace ReportExtract.Metrics;
 
-/// <summary>One word of a clause: offsets relative to the clause; <paramref name="Verb"/> when tagged as a verb.</summary>
-internal readonly record struct ClauseWord(int Start, int Length, bool Verb = false);
-
-/// <summary>Cuts a short clause into words; the seam through which the segmenter serves subject finding.</summary>
-internal interface IClauseSegmenter
-{
-    /// <summary>The words of <paramref name="clause"/>, offsets relative to it.</summary>
-    IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause);
-
-    /// <summary>The words of <paramref name="clause"/> with verbs marked (part-of-speech tagging).</summary>
-    IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause);
-}
-
 /// <summary>What <see cref="SubjectFinder"/> found for a figure.</summary>
 /// <param name="Subject">The noun phrase, or null.</param>
 /// <param name="Elliptical">The figure continues an earlier one (作为共同被告的1件) and takes its subject.</param>
@@ -43,6 +30,7 @@ internal sealed class SubjectFinder
     private readonly WordSet<bool> _afterCues;
     private readonly WordSet<bool> _notAfter;
     private readonly WordSet<bool> _stops;
+    private readonly WordSet<bool> _ordinals;
     private readonly FrozenSet<string> _void;
 
     public SubjectFinder(IClauseSegmenter? segmenter = null)
@@ -60,6 +48,7 @@ internal sealed class SubjectFinder
         _afterCues = Of("after");
         _notAfter = Of("not-after");
         _stops = Of("stop");
+        _ordinals = Of("ordinal");
         _void = rows.Where(r => r[0] == "void").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
         Earlier = rows.Where(r => r[0] == "earlier").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
         Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
@@ -402,6 +391,21 @@ internal sealed class SubjectFinder
     private int StripPrefixes(string text, int start, int end)
     {
         var s = start;
+        // 第二批|取消: an ordinal says which round, not what is counted.
+        if (s + 2 < end && text[s] == '第')
+        {
+            var k = s + 1;
+            while (k < end && ChineseNumberParser.DigitValue(text[k]) >= 0 || (k < end && text[k] is '十' or '百'))
+            {
+                k++;
+            }
+
+            if (k > s + 1 && _ordinals.TryMatchAt(text, k, out var round, out _) && k + round.Length < end)
+            {
+                s = k + round.Length;
+            }
+        }
+
         // 2024年|市场监管领域: the rest of a year is no part of what is counted.
         if (s > 0 && s < end && ChineseNumberParser.DigitValue(text[s - 1]) >= 0 && _afterYear.TryMatchAt(text, s, out var yearRest, out _))
         {
@@ -432,43 +436,4 @@ internal sealed class SubjectFinder
 
     private static bool IsSubjectChar(char c) =>
         c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or '+' or '·' or '“' or '”' or '‘' or '’' || char.IsAsciiLetter(c);
-}
-
-/// <summary>
-/// Word edges of a text, cut on demand by a segmenter and kept for the figures that follow in the same stretch: one
-/// segmentation serves every figure of a sentence. One instance serves one recognition on one thread.
-/// </summary>
-internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
-{
-    /// <summary>How far past the asked region a segmentation reaches, for the figures after it.</summary>
-    private const int Ahead = 160;
-
-    private readonly HashSet<int> _edges = [];
-    private int _start = -1;
-    private int _end = -1;
-
-    /// <summary>True when [wordStart, wordEnd) is one word of the segmentation of a stretch holding [regionStart, regionEnd).</summary>
-    public bool IsWord(int wordStart, int wordEnd, int regionStart, int regionEnd)
-    {
-        if (regionEnd <= regionStart)
-        {
-            return true;
-        }
-
-        if (regionStart < _start || regionEnd > _end)
-        {
-            var limit = Math.Min(text.Length, regionEnd + Ahead);
-            var stop = text.AsSpan(regionEnd, limit - regionEnd).IndexOfAny('。', '\n');
-            _start = regionStart;
-            _end = stop < 0 ? limit : regionEnd + stop;
-            _edges.Clear();
-            foreach (var word in segmenter.Words(text.AsSpan(_start, _end - _start)))
-            {
-                _edges.Add(_start + word.Start);
-                _edges.Add(_start + word.Start + word.Length);
-            }
-        }
-
-        return _edges.Contains(wordStart) && _edges.Contains(wordEnd);
-    }
 }
