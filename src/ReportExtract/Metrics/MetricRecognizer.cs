@@ -449,7 +449,7 @@ public sealed class MetricRecognizer
         var cue = text.AsSpan(contextStart, figure.Start - contextStart);
         // 件 counts a case only where its own clause names one; the clause before may speak of something else.
         var kind = KindOf(figure.Unit, subject, text.AsSpan(clause, figure.Start - clause));
-        if (kind == MetricKind.Count && figure.Unit.Kind == MetricKind.Case && IsPartOfCase(text, sentence.Start, figure.Start, figure.Unit.Canonical, earlier))
+        if (kind == MetricKind.Count && figure.Unit.Kind == MetricKind.Case && IsPartOfCase(text, reach, figure.Start, figure.Unit.Canonical, earlier))
         {
             kind = MetricKind.Case;
         }
