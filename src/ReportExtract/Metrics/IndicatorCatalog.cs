@@ -156,22 +156,37 @@ public sealed class IndicatorCatalog
         return best;
     }
 
-    /// <summary>Per id, the first metric for the report year outside plan sections, in catalog order.</summary>
+    /// <summary>
+    /// Per id, the figure that answers it for the report year outside plan sections, in catalog order: a whole (共, 合计,
+    /// a table's 合计/总计 cell) before a plain figure, a plain one before a part (其中), a part before a comparison
+    /// (较上年的); ties go to the first mention (<see cref="SummaryCues"/>).
+    /// </summary>
     public IndicatorValues Summarize(ImmutableArray<Metric> metrics, ImmutableArray<Section> sections, int? reportYear)
     {
-        var found = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var metric in metrics)
+        var found = new Dictionary<string, (double Value, int Rank)>(StringComparer.Ordinal);
+        var cues = SummaryCues.Default;
+        for (var i = 0; i < metrics.Length; i++)
         {
-            if (metric.Indicator is not { } id || found.ContainsKey(id) || !_byId.ContainsKey(id)
+            var metric = metrics[i];
+            if (metric.Indicator is not { } id || !_byId.ContainsKey(id) || metric.Delta is not null
                 || (reportYear is not null && metric.Year != reportYear) || InPlans(sections, metric.Span.Start))
             {
                 continue;
             }
 
-            found[id] = metric.Value;
+            var rank = cues.Rank(metrics, i);
+            if (rank == SummaryCues.Change)
+            {
+                continue;
+            }
+
+            if (!found.TryGetValue(id, out var best) || rank < best.Rank)
+            {
+                found[id] = (metric.Value, rank);
+            }
         }
 
-        return new IndicatorValues(Ids.Where(found.ContainsKey).Select(id => new KeyValuePair<string, double>(id, found[id])));
+        return new IndicatorValues(Ids.Where(found.ContainsKey).Select(id => new KeyValuePair<string, double>(id, found[id].Value)));
     }
 
     /// <summary>True when <paramref name="position"/> lies in a section of kind <see cref="SectionKind.Plans"/>.</summary>

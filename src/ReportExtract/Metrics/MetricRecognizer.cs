@@ -30,6 +30,7 @@ public sealed class MetricRecognizer
     private readonly QualifierLexicon _qualifiers = QualifierLexicon.Default;
     private readonly MetricExclusions _exclusions = MetricExclusions.Default;
     private readonly SubjectFinder _subjects;
+    private readonly CarriedSubjects _carried;
     private readonly IClauseSegmenter? _segmenter;
     private readonly TableCellReader _tables;
 
@@ -44,6 +45,7 @@ public sealed class MetricRecognizer
     {
         _catalog = catalog ?? IndicatorCatalog.Default;
         _subjects = new SubjectFinder(segmenter);
+        _carried = new CarriedSubjects(_subjects);
         _segmenter = segmenter;
         _tables = new TableCellReader(TableLocator.Default, _units, _subjects.Generic);
     }
@@ -56,7 +58,7 @@ public sealed class MetricRecognizer
     {
         var names = new RangeSet(MetricExclusions.NameRanges(text));
         var sentences = new SentenceSplitter(text);
-        var years = new YearScope(text, sentences, names);
+        var years = new YearScope(text, sentences, names, sections);
         var tables = _tables.Read(text);
         var edges = _segmenter is null ? null : new WordEdges(_segmenter, text);
         var context = new Context(text, sections, reportYear, sentences, years, edges);
@@ -168,6 +170,12 @@ public sealed class MetricRecognizer
         }
 
         var (unitEntry, insideApprox, unitEnd) = ReadUnit(text, number);
+        if (unitEntry is null && _units.MatchDuration(text, p, number.End) is { } years)
+        {
+            // 连续3年, 长达两年: a duration, where elsewhere a number before 年 is a year.
+            (unitEntry, unitEnd) = (years, number.End + years.Surface.Length);
+        }
+
         if (unitEntry is null)
         {
             return TryRange(text, number, sentences, figures) ?? number.End;
@@ -369,6 +377,13 @@ public sealed class MetricRecognizer
     {
         var text = context.Text;
         var sentence = context.Sentences.SentenceAt(figure.Start);
+        // 同比增长5.1%、7.3%: the figures of a list share the change verb of the first.
+        if (figure.Delta is null && earlier.Count > 0 && earlier[^1] is { Delta: { } shared, Table: not true } listed
+            && listed.Span.Start >= sentence.Start && CarriedSubjects.IsListGap(text.AsSpan(listed.Span.End, Math.Max(0, figure.LeftEnd - listed.Span.End))))
+        {
+            figure = figure with { Delta = shared };
+        }
+
         // The subject of a figure lies after the previous figure (全市28个执法单位|29179件…), unless they share it (a range).
         var previousEnd = earlier.Count > 0 ? earlier[^1].Span.End : 0;
         var floor = Math.Max(sentence.Start, figure.LeftEnd - LeftReach);
@@ -381,9 +396,16 @@ public sealed class MetricRecognizer
         var clauseStart = context.Sentences.ClauseStart(figure.LeftEnd, floor);
         var ceiling = Math.Min(sentence.End, figure.RightStart + RightReach);
         var clauseEnd = context.Sentences.ClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart));
-        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate, context.Edges);
+        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate, context.Edges,
+            context.Sentences.MajorClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart)));
 
-        var subject = found.Subject;
+        // A figure of a 分别 list, of a change from one value to another (由2分提高至5分), or in brackets after another
+        // ((上年980件)) takes its subject from them.
+        var subject = _carried.Distributed(text, context.Sentences, sentence.Start, figure.Start, earlier, context.Edges, found.Subject is null || figure.Delta is not null)
+            ?? _carried.Origin(text, clauseStart, figure.LeftEnd, figure.RightStart, sentence.End, context.Edges)
+            ?? CarriedSubjects.Destination(text, sentence.Start, figure.LeftEnd, figure.Unit.Canonical, earlier)
+            ?? found.Subject
+            ?? _carried.Bracketed(text, sentence.Start, figure.LeftEnd, earlier);
         if (subject is null && found.Elliptical)
         {
             // 行政诉讼案件2件,作为共同被告的1件: the later figure continues the earlier one of its unit; a share
@@ -399,6 +421,12 @@ public sealed class MetricRecognizer
             }
 
             subject ??= found.Fallback;
+
+            // 综合执法事项1130项,占整体执法事项的21.20%: the share of the figure before it.
+            if (anyUnit && subject is not null && text.AsSpan(clauseStart, figure.LeftEnd - clauseStart).Contains('占'))
+            {
+                subject = SubjectFinder.Share(subject);
+            }
         }
 
         if (subject is null && figure.Delta is not null)
@@ -422,6 +450,10 @@ public sealed class MetricRecognizer
         var cue = text.AsSpan(contextStart, figure.Start - contextStart);
         // 件 counts a case only where its own clause names one; the clause before may speak of something else.
         var kind = KindOf(figure.Unit, subject, text.AsSpan(clause, figure.Start - clause));
+        if (kind == MetricKind.Count && figure.Unit.Kind == MetricKind.Case && IsPartOfCase(text, reach, figure.Start, figure.Unit.Canonical, earlier))
+        {
+            kind = MetricKind.Case;
+        }
         var sentenceStart = Math.Max(sentence.Start, figure.Start - ContextReach);
         var indicator = _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue, text.AsSpan(sentenceStart, figure.Start - sentenceStart));
         return new Metric(
@@ -464,11 +496,35 @@ public sealed class MetricRecognizer
             Column: cell.Column);
     }
 
-    /// <summary>件/宗/起 count legal cases only where the subject or clause names one; elsewhere they count items.</summary>
+    /// <summary>件/宗/起 count legal cases only where the subject or clause names one, elsewhere items; 个 counts cases where the subject names one.</summary>
     private MetricKind KindOf(UnitEntry unit, string? subject, ReadOnlySpan<char> clause) =>
-        unit.Kind != MetricKind.Case ? unit.Kind
+        unit.CountsCases && _units.HasCaseNoun(subject) ? MetricKind.Case
+        : unit.Kind != MetricKind.Case ? unit.Kind
         : _units.HasCaseCue(subject) || _units.HasCaseCue(clause) ? MetricKind.Case
         : MetricKind.Count;
+
+    /// <summary>
+    /// 行政诉讼案件3件，其中单独被告2件; 审结14件，其中维持9件，撤销2件: the parts after 其中 of a case figure of the same unit
+    /// count cases too.
+    /// </summary>
+    private static bool IsPartOfCase(string text, int sentenceStart, int position, string unit, ImmutableArray<Metric>.Builder earlier)
+    {
+        var among = text.AsSpan(sentenceStart, position - sentenceStart).LastIndexOf("其中");
+        if (among < 0)
+        {
+            return false;
+        }
+
+        for (var k = earlier.Count - 1; k >= 0 && earlier[k].Span.Start >= sentenceStart; k--)
+        {
+            if (earlier[k].Unit == unit && earlier[k].Span.End <= sentenceStart + among)
+            {
+                return earlier[k].Kind == MetricKind.Case;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Path of the innermost section holding <paramref name="position"/>.</summary>
     private static string? SectionPath(ImmutableArray<Section> sections, int position)

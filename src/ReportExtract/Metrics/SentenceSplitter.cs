@@ -10,7 +10,8 @@ internal sealed class SentenceSplitter
 {
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？!?\n");
     private static readonly SearchValues<char> MajorClauseEnds = SearchValues.Create("。！？!?\n，,；;：:");
-    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create("。！？!?\n，,；;：:、（）()【】[]“”\"");
+    // Curly quotes set off a name inside a noun phrase (“双随机”抽查), so they do not end a subject's clause.
+    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create("。！？!?\n，,；;：:、（）()【】[]\"");
 
     private readonly string _text;
     private readonly int[] _starts;
@@ -106,6 +107,13 @@ internal sealed class SentenceSplitter
     public int ClauseEnd(int position, int ceiling)
     {
         var k = _text.AsSpan(position, ceiling - position).IndexOfAny(ClauseEnds);
+        return k < 0 ? ceiling : position + k;
+    }
+
+    /// <summary>End of the comma-delimited clause holding <paramref name="position"/>, not after <paramref name="ceiling"/>.</summary>
+    public int MajorClauseEnd(int position, int ceiling)
+    {
+        var k = _text.AsSpan(position, ceiling - position).IndexOfAny(MajorClauseEnds);
         return k < 0 ? ceiling : position + k;
     }
 

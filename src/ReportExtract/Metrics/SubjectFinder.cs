@@ -1,17 +1,7 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
 namespace ReportExtract.Metrics;
-
-/// <summary>One word of a clause: offsets relative to the clause; <paramref name="Verb"/> when tagged as a verb.</summary>
-internal readonly record struct ClauseWord(int Start, int Length, bool Verb = false);
-
-/// <summary>Cuts a short clause into words; the seam through which the segmenter serves subject finding.</summary>
-internal interface IClauseSegmenter
-{
-    /// <summary>The words of <paramref name="clause"/>, offsets relative to it.</summary>
-    IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause);
-
-    /// <summary>The words of <paramref name="clause"/> with verbs marked (part-of-speech tagging).</summary>
-    IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause);
-}
 
 /// <summary>What <see cref="SubjectFinder"/> found for a figure.</summary>
 /// <param name="Subject">The noun phrase, or null.</param>
@@ -36,6 +26,12 @@ internal sealed class SubjectFinder
     private readonly WordSet<bool> _heads;
     private readonly IClauseSegmenter? _segmenter;
     private readonly WordSet<bool> _afterStops;
+    private readonly WordSet<bool> _afterYear;
+    private readonly WordSet<bool> _afterCues;
+    private readonly WordSet<bool> _notAfter;
+    private readonly WordSet<bool> _stops;
+    private readonly WordSet<bool> _ordinals;
+    private readonly FrozenSet<string> _void;
 
     public SubjectFinder(IClauseSegmenter? segmenter = null)
     {
@@ -48,22 +44,85 @@ internal sealed class SubjectFinder
         _strips = Of("strip");
         _keeps = Of("keep");
         _heads = Of("head");
+        _afterYear = Of("after-year");
+        _afterCues = Of("after");
+        _notAfter = Of("not-after");
+        _stops = Of("stop");
+        _ordinals = Of("ordinal");
+        _void = rows.Where(r => r[0] == "void").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
+        Earlier = rows.Where(r => r[0] == "earlier").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
         Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
     }
 
     /// <summary>Table column headers that add nothing to a row header (数值, 数量).</summary>
     public IReadOnlySet<string> Generic { get; }
 
+    /// <summary>Words inside a bracket after a figure that make the bracketed figure an earlier year's (上年, 去年同期).</summary>
+    public FrozenSet<string> Earlier { get; }
+
+    /// <summary>True when a verb that opens a subject (处理, 组织) stands in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public bool HasLead(string text, int start, int end)
+    {
+        for (var k = end; k > start; k--)
+        {
+            if (_leads.TryMatchEndingAt(text, k, start, out var lead, out _) && lead.Length > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The subject of a figure whose left context is [<paramref name="leftFloor"/>, <paramref name="leftEnd"/>)
     /// and right context is [<paramref name="rightStart"/>, <paramref name="rightEnd"/>), both inside one clause.
     /// </summary>
-    public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, bool rate = false, WordEdges? edges = null)
+    /// <paramref name="reachEnd"/> (at least <paramref name="rightEnd"/>) ends the comma clause, where a modifier after the unit
+    /// may reach its head noun (9条务实管用、操作简便的考核措施).
+    public SubjectResult Find(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, bool rate = false, WordEdges? edges = null, int reachEnd = -1)
+    {
+        var found = FindRaw(text, leftFloor, leftEnd, rightStart, rightEnd, Math.Max(rightEnd, reachEnd), rate, edges);
+        // 同比, 总数, 之间 name nothing counted: the figure continues the one before it, as a bare verb does.
+        return found.Subject is { } s && _void.Contains(s) ? new(null, true, found.Fallback) : found;
+    }
+
+    private SubjectResult FindRaw(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, int reachEnd, bool rate, WordEdges? edges)
     {
         var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd, rate, edges);
+        if (before is not null && _void.Contains(before))
+        {
+            // 全市|28个执法单位: a void word before the number leaves the subject to the words after the unit.
+            (before, elliptical) = (null, true);
+        }
         // 覆盖60%以上的执法领域: a share may name its whole after 的.
         var afterStart = rate && rightStart < rightEnd && text[rightStart] == '的' ? rightStart + 1 : rightStart;
-        var after = After(text, afterStart, rightEnd, edges);
+        var after = After(text, afterStart, rightEnd, edges, reachEnd);
+        if (!rate && Headed(text, rightStart, reachEnd, after is null, edges) is { } headed)
+        {
+            return new(headed, false);
+        }
+
+        // 分五批|举办专题培训班: after 分 (in N batches) the number counts rounds of what follows, less its verb.
+        var trimmed = TrimLeftEnd(text, leftFloor, leftEnd);
+        if (_afterCues.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _) && !_notAfter.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _)
+            && Rounds(text, SkipLead(text, afterStart, rightEnd), rightEnd, edges) is { Length: >= 2 } following)
+        {
+            return new(following, false);
+        }
+
+        // 召开局务会议4次|听取法治工作情况: a verb after the unit starts what was done there, not what was counted, when the
+        // noun before the number is the object of a verb of its own (召开|局务会议); between two figures (47个执法单位|174件
+        // 执法案卷) the words after the unit name the second one. A lone verb after the unit (纠错率连续3年|保持为零) names
+        // nothing either way.
+        if (after is not null && before is not null && !verbFinal && _segmenter is not null
+            && _segmenter.TaggedWords(text.AsSpan(afterStart, Math.Min(rightEnd - afterStart, after.Length + 2))) is [{ Verb: true } first, ..]
+            && (first.Length >= after.Length
+                || (trimmed - before.Length > leftFloor && _leads.TryMatchEndingAt(text, trimmed - before.Length, leftFloor, out _, out _))))
+        {
+            after = null;
+        }
+
         if (after is not null && (before is null || verbFinal || after.Length >= 2))
         {
             return new(after, false);
@@ -108,7 +167,8 @@ internal sealed class SubjectFinder
         var e = TrimLeftEnd(text, floor, end);
         if (e <= floor)
         {
-            return (null, false, false, -1);
+            // …,达到417亿元: a clause of function words only continues the figure before it.
+            return (null, false, e < end && text.AsSpan(e, end - e).Trim(' ').Length > 0, -1);
         }
 
         if (text[e - 1] == '的')
@@ -143,7 +203,7 @@ internal sealed class SubjectFinder
         {
             var partEnd = s + share;
             var partStart = StripPrefixes(text, LastLeadEnd(text, s, partEnd, words, rate), partEnd);
-            return partStart < partEnd ? (Clip(text, partStart, partEnd), false, false, -1) : (null, false, true, -1);
+            return partStart < partEnd ? (Share(Clip(text, partStart, partEnd)), false, false, -1) : (null, false, true, -1);
         }
 
         // A verb right before the number: the noun comes after it, or the verb phrase is the subject.
@@ -161,7 +221,39 @@ internal sealed class SubjectFinder
         return start < e && !bare ? (Clip(text, start, e), false, false, -1) : (null, false, false, -1);
     }
 
-    private string? After(string text, int start, int end, WordEdges? edges)
+    /// <summary>How far after a unit a 的 may close the modifier of the counted noun.</summary>
+    private const int ModifierReach = 20;
+
+    /// <summary>
+    /// 32名由市人大常委会任命的部门主要负责人, 9条务实管用、操作简便的考核措施: the head noun after a 的-modifier that follows
+    /// the unit, when no noun follows the unit directly (<paramref name="noNoun"/>) or the modifier is a list (、).
+    /// </summary>
+    private string? Headed(string text, int start, int reachEnd, bool noNoun, WordEdges? edges)
+    {
+        var limit = Math.Min(reachEnd, start + ModifierReach);
+        var de = text.AsSpan(start, limit - start).IndexOf('的');
+        if (de < 2)
+        {
+            return null;
+        }
+
+        var modifier = text.AsSpan(start, de);
+        if (modifier.IndexOfAnyInRange('0', '9') >= 0 || !(noNoun || modifier.Contains('、')))
+        {
+            return null;
+        }
+
+        var headStart = start + de + 1;
+        var headEnd = headStart;
+        while (headEnd < reachEnd && IsSubjectChar(text[headEnd]))
+        {
+            headEnd++;
+        }
+
+        return After(text, headStart, headEnd, edges, reachEnd) is { Length: >= 2 } head ? head : null;
+    }
+
+    private string? After(string text, int start, int end, WordEdges? edges, int reachEnd = -1)
     {
         // 编写一册《学法用法情况资料汇编》: a title right after the unit names what is counted.
         if (start < end && text[start] == '《')
@@ -176,8 +268,28 @@ internal sealed class SubjectFinder
             run++;
         }
 
+        // 9个镇（街道）开展督察: a short bracket inside the noun phrase stays in it.
+        if (run > start && run < reachEnd && text[run] is '（' or '(')
+        {
+            var close = text.AsSpan(run + 1, Math.Min(reachEnd, run + 8) - run - 1).IndexOfAny('）', ')');
+            if (close > 0 && text.AsSpan(run + 1, close).IndexOfAnyExceptInRange('\u4e00', '\u9fff') < 0)
+            {
+                run += close + 2;
+                while (run < reachEnd && IsSubjectChar(text[run]))
+                {
+                    run++;
+                }
+            }
+        }
+
         var words = Boundaries(edges, start, run);
         var e = start;
+        // 198项|审批事项: a verb with its generic head (事项, 业务) is a noun, not the verb that ends the phrase.
+        if (_leads.TryMatchAt(text, start, out var lead, out _) && _heads.TryMatchAt(text, start + lead.Length, out var head, out _))
+        {
+            e = start + lead.Length + head.Length;
+        }
+
         while (e < run && !StopsAt(text, e, words))
         {
             e++;
@@ -204,8 +316,13 @@ internal sealed class SubjectFinder
     /// <summary>A subject after the unit this short is taken as it is, untagged.</summary>
     private const int ShortAfter = 4;
 
+    // A stop inside a word does not stop the phrase (5次|集中划转: 中 is part of 集中); without a segmenter every match stops.
     private bool StopsAt(string text, int position, WordBoundaries words) =>
-        _afterStops.TryMatchAt(text, position, out var stop, out _) && (stop.Length == 1 || words.IsWord(position, position + stop.Length));
+        _afterStops.TryMatchAt(text, position, out var stop, out _) && words.IsWord(position, position + stop.Length);
+
+    /// <summary>A rate's run after a verb at least this long is a noun phrase of its own (实现|市级民主法治社区创建 100%);
+    /// shorter, the verb is part of the rate's name (调解|成功率).</summary>
+    private const int RateCompound = 5;
 
     private int LastLeadEnd(string text, int floor, int end, WordBoundaries words, bool rate = false)
     {
@@ -218,7 +335,7 @@ internal sealed class SubjectFinder
             // A verb opening the run starts at a clause edge already; only its end would need the segmenter, and a
             // verb's end inside another word is rare enough (处理|行政处罚案件) to spare the cut.
             if (_leads.TryMatchEndingAt(text, k, floor, out var lead, out _)
-                && (lead.Length == 1 || (!rate && (k - lead.Length == floor || words.IsWord(k - lead.Length, k))))
+                && (lead.Length == 1 || ((!rate || end - k >= RateCompound) && (k - lead.Length == floor || words.IsWord(k - lead.Length, k))))
                 && !(_heads.TryMatchAt(text, k, out var head, out _) && k + head.Length == end))
             {
                 return k;
@@ -236,9 +353,65 @@ internal sealed class SubjectFinder
         public bool IsWord(int wordStart, int wordEnd) => edges is null || edges.IsWord(wordStart, wordEnd, start, end);
     }
 
+    /// <summary>
+    /// What rounds (分4次|集中清理规范性文件) are rounds of: the words after the unit up to a stop word; verbs stay, since the
+    /// rounds count the action with its object.
+    /// </summary>
+    private string? Rounds(string text, int start, int end, WordEdges? edges)
+    {
+        var run = start;
+        while (run < end && IsSubjectChar(text[run]))
+        {
+            run++;
+        }
+
+        var words = Boundaries(edges, start, run);
+        var e = start;
+        while (e < run && !(_stops.TryMatchAt(text, e, out var stop, out _) && words.IsWord(e, e + stop.Length)))
+        {
+            e++;
+        }
+
+        return e == start ? null : Clip(text, start, e);
+    }
+
+    /// <summary>
+    /// The subject of a share of <paramref name="part"/> (…占整体的20%): what is measured is the part's share, 综合执法事项占比,
+    /// unless the words already name a rate (纠错率, 占比, 比例).
+    /// </summary>
+    public static string Share(string part) =>
+        part.EndsWith('率') || part.EndsWith("占比", StringComparison.Ordinal) || part.EndsWith("比例", StringComparison.Ordinal) || part.EndsWith("比重", StringComparison.Ordinal)
+            ? part
+            : part + "占比";
+
+    /// <summary>Where the words after a unit start once a verb opening them is passed (举办|专题培训班).</summary>
+    private int SkipLead(string text, int start, int end) =>
+        _leads.TryMatchAt(text, start, out var lead, out _) && lead.Length > 1 && start + lead.Length < end ? start + lead.Length : start;
+
     private int StripPrefixes(string text, int start, int end)
     {
         var s = start;
+        // 第二批|取消: an ordinal says which round, not what is counted.
+        if (s + 2 < end && text[s] == '第')
+        {
+            var k = s + 1;
+            while (k < end && ChineseNumberParser.DigitValue(text[k]) >= 0 || (k < end && text[k] is '十' or '百'))
+            {
+                k++;
+            }
+
+            if (k > s + 1 && _ordinals.TryMatchAt(text, k, out var round, out _) && k + round.Length < end)
+            {
+                s = k + round.Length;
+            }
+        }
+
+        // 2024年|市场监管领域: the rest of a year is no part of what is counted.
+        if (s > 0 && s < end && ChineseNumberParser.DigitValue(text[s - 1]) >= 0 && _afterYear.TryMatchAt(text, s, out var yearRest, out _))
+        {
+            s = Math.Min(end, s + yearRest.Length);
+        }
+
         while (s < end && _strips.TryMatchAt(text, s, out var word, out _) && s + word.Length < end)
         {
             s += word.Length;
@@ -247,48 +420,20 @@ internal sealed class SubjectFinder
         return s;
     }
 
-    private static string Clip(string text, int start, int end) =>
-        end - start > MaxSubject ? text[(end - MaxSubject)..end] : text[start..end];
+    private static string Clip(string text, int start, int end)
+    {
+        // “双随机”抽查: quotation marks set off a name inside the noun phrase; the subject keeps the words only.
+        var words = text.AsSpan(start, end - start).ContainsAny(Quotes) ? string.Concat(text[start..end].Split(['“', '”', '‘', '’'])) : null;
+        if (words is not null)
+        {
+            return words.Length > MaxSubject ? words[^MaxSubject..] : words;
+        }
+
+        return end - start > MaxSubject ? text[(end - MaxSubject)..end] : text[start..end];
+    }
+
+    private static readonly SearchValues<char> Quotes = SearchValues.Create("“”‘’");
 
     private static bool IsSubjectChar(char c) =>
-        c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or '+' or '·' || char.IsAsciiLetter(c);
-}
-
-/// <summary>
-/// Word edges of a text, cut on demand by a segmenter and kept for the figures that follow in the same stretch: one
-/// segmentation serves every figure of a sentence. One instance serves one recognition on one thread.
-/// </summary>
-internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
-{
-    /// <summary>How far past the asked region a segmentation reaches, for the figures after it.</summary>
-    private const int Ahead = 160;
-
-    private readonly HashSet<int> _edges = [];
-    private int _start = -1;
-    private int _end = -1;
-
-    /// <summary>True when [wordStart, wordEnd) is one word of the segmentation of a stretch holding [regionStart, regionEnd).</summary>
-    public bool IsWord(int wordStart, int wordEnd, int regionStart, int regionEnd)
-    {
-        if (regionEnd <= regionStart)
-        {
-            return true;
-        }
-
-        if (regionStart < _start || regionEnd > _end)
-        {
-            var limit = Math.Min(text.Length, regionEnd + Ahead);
-            var stop = text.AsSpan(regionEnd, limit - regionEnd).IndexOfAny('。', '\n');
-            _start = regionStart;
-            _end = stop < 0 ? limit : regionEnd + stop;
-            _edges.Clear();
-            foreach (var word in segmenter.Words(text.AsSpan(_start, _end - _start)))
-            {
-                _edges.Add(_start + word.Start);
-                _edges.Add(_start + word.Start + word.Length);
-            }
-        }
-
-        return _edges.Contains(wordStart) && _edges.Contains(wordEnd);
-    }
+        c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or '+' or '·' or '“' or '”' or '‘' or '’' || char.IsAsciiLetter(c);
 }

@@ -12,16 +12,21 @@ namespace ReportExtract.Metrics;
 /// <param name="ArabicOnly">Only after an Arabic number (3分 is a score, 三分 an adverb).</param>
 /// <param name="NotBefore">Characters that, right after the surface, show a longer word (部门).</param>
 /// <param name="AfterLoneOne">A lone 一 before it is a figure (编写一册), where 一个/一项 are mostly set phrases.</param>
-internal sealed record UnitEntry(string Surface, MetricKind Kind, double Scale, string Canonical, bool ArabicOnly, string NotBefore, bool AfterLoneOne = false);
+/// <param name="CountsCases">A count that is a case where its subject names one itself (办理复议案件3个).</param>
+/// <param name="DurationOnly">Only after a duration word (连续3年); elsewhere a number before it is a date (2021年).</param>
+internal sealed record UnitEntry(string Surface, MetricKind Kind, double Scale, string Canonical, bool ArabicOnly, string NotBefore, bool AfterLoneOne = false, bool CountsCases = false, bool DurationOnly = false);
 
 /// <summary>Measure words and units after a number, and the kind of figure each makes.</summary>
 internal sealed class UnitLexicon
 {
     private readonly WordSet<UnitEntry> _units;
     private readonly SearchValues<string> _caseCues;
+    private readonly string[] _caseNouns;
+    private readonly WordSet<bool> _durationCues = new(LexiconData.ReadRows("duration-cues.txt").Select(r => (r[0], true)));
 
-    private UnitLexicon(IEnumerable<UnitEntry> units, IEnumerable<string> caseCues)
+    private UnitLexicon(IEnumerable<UnitEntry> units, IEnumerable<string> caseCues, IEnumerable<string> caseNouns)
     {
+        _caseNouns = [.. caseNouns];
         _units = new WordSet<UnitEntry>(units.Select(u => (u.Surface, u)));
         CaseCues = [.. caseCues];
         _caseCues = SearchValues.Create([.. CaseCues], StringComparison.Ordinal);
@@ -39,7 +44,31 @@ internal sealed class UnitLexicon
         foreach (var (surface, unit) in _units.StartingWith(text, start))
         {
             var end = start + surface.Length;
-            if (text.AsSpan(start).StartsWith(surface, StringComparison.Ordinal) && (arabic || !unit.ArabicOnly)
+            if (text.AsSpan(start).StartsWith(surface, StringComparison.Ordinal) && (arabic || !unit.ArabicOnly) && !unit.DurationOnly
+                && (end >= text.Length || !unit.NotBefore.Contains(text[end], StringComparison.Ordinal)))
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The duration unit (年) at <paramref name="start"/> when a duration word (连续, 长达: duration-cues.txt) ends right before
+    /// the number at <paramref name="numberStart"/>; else null.
+    /// </summary>
+    public UnitEntry? MatchDuration(string text, int numberStart, int start)
+    {
+        if (!_durationCues.TryMatchEndingAt(text, numberStart, Math.Max(0, numberStart - 4), out _, out _))
+        {
+            return null;
+        }
+
+        foreach (var (surface, unit) in _units.StartingWith(text, start))
+        {
+            var end = start + surface.Length;
+            if (unit.DurationOnly && text.AsSpan(start).StartsWith(surface, StringComparison.Ordinal)
                 && (end >= text.Length || !unit.NotBefore.Contains(text[end], StringComparison.Ordinal)))
             {
                 return unit;
@@ -71,6 +100,21 @@ internal sealed class UnitLexicon
     /// <summary>True when <paramref name="span"/> names a legal case or matter.</summary>
     public bool HasCaseCue(ReadOnlySpan<char> span) => span.ContainsAny(_caseCues);
 
+    /// <summary>True when <paramref name="subject"/> ends in a word that names a legal case (案件, 复议, 处罚决定), its head noun:
+    /// 案件问题线索 counts clues.</summary>
+    public bool HasCaseNoun(string? subject)
+    {
+        foreach (var noun in _caseNouns)
+        {
+            if (subject is not null && subject.EndsWith(noun, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static UnitLexicon Load()
     {
         var units = LexiconData.ReadRows("units.tsv").Select(row => new UnitEntry(
@@ -80,9 +124,11 @@ internal sealed class UnitLexicon
             row[3],
             row[4].Split(',').Contains("arabic"),
             row[5] == "-" ? string.Empty : row[5],
-            row[4].Split(',').Contains("one")));
-        var cues = LexiconData.ReadRows("case-cues.txt").Select(row => row[0]);
-        return new UnitLexicon(units, cues);
+            row[4].Split(',').Contains("one"),
+            row[4].Split(',').Contains("cases"),
+            row[4].Split(',').Contains("duration")));
+        var cues = LexiconData.ReadRows("case-cues.txt").ToList();
+        return new UnitLexicon(units, cues.Select(row => row[0]), cues.Where(row => row.Length > 1 && row[1] == "subject").Select(row => row[0]));
     }
 
     private static MetricKind ParseKind(string kind) => kind switch

@@ -1,11 +1,20 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using ReportExtract.Model;
+
 namespace ReportExtract.Metrics;
 
 /// <summary>
 /// The year a figure describes: the nearest explicit year before it in its sentence (2020年,街道共受理…), else the
-/// year that opens its paragraph, else 今年/去年 relative to the report year, else the report year.
+/// year that opens its paragraph, else 今年/去年/明年 relative to the report year, else the report year, or the year after
+/// it for a figure in a plan section (下一步, 工作安排) or after a target word (力争, Resources/Metrics/target-cues.txt).
+/// A year inside brackets ((上年980件)) governs only the bracket.
 /// </summary>
-internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSet names)
+internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSet names, ImmutableArray<Section> sections)
 {
+    private static readonly SearchValues<string> TargetCues =
+        SearchValues.Create([.. LexiconData.ReadRows("target-cues.txt").Select(r => r[0])], StringComparison.Ordinal);
+
     private const int ParagraphLead = 8;
 
     /// <summary>How far back a year may govern a figure within its sentence; keeps long lines linear.</summary>
@@ -18,6 +27,11 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
         for (var i = text.AsSpan(start, position - start).LastIndexOf('年') + start; i >= start; i = text.AsSpan(start, i - start).LastIndexOf('年') + start)
         {
             // 由2020年的3分提高至7.5分: a year qualifying a noun (年的) governs only the first number after it.
+            if (InClosedBracket(i, position))
+            {
+                continue;
+            }
+
             if (TryYearEndingAt(i, start, out var year) && !IsComparison(i - 4, start)
                 && !(i + 1 < position && text[i + 1] == '的' && text.AsSpan(i + 2, position - i - 2).IndexOfAny(ChineseNumberParser.StartChars) >= 0))
             {
@@ -27,11 +41,16 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
             // 今年/本年 and 去年/上年 name the report year and the one before, unless they are compared to (较上年).
             var prev = i > start ? text[i - 1] : '\0';
             var comparison = i > start + 1 && text[i - 2] is '较' or '比' or '同' or '与' or '于';
-            if (!comparison && reportYear is { } ry)
+            if (!comparison && reportYear is { } ry && !QualifiesEarlierNumber(i, position))
             {
                 if (prev is '今' or '本')
                 {
                     return ry;
+                }
+
+                if (prev == '明')
+                {
+                    return ry + 1;
                 }
 
                 if (prev is '去' or '上' && !(i > start + 1 && text[i - 2] == '上'))
@@ -55,7 +74,32 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
             return opening;
         }
 
-        return reportYear;
+        // A plan or a target speaks of the year ahead.
+        return reportYear is { } report && (IndicatorCatalog.InPlans(sections, position) || text.AsSpan(start, position - start).ContainsAny(TargetCues))
+            ? report + 1
+            : reportYear;
+    }
+
+    /// <summary>由去年同期的15件增加到22件: a relative year qualifying a noun (…的) governs only the first number after it.</summary>
+    private bool QualifiesEarlierNumber(int yearChar, int position)
+    {
+        var de = text.AsSpan(yearChar, position - yearChar).IndexOf('的');
+        return de >= 0 && text.AsSpan(yearChar + de, position - yearChar - de).IndexOfAny(ChineseNumberParser.StartChars) >= 0;
+    }
+
+    /// <summary>True when the year ending at <paramref name="yearChar"/> sits in brackets closed before <paramref name="position"/>.</summary>
+    private bool InClosedBracket(int yearChar, int position)
+    {
+        var close = text.AsSpan(yearChar, position - yearChar).IndexOfAny('）', ')');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var floor = Math.Max(0, yearChar - 12);
+        var span = text.AsSpan(floor, yearChar - floor);
+        var open = span.LastIndexOfAny('（', '(');
+        return open >= 0 && span[open..].IndexOfAny('）', ')') < 0;
     }
 
     /// <summary>较2020年, 比上年, 同比: a year compared to is no year the figure describes.</summary>

@@ -84,6 +84,43 @@ public sealed class IndicatorCatalogTests
         recognizer.Catalog.Summarize(metrics, sections, 2019).Should().BeEmpty();
     }
 
+    [Fact]
+    public void The_summary_prefers_a_whole_to_a_plain_figure_to_a_part_to_a_comparison()
+    {
+        var recognizer = new MetricRecognizer();
+        const string text = "某镇查处违法建设案件5件,罚款7.79万元。全年共处罚款35.6万元。";
+        var prose = recognizer.Recognize(text, [], 2021).Metrics;
+        recognizer.Catalog.Summarize(prose, [], 2021).Get("penalty_amount").Should().Be(356000, "a total (共) beats one unit's figure stated first");
+
+        const string compared = "行政复议案件较上年的12件有所增加,今年办理18件,其中纠错3件。";
+        Metric At(string figure, double value, string id) => new(
+            MetricKind.Case, value, "件", null, null, "行政复议案件", id, 2021, null, figure,
+            new TextSpan(compared.IndexOf(figure, StringComparison.Ordinal), compared.IndexOf(figure, StringComparison.Ordinal) + figure.Length), compared);
+        ImmutableArray<Metric> sentence = [At("12件", 12, "reconsideration_cases"), At("18件", 18, "reconsideration_cases"), At("3件", 3, "reconsideration_cases")];
+        recognizer.Catalog.Summarize(sentence, [], 2021).Get("reconsideration_cases").Should().Be(18, "the report's own figure beats the one it is compared with, and a part (其中)");
+
+        Metric Cell(string row, double value, int start) => new(
+            MetricKind.Case, value, "件", null, null, "行政处罚-" + row, "penalty_cases", 2021, null, value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new TextSpan(start, start + 3), row + "|" + value, Table: true, Row: row, Column: "行政处罚");
+        ImmutableArray<Metric> table = [Cell("罚款", 200, 0), Cell("警告", 93, 10), Cell("合计", 293, 20)];
+        recognizer.Catalog.Summarize(table, [], 2021).Get("penalty_cases").Should().Be(293, "a table's 合计 row is the whole");
+        recognizer.Catalog.Summarize([.. table.Select(m => m with { Delta = Delta.Increase })], [], 2021).Should().BeEmpty("a change never answers");
+    }
+
+    [Fact]
+    public void A_table_column_that_states_a_change_never_answers_an_indicator()
+    {
+        var recognizer = new MetricRecognizer();
+        Metric Cell(string column, double value, int start) => new(
+            MetricKind.Count, value, "件", null, null, "行政许可" + column, "licensing_items", 2019, null, value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new TextSpan(start, start + 3), "行政许可|" + value, Table: true, Row: "行政许可", Column: column);
+
+        // The 2019 form's 本年增/减 column stands before 处理决定数量 and may be negative.
+        ImmutableArray<Metric> row = [Cell("本年增/减", -1, 0), Cell("处理决定数量", 446, 10)];
+        recognizer.Catalog.Summarize(row, [], 2019).Get("licensing_items").Should().Be(446);
+        recognizer.Catalog.Summarize([row[0] with { Column = "增减" }], [], 2019).Should().BeEmpty("a change alone answers nothing");
+    }
+
     private static string WriteTemp(string json)
     {
         var path = Path.Combine(Path.GetTempPath(), "reportx-catalog-" + Guid.NewGuid().ToString("N") + ".json");
