@@ -156,6 +156,16 @@ internal sealed class TableCellReader
             units.Where(p => p.Value.OfType<UnitEntry>().DistinctBy(u => u.Surface).Count() == 1 && p.Value.OfType<UnitEntry>().First().Scale == 1)
                 .ToDictionary(p => p.Key, p => p.Value.OfType<UnitEntry>().First());
 
+        // A row of ratios (占比 | 49% | 20% | 0) writes its rate more than once; a single rate beside counts
+        // (作出维持决定 | 3509 | 74.7%) is its own column's, and says nothing of the count beside it.
+        foreach (var units in byRow.Values)
+        {
+            if (units.Count(u => u?.Kind == Model.MetricKind.Rate) == 1)
+            {
+                units.RemoveAll(u => u?.Kind == Model.MetricKind.Rate);
+            }
+        }
+
         return (Agreed(byRow), Agreed(byColumn));
     }
 
