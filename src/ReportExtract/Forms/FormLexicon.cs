@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Reflection;
+using ReportExtract.Metrics;
 
 namespace ReportExtract.Forms;
 
@@ -34,24 +34,6 @@ internal sealed class FormLexicon
 
     private static ImmutableArray<string> Split(string words) => [.. words.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    private static List<string[]> Rows(string fileName)
-    {
-        var name = "ReportExtract.Resources.Forms/" + fileName;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var row = line.Split('\t');
-            rows.Add(row.Length >= 2 ? row : throw new InvalidDataException($"{fileName}: bad row '{line}'"));
-        }
-
-        return rows;
-    }
+    private static List<string[]> Rows(string fileName) =>
+        [.. LexiconData.ReadRows("Forms", fileName).Select(row => row.Length >= 2 ? row : throw new InvalidDataException($"{fileName}: bad row '{string.Join('\t', row)}'"))];
 }

@@ -7,10 +7,13 @@ namespace ReportExtract.Metrics;
 /// <summary>Reads the tab-separated data files under Resources/Metrics (comments start with #).</summary>
 internal static class LexiconData
 {
-    /// <summary>The rows of an embedded data file, split on tabs; blank and # lines skipped.</summary>
-    public static IEnumerable<string[]> ReadRows(string fileName)
+    /// <summary>The rows of an embedded data file under Resources/Metrics, split on tabs; blank and # lines skipped.</summary>
+    public static IEnumerable<string[]> ReadRows(string fileName) => ReadRows("Metrics", fileName);
+
+    /// <summary>The rows of an embedded data file under Resources/<paramref name="folder"/>, split on tabs; blank and # lines skipped.</summary>
+    public static IEnumerable<string[]> ReadRows(string folder, string fileName)
     {
-        var name = "ReportExtract.Resources.Metrics/" + fileName;
+        var name = $"ReportExtract.Resources.{folder}/{fileName}";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
         using var reader = new StreamReader(stream);
