@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using ReportExtract.Metrics;
@@ -19,6 +20,7 @@ public sealed class FormRecognizer
     private readonly FormCellReader _reader;
     private readonly IndicatorCatalog _indicators;
     private readonly ImmutableArray<string> _cues;
+    private readonly SearchValues<char> _cueEnds;
 
     /// <summary>A stage reading the forms of <paramref name="catalog"/>, naming indicators from <paramref name="indicators"/>.</summary>
     public FormRecognizer(FormCatalog? catalog = null, IndicatorCatalog? indicators = null)
@@ -27,6 +29,7 @@ public sealed class FormRecognizer
         _indicators = indicators ?? IndicatorCatalog.Default;
         _reader = new FormCellReader(_lexicon);
         _cues = [.. Catalog.Forms.SelectMany(Cues).Distinct()];
+        _cueEnds = SearchValues.Create([.. _cues.Select(c => c[^1]).Distinct()]);
     }
 
     /// <summary>The forms this stage reads.</summary>
@@ -35,11 +38,12 @@ public sealed class FormRecognizer
     /// <summary>The forms of <paramref name="text"/> (normalized), with <paramref name="metrics"/> (sorted, normalized spans) tied to their cells.</summary>
     public FormRecognition Recognize(string text, ImmutableArray<Section> sections, ImmutableArray<Metric> metrics, int? reportYear)
     {
-        var folded = new FoldedText(text);
-        if (!_cues.Any(c => folded.Folded.Contains(c, StringComparison.Ordinal)))
+        if (!LabelFolding.FoldedContainsAny(text, _cues, _cueEnds))
         {
             return new FormRecognition(FormValues.Empty, [], metrics, []);
         }
+
+        var folded = new FoldedText(text);
 
         var chosen = Choose([.. Catalog.Forms.Select(f => _reader.Read(text, folded, f)).Where(IsForm)], reportYear);
         if (chosen.Count == 0)

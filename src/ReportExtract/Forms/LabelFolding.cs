@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -39,6 +41,67 @@ internal static partial class LabelFolding
         }
 
         return b.ToString();
+    }
+
+    /// <summary>
+    /// True when the folded text of <paramref name="text"/> contains any of <paramref name="cues"/> (folded), found in
+    /// one pass without building the folded copy: the form stage asks this of every report, most have no form, and a
+    /// folded copy with its position map costs several bytes per character (hundreds of MB on a 50 MB report).
+    /// </summary>
+    public static bool FoldedContainsAny(string text, ImmutableArray<string> cues, SearchValues<char> lastChars)
+    {
+        var longest = 0;
+        foreach (var cue in cues)
+        {
+            longest = Math.Max(longest, cue.Length);
+        }
+
+        if (longest == 0)
+        {
+            return false;
+        }
+
+        // The last `longest` folded characters, as a ring; a cue can only end where its last character stands.
+        var window = new char[longest];
+        var count = 0;
+        foreach (var c in text)
+        {
+            var f = FoldChar(c);
+            if (f == '\0')
+            {
+                continue;
+            }
+
+            window[count % longest] = f;
+            count++;
+            if (!lastChars.Contains(f))
+            {
+                continue;
+            }
+
+            foreach (var cue in cues)
+            {
+                if (cue.Length <= count && EndsWith(window, count, cue))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWith(char[] window, int count, string cue)
+    {
+        for (var j = 0; j < cue.Length; j++)
+        {
+            if (window[(count - 1 - j) % window.Length] != cue[^(j + 1)])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
