@@ -91,6 +91,21 @@ public sealed class ProcessTests
 
     private static (int ExitCode, string Stdout, string Stderr) RunProgram(string program, string workingDirectory, params string[] args)
     {
+        using var process = Process.Start(StartInfo(program, workingDirectory, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        // Only against a hang: the process ends on its own.
+        process.WaitForExit(TimeSpan.FromMinutes(3)).Should().BeTrue();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static Process Start(string workingDirectory, params string[] args) =>
+        Process.Start(StartInfo(Dotnet, workingDirectory, [ReportxDll, .. args]))!;
+
+    /// <summary>All three streams redirected (pipes), standard output read as UTF-8.</summary>
+    private static ProcessStartInfo StartInfo(string program, string workingDirectory, string[] args)
+    {
         var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
@@ -105,32 +120,6 @@ public sealed class ProcessTests
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-
-        // Only against a hang: the process ends on its own.
-        process.WaitForExit(TimeSpan.FromMinutes(3)).Should().BeTrue();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static Process Start(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(Dotnet)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(ReportxDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
+        return start;
     }
 }
