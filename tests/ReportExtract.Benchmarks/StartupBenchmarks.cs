@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using ReportExtract.Metadata;
 using ReportExtract.Metrics;
 using ReportExtract.Normalization;
+using ReportExtract.Region;
 using ReportExtract.Sections;
 using ReportExtract.Segmentation;
 

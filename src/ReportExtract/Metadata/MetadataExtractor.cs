@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReportExtract.Model;
+using ReportExtract.Region;
 
 namespace ReportExtract.Metadata;
 

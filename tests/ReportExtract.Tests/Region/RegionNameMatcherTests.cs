@@ -1,7 +1,7 @@
 using System.Text;
-using ReportExtract.Metadata;
+using ReportExtract.Region;
 
-namespace ReportExtract.Tests.Metadata;
+namespace ReportExtract.Tests.Region;
 
 /// <summary>The Aho–Corasick matcher finds exactly what a naive search over every name finds.</summary>
 public sealed class RegionNameMatcherTests

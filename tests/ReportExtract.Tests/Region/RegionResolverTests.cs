@@ -1,7 +1,7 @@
 using System.Text;
-using ReportExtract.Metadata;
+using ReportExtract.Region;
 
-namespace ReportExtract.Tests.Metadata;
+namespace ReportExtract.Tests.Region;
 
 /// <summary>Invariants of the resolver: any input is safe, results are consistent with the table and stay so on big texts.</summary>
 public sealed class RegionResolverTests

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ReportExtract.Model;
 
-namespace ReportExtract.Metadata;
+namespace ReportExtract.Region;
 
 /// <summary>The division found for a report (null when none is certain) and why it stopped where it did.</summary>
 public sealed record RegionResolution(RegionInfo? Region, ImmutableArray<string> Warnings)

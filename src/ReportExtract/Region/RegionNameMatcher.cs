@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ReportExtract.Metadata;
+namespace ReportExtract.Region;
 
 /// <summary>How much a place name can be trusted on its own.</summary>
 internal enum RegionNameStrength

@@ -1,6 +1,6 @@
-using ReportExtract.Metadata;
+using ReportExtract.Region;
 
-namespace ReportExtract.Tests.Metadata;
+namespace ReportExtract.Tests.Region;
 
 /// <summary>Sanity of the embedded division table: codes, hierarchy, counts, short forms, notices.</summary>
 public sealed class RegionDivisionsTests

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using ReportExtract.Metadata;
+using ReportExtract.Region;
 using ReportExtract.Model;
 
-namespace ReportExtract.Tests.Metadata;
+namespace ReportExtract.Tests.Region;
 
 /// <summary>The region spec cases in Specs/region/*.json: organization, title and text in, division and warnings out.</summary>
 public sealed class RegionResolverSpecTests

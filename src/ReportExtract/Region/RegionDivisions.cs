@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Reflection;
 
-namespace ReportExtract.Metadata;
+namespace ReportExtract.Region;
 
 /// <summary>Level of a GB/T 2260 division.</summary>
 internal enum RegionLevel
