@@ -126,7 +126,7 @@ internal sealed class RegionDivisions
             ? parent
             : throw new InvalidDataException($"division table: {code} has no parent {parentCode}");
 
-    private static IEnumerable<string> Lines(string text)
+    internal static IEnumerable<string> Lines(string text)
     {
         foreach (var raw in text.Split('\n'))
         {
@@ -138,7 +138,7 @@ internal sealed class RegionDivisions
         }
     }
 
-    private static string ReadResource(Assembly assembly, string name)
+    internal static string ReadResource(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"embedded resource {name} is missing from {assembly.GetName().Name}");
