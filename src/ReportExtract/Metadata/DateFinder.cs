@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReportExtract.Common;
 
 namespace ReportExtract.Metadata;
 

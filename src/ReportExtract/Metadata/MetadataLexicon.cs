@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using ReportExtract.Sections;
+using ReportExtract.Common;
 
 namespace ReportExtract.Metadata;
 

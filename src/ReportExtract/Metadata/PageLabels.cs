@@ -1,3 +1,5 @@
+using ReportExtract.Common;
+
 namespace ReportExtract.Metadata;
 
 /// <summary>A labelled value found on a page: <c>发布日期:2022-02-25</c>, or <c>- 索引号:</c> over <c>- 1133…</c>.</summary>
@@ -158,7 +160,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     }
 
     // Blanks and the brackets of [ 索引号 ] / 【发布机构】 table cells separate words in colonless label rows.
-    private static bool IsSeparator(char c) => Sections.HeadingRecognizer.IsBlank(c) || c is '[' or ']' or '【' or '】';
+    private static bool IsSeparator(char c) => ChineseText.IsBlank(c) || c is '[' or ']' or '【' or '】';
 
     private void FindColonLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
     {
@@ -176,7 +178,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             // Walk back over the label's characters; single spaces inside a label (字 号) are allowed.
             var count = 0;
             var j = colon - 1;
-            while (j >= line.Start && Sections.HeadingRecognizer.IsBlank(text[j]))
+            while (j >= line.Start && ChineseText.IsBlank(text[j]))
             {
                 j--;
             }
@@ -191,7 +193,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 // Spaced-out labels (字 号, 日  期): step over up to two blanks between ideographs; the
                 // boundary check below rejects a run that merely joins a value to the next label.
                 var k = j;
-                while (k >= line.Start && j - k < 2 && Sections.HeadingRecognizer.IsBlank(text[k]))
+                while (k >= line.Start && j - k < 2 && ChineseText.IsBlank(text[k]))
                 {
                     k--;
                 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ReportExtract.Common;
 
 namespace ReportExtract.Metadata;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using ReportExtract.Sections;
+using ReportExtract.Common;
 
 namespace ReportExtract.Normalization;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReportExtract.Common;
 
 namespace ReportExtract.Sections;
 
@@ -63,7 +64,7 @@ internal static partial class HeadingRecognizer
     {
         // Blanks, and the #/** of pages scraped to Markdown, may stand before a marker.
         var start = lineStart;
-        while (start < lineEnd && (IsBlank(text[start]) || text[start] is '#' or '*'))
+        while (start < lineEnd && (ChineseText.IsBlank(text[start]) || text[start] is '#' or '*'))
         {
             start++;
         }
@@ -85,13 +86,13 @@ internal static partial class HeadingRecognizer
         var (family, number) = Classify(match);
         var markerEnd = start + match.Length;
         var titleStart = markerEnd;
-        while (titleStart < lineEnd && (IsBlank(text[titleStart]) || text[titleStart] is ':' or '：' or '、'))
+        while (titleStart < lineEnd && (ChineseText.IsBlank(text[titleStart]) || text[titleStart] is ':' or '：' or '、'))
         {
             titleStart++;
         }
 
         var titleEnd = TitleEnd(text.AsSpan(titleStart, lineEnd - titleStart)) + titleStart;
-        while (titleEnd > titleStart && (IsBlank(text[titleEnd - 1]) || IsTrailingPunctuation(text[titleEnd - 1])))
+        while (titleEnd > titleStart && (ChineseText.IsBlank(text[titleEnd - 1]) || IsTrailingPunctuation(text[titleEnd - 1])))
         {
             titleEnd--;
         }
@@ -124,17 +125,17 @@ internal static partial class HeadingRecognizer
         Group g;
         if ((g = match.Groups["part"]).Success)
         {
-            return (HeadingFamily.Part, ChineseNumber(g.ValueSpan));
+            return (HeadingFamily.Part, ChineseText.SmallNumeral(g.ValueSpan));
         }
 
         if ((g = match.Groups["cn"]).Success)
         {
-            return (HeadingFamily.ChineseNumeral, ChineseNumber(g.ValueSpan));
+            return (HeadingFamily.ChineseNumeral, ChineseText.SmallNumeral(g.ValueSpan));
         }
 
         if ((g = match.Groups["cnp"]).Success)
         {
-            return (HeadingFamily.ChineseNumeralInParentheses, ChineseNumber(g.ValueSpan));
+            return (HeadingFamily.ChineseNumeralInParentheses, ChineseText.SmallNumeral(g.ValueSpan));
         }
 
         if ((g = match.Groups["dg"]).Success)
@@ -150,27 +151,6 @@ internal static partial class HeadingRecognizer
         return (HeadingFamily.Circled, match.ValueSpan[0] - '①' + 1);
     }
 
-    /// <summary>一 … 九十九 as an integer (0 when the numeral is malformed, which only affects table-of-contents matching).</summary>
-    internal static int ChineseNumber(ReadOnlySpan<char> numeral)
-    {
-        var total = 0;
-        var digit = 0;
-        foreach (var c in numeral)
-        {
-            if (c == '十')
-            {
-                total += (digit == 0 ? 1 : digit) * 10;
-                digit = 0;
-            }
-            else
-            {
-                digit = "一二三四五六七八九".IndexOf(c) + 1;
-            }
-        }
-
-        return total + digit;
-    }
-
     private static int DigitNumber(ReadOnlySpan<char> digits)
     {
         var n = 0;
@@ -181,9 +161,6 @@ internal static partial class HeadingRecognizer
 
         return n;
     }
-
-    /// <summary>Any white space but the line break (U+3000, NBSP and the typographic spaces of scraped pages included).</summary>
-    internal static bool IsBlank(char c) => c != '\n' && (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF');
 
     private static bool IsTrailingPunctuation(char c) => c is ',' or '，' or '、' or ':' or '：' or ';' or '；' or '*' or '#';
 }

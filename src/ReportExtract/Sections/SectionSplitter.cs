@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ReportExtract.Metadata;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Sections;
@@ -129,7 +129,7 @@ public sealed class SectionSplitter
     {
         for (var i = end - 1; i >= start; i--)
         {
-            if (!HeadingRecognizer.IsBlank(text[i]))
+            if (!ChineseText.IsBlank(text[i]))
             {
                 return text[i];
             }
@@ -352,7 +352,7 @@ public sealed class SectionSplitter
     {
         for (var i = start; i < end; i++)
         {
-            if (!HeadingRecognizer.IsBlank(text[i]))
+            if (!ChineseText.IsBlank(text[i]))
             {
                 return false;
             }
@@ -383,7 +383,7 @@ public sealed class SectionSplitter
 
         foreach (var c in line[1..^1])
         {
-            if (!HeadingRecognizer.IsBlank(c))
+            if (!ChineseText.IsBlank(c))
             {
                 return false;
             }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ReportExtract.Metadata;
+namespace ReportExtract.Common;
 
 /// <summary>Dates as reports write them: 2022-01-10, 2022/1/10, 2022年1月10日, 二〇二二年一月十日.</summary>
 internal static partial class DateText
@@ -82,7 +82,7 @@ internal static partial class DateText
             year = (year * 10) + ChineseDigit(c);
         }
 
-        return Make(year, Sections.HeadingRecognizer.ChineseNumber(m.Groups["m"].ValueSpan), Sections.HeadingRecognizer.ChineseNumber(m.Groups["d"].ValueSpan));
+        return Make(year, ChineseText.SmallNumeral(m.Groups["m"].ValueSpan), ChineseText.SmallNumeral(m.Groups["d"].ValueSpan));
     }
 
     /// <summary>A single Chinese digit as written in years (二〇二二): 〇 ○ 零 and look-alikes are zero.</summary>

@@ -1,4 +1,4 @@
-namespace ReportExtract.Sections;
+namespace ReportExtract.Common;
 
 /// <summary>Reads the line-oriented data files embedded under <c>Resources/</c>.</summary>
 internal static class EmbeddedLexicon

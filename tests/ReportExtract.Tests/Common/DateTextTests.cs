@@ -1,6 +1,6 @@
-using ReportExtract.Metadata;
+using ReportExtract.Common;
 
-namespace ReportExtract.Tests.Metadata;
+namespace ReportExtract.Tests.Common;
 
 /// <summary>Dates in the shapes reports write them, and lines that only look like signatures.</summary>
 public sealed class DateTextTests
