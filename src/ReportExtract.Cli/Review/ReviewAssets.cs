@@ -1,4 +1,4 @@
-using System.Reflection;
+using ReportExtract.Common;
 
 namespace ReportExtract.Cli.Review;
 
@@ -16,10 +16,7 @@ internal static class ReviewAssets
 
     private static string Read(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ReportExtract.Cli.Review." + name)
-            ?? throw new InvalidOperationException($"the review page resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
+        var text = EmbeddedData.ReadText(typeof(ReviewAssets).Assembly, "ReportExtract.Cli.Review." + name);
 
         // Inlined between <style>/<script> tags: a closing tag inside would end the element early.
         return text.Contains("</", StringComparison.Ordinal)

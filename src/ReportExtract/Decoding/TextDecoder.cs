@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using ReportExtract.Common;
 
 namespace ReportExtract.Decoding;
 
@@ -317,9 +318,7 @@ public sealed class TextDecoder
 
     private static uint[] LoadCommonHanzi()
     {
-        using var stream = typeof(TextDecoder).Assembly.GetManifestResourceStream("ReportExtract.Resources.Decoding/common-hanzi.txt")
-            ?? throw new InvalidOperationException("the embedded resource Decoding/common-hanzi.txt is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = EmbeddedData.OpenText("Decoding/common-hanzi.txt");
         var bits = new uint[65536 / 32];
         while (reader.ReadLine() is { } line)
         {

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Text.Json;
+using ReportExtract.Common;
 
 namespace ReportExtract.Forms;
 
@@ -100,14 +100,7 @@ public sealed partial class FormCatalog
         return new FormCatalog([.. list]);
     }
 
-    private static string ReadEmbedded(string name)
-    {
-        var resource = "ReportExtract.Resources.Forms/" + name;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"embedded resource {resource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string ReadEmbedded(string name) => EmbeddedData.ReadText("Forms/" + name);
 
     private static IEnumerable<FormDefinition> ParseAll(string json, string origin)
     {

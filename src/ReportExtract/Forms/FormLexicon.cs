@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using ReportExtract.Metrics;
+using ReportExtract.Common;
 
 namespace ReportExtract.Forms;
 
@@ -35,5 +35,5 @@ internal sealed class FormLexicon
     private static ImmutableArray<string> Split(string words) => [.. words.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private static List<string[]> Rows(string fileName) =>
-        [.. LexiconData.ReadRows("Forms", fileName).Select(row => row.Length >= 2 ? row : throw new InvalidDataException($"{fileName}: bad row '{string.Join('\t', row)}'"))];
+        [.. EmbeddedData.ReadRows("Forms/" + fileName).Select(row => row.Length >= 2 ? row : throw new InvalidDataException($"{fileName}: bad row '{string.Join('\t', row)}'"))];
 }

@@ -70,10 +70,10 @@ public sealed class MetadataLexicon
     public static MetadataLexicon Default => LazyDefault.Value;
 
     private static readonly Lazy<MetadataLexicon> LazyDefault = new(() => new MetadataLexicon(
-        EmbeddedLexicon.ReadLines("Metadata", "labels.txt"),
-        EmbeddedLexicon.ReadLines("Metadata", "organizations.txt"),
-        EmbeddedLexicon.ReadLines("Metadata", "titles.txt"),
-        EmbeddedLexicon.ReadLines("Metadata", "signatures.txt")));
+        EmbeddedData.ReadLines("Metadata/labels.txt"),
+        EmbeddedData.ReadLines("Metadata/organizations.txt"),
+        EmbeddedData.ReadLines("Metadata/titles.txt"),
+        EmbeddedData.ReadLines("Metadata/signatures.txt")));
 
     internal FrozenDictionary<string, (LabelField Field, string Label)> Labels { get; }
 

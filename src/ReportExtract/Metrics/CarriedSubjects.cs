@@ -1,4 +1,5 @@
 using System.Buffers;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -34,8 +35,8 @@ internal sealed class CarriedSubjects
     public CarriedSubjects(SubjectFinder subjects)
     {
         _subjects = subjects;
-        _folds = new(LexiconData.ReadRows("folded-pairs.tsv").Select(r => (r[0], (r[1], r[2]))));
-        _notOrigin = new(LexiconData.ReadRows("subject-words.tsv").Where(r => r[0] == "not-origin").Select(r => (r[1], true)));
+        _folds = new(EmbeddedData.ReadRows("Metrics/folded-pairs.tsv").Select(r => (r[0], (r[1], r[2]))));
+        _notOrigin = new(EmbeddedData.ReadRows("Metrics/subject-words.tsv").Where(r => r[0] == "not-origin").Select(r => (r[1], true)));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -54,7 +55,7 @@ public sealed class IndicatorCatalog
     }
 
     /// <summary>The built-in catalog.</summary>
-    public static IndicatorCatalog Default { get; } = new(Parse(LexiconData.ReadText(BuiltInName), "built-in " + BuiltInName));
+    public static IndicatorCatalog Default { get; } = new(Parse(EmbeddedData.ReadText("Metrics/" + BuiltInName), "built-in " + BuiltInName));
 
     /// <summary>Indicator ids in catalog order (the wide CSV's columns).</summary>
     public ImmutableArray<string> Ids { get; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ReportExtract.Common;
 
 namespace ReportExtract.Metrics;
 
@@ -41,7 +42,7 @@ internal sealed class MetricExclusions
     }
 
     /// <summary>The exclusions built from the embedded data file.</summary>
-    public static MetricExclusions Default { get; } = new([.. LexiconData.ReadRows("exclusions.tsv")]);
+    public static MetricExclusions Default { get; } = new([.. EmbeddedData.ReadRows("Metrics/exclusions.tsv")]);
 
     /// <summary>
     /// Ranges whose numbers are names: 《…》 titles and short quotations. Sorted, non-overlapping; one pass,

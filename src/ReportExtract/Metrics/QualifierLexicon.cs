@@ -1,3 +1,4 @@
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -48,8 +49,8 @@ internal sealed class QualifierLexicon
 
     private static QualifierLexicon Load()
     {
-        var qualifiers = LexiconData.ReadRows("qualifiers.tsv").Select(row => (row[0], ParsePlace(row[1]), ParseApprox(row[2])));
-        var deltas = LexiconData.ReadRows("deltas.tsv").Select(row => (row[0], row[1] switch
+        var qualifiers = EmbeddedData.ReadRows("Metrics/qualifiers.tsv").Select(row => (row[0], ParsePlace(row[1]), ParseApprox(row[2])));
+        var deltas = EmbeddedData.ReadRows("Metrics/deltas.tsv").Select(row => (row[0], row[1] switch
         {
             "increase" => Delta.Increase,
             "decrease" => Delta.Decrease,

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using ReportExtract.Common;
 
 namespace ReportExtract.Metrics;
 
@@ -36,7 +37,7 @@ internal sealed class SubjectFinder
     public SubjectFinder(IClauseSegmenter? segmenter = null)
     {
         _segmenter = segmenter;
-        var rows = LexiconData.ReadRows("subject-words.tsv").ToList();
+        var rows = EmbeddedData.ReadRows("Metrics/subject-words.tsv").ToList();
         WordSet<bool> Of(string role) => new(rows.Where(r => r[0] == role).Select(r => (r[1], true)));
         _leads = new(rows.Where(r => r[0] is "lead" or "left").Select(r => (r[1], true)));
         _afterStops = new(rows.Where(r => r[0] is "lead" or "stop").Select(r => (r[1], true)));

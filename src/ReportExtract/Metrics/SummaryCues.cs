@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -32,7 +33,7 @@ internal sealed class SummaryCues
 
     private SummaryCues()
     {
-        var rows = LexiconData.ReadRows("summary-cues.tsv").ToList();
+        var rows = EmbeddedData.ReadRows("Metrics/summary-cues.tsv").ToList();
         SearchValues<string> Of(string role) => SearchValues.Create([.. rows.Where(r => r[0] == role).Select(r => r[1])], StringComparison.Ordinal);
         _whole = Of("whole");
         _notWhole = Of("not-whole");

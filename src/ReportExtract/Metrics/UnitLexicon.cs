@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -22,7 +23,7 @@ internal sealed class UnitLexicon
     private readonly WordSet<UnitEntry> _units;
     private readonly SearchValues<string> _caseCues;
     private readonly string[] _caseNouns;
-    private readonly WordSet<bool> _durationCues = new(LexiconData.ReadRows("duration-cues.txt").Select(r => (r[0], true)));
+    private readonly WordSet<bool> _durationCues = new(EmbeddedData.ReadRows("Metrics/duration-cues.txt").Select(r => (r[0], true)));
 
     private UnitLexicon(IEnumerable<UnitEntry> units, IEnumerable<string> caseCues, IEnumerable<string> caseNouns)
     {
@@ -117,7 +118,7 @@ internal sealed class UnitLexicon
 
     private static UnitLexicon Load()
     {
-        var units = LexiconData.ReadRows("units.tsv").Select(row => new UnitEntry(
+        var units = EmbeddedData.ReadRows("Metrics/units.tsv").Select(row => new UnitEntry(
             row[0],
             ParseKind(row[1]),
             double.Parse(row[2], CultureInfo.InvariantCulture),
@@ -127,7 +128,7 @@ internal sealed class UnitLexicon
             row[4].Split(',').Contains("one"),
             row[4].Split(',').Contains("cases"),
             row[4].Split(',').Contains("duration")));
-        var cues = LexiconData.ReadRows("case-cues.txt").ToList();
+        var cues = EmbeddedData.ReadRows("Metrics/case-cues.txt").ToList();
         return new UnitLexicon(units, cues.Select(row => row[0]), cues.Where(row => row.Length > 1 && row[1] == "subject").Select(row => row[0]));
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -13,7 +14,7 @@ namespace ReportExtract.Metrics;
 internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSet names, ImmutableArray<Section> sections)
 {
     private static readonly SearchValues<string> TargetCues =
-        SearchValues.Create([.. LexiconData.ReadRows("target-cues.txt").Select(r => r[0])], StringComparison.Ordinal);
+        SearchValues.Create([.. EmbeddedData.ReadRows("Metrics/target-cues.txt").Select(r => r[0])], StringComparison.Ordinal);
 
     private const int ParagraphLead = 8;
 

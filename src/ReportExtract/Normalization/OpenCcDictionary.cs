@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using ReportExtract.Common;
 
 namespace ReportExtract.Normalization;
 
@@ -265,9 +266,7 @@ internal sealed class OpenCcDictionary
 
     private static List<(string Key, string[] Values)> ReadEntries(Assembly assembly, string file)
     {
-        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + file)
-            ?? throw new InvalidOperationException($"embedded OpenCC dictionary {ResourcePrefix + file} is missing from {assembly.GetName().Name}");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = new StreamReader(EmbeddedData.Open(assembly, ResourcePrefix + file), Encoding.UTF8);
         return ParseEntries(reader, file);
     }
 

@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
+using ReportExtract.Common;
 
 namespace ReportExtract.Normalization;
 
@@ -191,12 +191,5 @@ public sealed class PageChromeRemover
 
     private static bool IsBlank(MappedTextBuilder builder, int index) => builder[index] is ' ' or '\t';
 
-    private static string ReadResource()
-    {
-        const string name = "ReportExtract.Resources.Normalization/chrome-lines.txt";
-        using var stream = typeof(PageChromeRemover).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"the embedded resource {name} is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    private static string ReadResource() => EmbeddedData.ReadText("Normalization/chrome-lines.txt");
 }

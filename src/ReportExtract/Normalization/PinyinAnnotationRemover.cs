@@ -24,7 +24,7 @@ public sealed class PinyinAnnotationRemover
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
 
     private static readonly Lazy<FrozenSet<string>> DefaultSyllables =
-        new(() => EmbeddedLexicon.ReadLines("Normalization", "pinyin-syllables.txt").ToFrozenSet(StringComparer.Ordinal));
+        new(() => EmbeddedData.ReadLines("Normalization/pinyin-syllables.txt").ToFrozenSet(StringComparer.Ordinal));
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _syllables = DefaultSyllables.Value.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Reflection;
+using ReportExtract.Common;
 
 namespace ReportExtract.Region;
 
@@ -18,8 +18,8 @@ internal sealed record RegionDivision(int Index, string Code, string Name, Regio
 /// <summary>The division table (province, prefecture, county levels), read once from the embedded resource.</summary>
 internal sealed class RegionDivisions
 {
-    private const string ResourceName = "ReportExtract.Resources.Region/divisions.tsv";
-    private const string CommonWordsResourceName = "ReportExtract.Resources.Region/common-words.txt";
+    private const string ResourcePath = "Region/divisions.tsv";
+    private const string CommonWordsResourcePath = "Region/common-words.txt";
 
     private readonly FrozenDictionary<string, int> _byCode;
 
@@ -69,8 +69,7 @@ internal sealed class RegionDivisions
     /// <summary>Reads the embedded table.</summary>
     public static RegionDivisions LoadEmbedded()
     {
-        var assembly = typeof(RegionDivisions).Assembly;
-        return Parse(ReadResource(assembly, ResourceName), ReadResource(assembly, CommonWordsResourceName));
+        return Parse(EmbeddedData.ReadText(ResourcePath), EmbeddedData.ReadText(CommonWordsResourcePath));
     }
 
     /// <summary>Parses <c>code TAB name TAB short,forms</c> lines and a one-word-a-line list; # starts a comment.</summary>
@@ -126,7 +125,7 @@ internal sealed class RegionDivisions
             ? parent
             : throw new InvalidDataException($"division table: {code} has no parent {parentCode}");
 
-    internal static IEnumerable<string> Lines(string text)
+    private static IEnumerable<string> Lines(string text)
     {
         foreach (var raw in text.Split('\n'))
         {
@@ -136,13 +135,5 @@ internal sealed class RegionDivisions
                 yield return line;
             }
         }
-    }
-
-    internal static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from {assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

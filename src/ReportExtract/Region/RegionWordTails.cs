@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ReportExtract.Common;
 
 namespace ReportExtract.Region;
 
@@ -22,7 +23,7 @@ internal sealed class RegionWordTails
 
     /// <summary>Reads the embedded list.</summary>
     public static RegionWordTails LoadEmbedded() =>
-        Parse(RegionDivisions.Lines(RegionDivisions.ReadResource(typeof(RegionWordTails).Assembly, "ReportExtract.Resources.Region/word-tails.tsv")));
+        Parse(EmbeddedData.ReadLines("Region/word-tails.tsv"));
 
     /// <summary>Parses <c>applies-to TAB tail [TAB unless words]</c> rows; # starts a comment.</summary>
     public static RegionWordTails Parse(IEnumerable<string> lines)

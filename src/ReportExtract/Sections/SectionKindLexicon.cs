@@ -15,7 +15,7 @@ public sealed class SectionKindLexicon
     /// <summary>The built-in lexicon (<c>Resources/Sections/section-kinds.txt</c>).</summary>
     public static SectionKindLexicon Default => LazyDefault.Value;
 
-    private static readonly Lazy<SectionKindLexicon> LazyDefault = new(() => new SectionKindLexicon(Parse(EmbeddedLexicon.ReadLines("Sections", "section-kinds.txt"))));
+    private static readonly Lazy<SectionKindLexicon> LazyDefault = new(() => new SectionKindLexicon(Parse(EmbeddedData.ReadLines("Sections/section-kinds.txt"))));
 
     /// <summary>The kind of a heading titled <paramref name="title"/>, or <see cref="SectionKind.Other"/>.</summary>
     public SectionKind Classify(ReadOnlySpan<char> title)

@@ -25,7 +25,7 @@ public sealed class SectionSplitter
     // Closing page furniture (分享到, 打印本页) is only looked for on lines this short.
     private const int TrailingChromeLimit = 30;
 
-    private static readonly Lazy<ImmutableArray<string>> DefaultTrailingChrome = new(() => [.. EmbeddedLexicon.ReadLines("Sections", "trailing-chrome.txt")]);
+    private static readonly Lazy<ImmutableArray<string>> DefaultTrailingChrome = new(() => [.. EmbeddedData.ReadLines("Sections/trailing-chrome.txt")]);
 
     private readonly SectionKindLexicon _kinds;
     private readonly ImmutableArray<string> _trailingChrome;

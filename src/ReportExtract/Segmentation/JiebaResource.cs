@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ReportExtract.Common;
 
 namespace ReportExtract.Segmentation;
 
@@ -10,13 +11,12 @@ namespace ReportExtract.Segmentation;
 /// </summary>
 internal static class JiebaResource
 {
-    public const string ResourceName = "ReportExtract.Resources.Jieba/jieba.dict.bin";
+    /// <summary>The resource's path under Resources/; tools/jieba/build_resource.py makes it.</summary>
+    public const string ResourcePath = "Jieba/jieba.dict.bin";
 
     public static (PrefixLexicon Lexicon, WordHmm WordHmm, PosHmm PosHmm) LoadEmbedded()
     {
-        var assembly = typeof(JiebaResource).Assembly;
-        using var stream = assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing; rebuild with tools/jieba/build_resource.py.");
+        using var stream = EmbeddedData.Open(ResourcePath);
         return Load(stream);
     }
 

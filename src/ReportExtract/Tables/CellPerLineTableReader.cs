@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using System.Reflection;
+using ReportExtract.Common;
 using ReportExtract.Metrics;
 
 namespace ReportExtract.Tables;
@@ -318,21 +318,5 @@ internal sealed class CellPerLineTableReader
         return number.End + (unit?.Surface.Length ?? 0) == end;
     }
 
-    private static IEnumerable<string> ReadWords(string fileName)
-    {
-        var name = "ReportExtract.Resources.Tables/" + fileName;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var words = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                words.Add(line.Trim());
-            }
-        }
-
-        return words;
-    }
+    private static IEnumerable<string> ReadWords(string fileName) => EmbeddedData.ReadLines("Tables/" + fileName);
 }

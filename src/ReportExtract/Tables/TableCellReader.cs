@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ReportExtract.Common;
 using ReportExtract.Metrics;
 
 namespace ReportExtract.Tables;
@@ -42,7 +43,7 @@ internal sealed class TableCellReader
         _locator = locator;
         _units = units;
         _generic = generic;
-        var rows = LexiconData.ReadRows("table-words.tsv").ToList();
+        var rows = EmbeddedData.ReadRows("Metrics/table-words.tsv").ToList();
         foreach (var row in rows)
         {
             if (!(row is ["measure", _, _] && _units.Match(row[2], 0, arabic: true)?.Surface == row[2]) && row is not ["label", _]

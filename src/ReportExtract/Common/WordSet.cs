@@ -1,46 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Reflection;
 
-namespace ReportExtract.Metrics;
-
-/// <summary>Reads the tab-separated data files under Resources/Metrics (comments start with #).</summary>
-internal static class LexiconData
-{
-    /// <summary>The rows of an embedded data file under Resources/Metrics, split on tabs; blank and # lines skipped.</summary>
-    public static IEnumerable<string[]> ReadRows(string fileName) => ReadRows("Metrics", fileName);
-
-    /// <summary>The rows of an embedded data file under Resources/<paramref name="folder"/>, split on tabs; blank and # lines skipped.</summary>
-    public static IEnumerable<string[]> ReadRows(string folder, string fileName)
-    {
-        var name = $"ReportExtract.Resources.{folder}/{fileName}";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            rows.Add(line.Split('\t'));
-        }
-
-        return rows;
-    }
-
-    /// <summary>The text of an embedded data file.</summary>
-    public static string ReadText(string fileName)
-    {
-        var name = "ReportExtract.Resources.Metrics/" + fileName;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-}
+namespace ReportExtract.Common;
 
 /// <summary>
 /// Words looked up at a position of the text, longest first: those starting there, or those ending there.
