@@ -65,14 +65,14 @@ public sealed class ReportPipeline
     /// </summary>
     public ExtractResult Extract(string path, ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
     {
-        var decoded = _decoder.Decode(bytes);
-        if (decoded.Text is null)
+        var decoding = _decoder.Decode(bytes);
+        if (decoding.Decoded is not { } decoded)
         {
-            return new ExtractResult(null, decoded.Rejection);
+            return new ExtractResult(null, decoding.Rejection);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var normalized = _normalizer.Normalize(decoded.Text, TextNormalizer.IsMarkupPath(path));
+        var normalized = _normalizer.Normalize(decoded, TextNormalizer.IsMarkupPath(path));
         var text = normalized.Text;
         cancellationToken.ThrowIfCancellationRequested();
         var sections = _sections.Split(text);
@@ -88,7 +88,7 @@ public sealed class ReportPipeline
         var spans = new SpanMapper(normalized.Mapped);
         var record = new ReportRecord
         {
-            Source = new SourceInfo(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, decoded.Text.Encoding, normalized.Script),
+            Source = new SourceInfo(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, decoded.Encoding, normalized.Script),
             Title = metadata.Title,
             Organization = metadata.Organization,
             ReportYear = metadata.ReportYear,
@@ -102,9 +102,9 @@ public sealed class ReportPipeline
             Indicators = indicators,
             Forms = forms.Forms,
             Checks = forms.Checks,
-            Warnings = [.. decoded.Text.Warnings, .. normalized.Warnings, .. metadata.Warnings, .. recognition.Warnings, .. forms.Warnings],
+            Warnings = [.. decoded.Warnings, .. normalized.Warnings, .. metadata.Warnings, .. recognition.Warnings, .. forms.Warnings],
         };
-        return new ExtractResult(record, null, decoded.Text.Text);
+        return new ExtractResult(record, null, decoded.Text);
     }
 
     /// <summary>Turns normalized UTF-16 spans into original code point spans, and surfaces into original text.</summary>

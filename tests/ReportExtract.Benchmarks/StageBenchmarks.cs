@@ -55,7 +55,7 @@ public class StageBenchmarks
     {
         _bytes = Corpus();
         CorpusBytes = _bytes.Sum(b => (long)b.Length);
-        _decoded = [.. _bytes.Select(b => _decoder.Decode(b).Text ?? throw new InvalidOperationException("a sample was rejected"))];
+        _decoded = [.. _bytes.Select(b => _decoder.Decode(b).Decoded ?? throw new InvalidOperationException("a sample was rejected"))];
         _texts = [.. _decoded.Select(d => _normalizer.Normalize(d, isMarkup: false).Text)];
         _sections = [.. _texts.Select(_splitter.Split)];
         _years = [.. _texts.Select((t, i) => _metadata.Extract(t, _sections[i]).ReportYear)];
@@ -69,7 +69,7 @@ public class StageBenchmarks
         var n = 0;
         foreach (var bytes in _bytes)
         {
-            n += _decoder.Decode(bytes).Text!.Text.Length;
+            n += _decoder.Decode(bytes).Decoded!.Text.Length;
         }
 
         return n;

@@ -24,18 +24,6 @@ public sealed class RecordGoldenTests
         var actual = ReportJson.Serialize(result.Record!, indented: true).ReplaceLineEndings("\n") + "\n";
 
         var path = Path.Combine(EncodingFixtures.RepositoryRoot, "tests", "ReportExtract.Tests", "Golden", "records", Path.ChangeExtension(name, ".json"));
-        if (Environment.GetEnvironmentVariable("REPORTX_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-        }
-
-        File.Exists(path).Should().BeTrue($"the golden file {path} exists (create it with REPORTX_UPDATE_GOLDEN=1 and review it)");
-        var expectedLines = File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n');
-        var actualLines = actual.Split('\n');
-        var firstDiff = Enumerable.Range(0, Math.Max(expectedLines.Length, actualLines.Length))
-            .FirstOrDefault(i => i >= expectedLines.Length || i >= actualLines.Length || expectedLines[i] != actualLines[i], -1);
-        firstDiff.Should().Be(-1, $"{name}: line {firstDiff + 1} drifted:\n  golden: {Line(expectedLines, firstDiff)}\n  actual: {Line(actualLines, firstDiff)}");
+        GoldenFile.Check(path, actual, name);
     }
-
-    private static string Line(string[] lines, int i) => i >= 0 && i < lines.Length ? lines[i] : "(none)";
 }

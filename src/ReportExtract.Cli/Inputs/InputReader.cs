@@ -46,7 +46,7 @@ internal sealed class InputReader(CliEnvironment environment, long maxBytes)
         }
 
         var decoded = decoder.Decode(bytes);
-        return new InputText(decoded.Text, decoded.Rejection);
+        return new InputText(decoded.Decoded, decoded.Rejection);
     }
 
     private InputContent ReadAll(Stream stream, long? knownLength)

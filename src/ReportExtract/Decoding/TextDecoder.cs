@@ -10,7 +10,7 @@ namespace ReportExtract.Decoding;
 public sealed record DecodedText(string Text, string Encoding, ImmutableArray<string> Warnings);
 
 /// <summary>Either decoded text or the reason the input cannot be read as text.</summary>
-public readonly record struct DecodeResult(DecodedText? Text, string? Rejection)
+public readonly record struct DecodeResult(DecodedText? Decoded, string? Rejection)
 {
     public static DecodeResult Rejected(string reason) => new(null, reason);
 }

@@ -13,17 +13,10 @@ namespace ReportExtract.Sections;
 /// report that nests 1. directly under 一、 and another that puts （一） between them both come out right.
 /// One pass over the lines, constant work per line, so the cost is linear in the text.
 /// </remarks>
-public sealed class SectionSplitter
+public sealed partial class SectionSplitter
 {
     // A marker alone on its line takes its title from the next line when that line is this short.
     private const int DetachedTitleLimit = 60;
-
-    // Short lines just above a closing date are the signature block, not the last section's body.
-    private const int SignatureNameLimit = 30;
-    private const int SignatureNameLines = 3;
-
-    // Closing page furniture (分享到, 打印本页) is only looked for on lines this short.
-    private const int TrailingChromeLimit = 30;
 
     private static readonly Lazy<ImmutableArray<string>> DefaultTrailingChrome = new(() => [.. EmbeddedData.ReadLines("Sections/trailing-chrome.txt")]);
 
@@ -261,70 +254,6 @@ public sealed class SectionSplitter
         }
     }
 
-    /// <summary>Where the last section's body ends: before a closing signature (names over a date line).</summary>
-    private int BodyEnd(string text, int lastHeadingLineEnd)
-    {
-        var end = text.Length;
-        var lineStart = PreviousLineStart(text, end);
-        while (lineStart > lastHeadingLineEnd && (IsBlankLine(text, lineStart, LineEnd(text, lineStart)) || IsTrailingChrome(text.AsSpan(lineStart, LineEnd(text, lineStart) - lineStart))))
-        {
-            end = lineStart;
-            lineStart = PreviousLineStart(text, lineStart - 1);
-        }
-
-        if (lineStart <= lastHeadingLineEnd || DateText.SignatureDate(text.AsSpan(lineStart, LineEnd(text, lineStart) - lineStart)) is null)
-        {
-            return end;
-        }
-
-        var cut = lineStart;
-        var names = 0;
-        var probe = PreviousLineStart(text, lineStart - 1);
-        while (probe > lastHeadingLineEnd && names < SignatureNameLines)
-        {
-            var probeEnd = LineEnd(text, probe);
-            if (!IsBlankLine(text, probe, probeEnd))
-            {
-                if (!IsSignatureName(text.AsSpan(probe, probeEnd - probe)) || HeadingRecognizer.Recognize(text, probe, probeEnd) is not null)
-                {
-                    break;
-                }
-
-                cut = probe;
-                names++;
-            }
-
-            probe = PreviousLineStart(text, probe - 1);
-        }
-
-        return cut;
-    }
-
-    private bool IsTrailingChrome(ReadOnlySpan<char> line)
-    {
-        line = line.Trim();
-        if (line.Length > TrailingChromeLimit)
-        {
-            return false;
-        }
-
-        foreach (var prefix in _trailingChrome)
-        {
-            if (line.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsSignatureName(ReadOnlySpan<char> line)
-    {
-        line = line.Trim();
-        return line.Length is > 0 and <= SignatureNameLimit && line.IndexOfAny("。，,；;：:！？!?") < 0;
-    }
-
     private static int LineEnd(string text, int pos)
     {
         if (pos >= text.Length)
@@ -372,106 +301,7 @@ public sealed class SectionSplitter
         return end;
     }
 
-    /// <summary>目录 / 目 录 standing alone on its line.</summary>
-    private static bool IsContentsLine(ReadOnlySpan<char> line)
-    {
-        line = line.Trim();
-        if (line.Length is < 2 or > 8 || line[0] != '目' || line[^1] != '录')
-        {
-            return false;
-        }
-
-        foreach (var c in line[1..^1])
-        {
-            if (!ChineseText.IsBlank(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>A contents line without a numbered marker: 前言……1, or a page number alone.</summary>
-    private static bool IsContentsEntryLine(ReadOnlySpan<char> line)
-    {
-        line = line.Trim();
-        var digits = line.Length - line.TrimEnd("0123456789").Length;
-        if (digits is 0 or > 3)
-        {
-            return false;
-        }
-
-        var rest = line[..^digits];
-        return rest.Length == 0 || rest.Length != rest.TrimEnd(ContentsLeaders).Length;
-    }
-
-    private const string ContentsLeaders = ".…·-—_ \t\u3000";
-
-    /// <summary>A title with any contents leaders and page number removed.</summary>
-    internal static ReadOnlySpan<char> WithoutPageNumber(ReadOnlySpan<char> title)
-    {
-        var withoutDigits = title.TrimEnd("0123456789");
-        var withoutLeaders = withoutDigits.TrimEnd(ContentsLeaders);
-        return withoutLeaders.Length < withoutDigits.Length || withoutDigits.Length == title.Length ? withoutLeaders : title;
-    }
-
     private sealed record Heading(HeadingMatch Match, int LineStart, int LineEnd, string Title);
-
-    private enum ContentsState
-    {
-        None,
-        Open,
-        Closed,
-    }
-
-    /// <summary>A 目录 block: its entries are held back until the document repeats the first one.</summary>
-    private sealed class ContentsTracker
-    {
-        public ContentsState State { get; private set; }
-
-        public List<Heading> Entries { get; } = [];
-
-        public void Open() => State = ContentsState.Open;
-
-        public List<Heading> Close(bool keepEntries)
-        {
-            State = ContentsState.Closed;
-            return keepEntries ? Entries : [];
-        }
-
-        /// <summary>
-        /// Body text ended the list before an exact repeat. Where the numbering started over (the body's
-        /// 一、 worded differently from the contents line) the headings from there on are real; a single
-        /// entry with a body was never a list; otherwise all entries were contents.
-        /// </summary>
-        public List<Heading> CloseOnBody()
-        {
-            var first = Entries.Count > 0 ? Entries[0].Match : default;
-            var restart = Entries.FindLastIndex(h => h.Match.Family == first.Family && h.Match.Number == first.Number);
-            var kept = restart > 0 ? Entries[restart..] : Close(keepEntries: Entries.Count < 2);
-            State = ContentsState.Closed;
-            return kept;
-        }
-
-        public bool IsRepeatOfFirst(Heading heading)
-        {
-            if (Entries.Count == 0)
-            {
-                return false;
-            }
-
-            var first = Entries[0];
-            if (first.Match.Family != heading.Match.Family || first.Match.Number != heading.Match.Number)
-            {
-                return false;
-            }
-
-            var a = WithoutPageNumber(first.Title);
-            var b = WithoutPageNumber(heading.Title);
-            return a.SequenceEqual(b) || (Math.Min(a.Length, b.Length) >= 4 && (a.StartsWith(b) || b.StartsWith(a)));
-        }
-    }
 
     /// <summary>A section being built: mutable only inside <see cref="Split"/>.</summary>
     private sealed class Node(Heading heading, int rank)

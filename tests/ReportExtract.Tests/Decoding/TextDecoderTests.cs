@@ -22,9 +22,9 @@ public class TextDecoderTests
         var result = new TextDecoder().Decode(EncodingFixtures.Bytes(fixture));
 
         result.Rejection.Should().BeNull();
-        result.Text!.Encoding.Should().Be(encoding);
-        result.Text.Text.Should().Be(EncodingFixtures.Utf8(expected));
-        result.Text.Warnings.Should().BeEmpty();
+        result.Decoded!.Encoding.Should().Be(encoding);
+        result.Decoded.Text.Should().Be(EncodingFixtures.Utf8(expected));
+        result.Decoded.Warnings.Should().BeEmpty();
     }
 
     [Theory]
@@ -34,9 +34,9 @@ public class TextDecoderTests
     {
         var result = new TextDecoder().Decode(EncodingFixtures.Bytes(fixture));
 
-        result.Text!.Encoding.Should().Be(encoding);
-        result.Text.Text.Should().Be(EncodingFixtures.Utf8("fuling-subdistrict.utf8.txt"));
-        result.Text.Warnings.Should().ContainSingle().Which.Should().Contain(name).And.Contain("NUL");
+        result.Decoded!.Encoding.Should().Be(encoding);
+        result.Decoded.Text.Should().Be(EncodingFixtures.Utf8("fuling-subdistrict.utf8.txt"));
+        result.Decoded.Warnings.Should().ContainSingle().Which.Should().Contain(name).And.Contain("NUL");
     }
 
     [Theory]
@@ -56,8 +56,8 @@ public class TextDecoderTests
         {
             var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
             var result = new TextDecoder().Decode(bytes);
-            result.Text!.Encoding.Should().Be(name, "{0} bytes of {1}", encoding.WebName, sample);
-            result.Text.Text.Should().Be(text);
+            result.Decoded!.Encoding.Should().Be(name, "{0} bytes of {1}", encoding.WebName, sample);
+            result.Decoded.Text.Should().Be(text);
         }
     }
 
@@ -67,8 +67,8 @@ public class TextDecoderTests
         var text = EncodingFixtures.Utf8("longhu-traditional-plain.utf8.txt");
         var result = new TextDecoder().Decode(Encoding.GetEncoding(950).GetBytes(text));
 
-        result.Text!.Encoding.Should().Be("big5");
-        result.Text.Text.Should().Be(text);
+        result.Decoded!.Encoding.Should().Be("big5");
+        result.Decoded.Text.Should().Be(text);
     }
 
     [Theory]
@@ -86,8 +86,8 @@ public class TextDecoderTests
     {
         var result = new TextDecoder().Decode(Encoding.GetEncoding(codePage).GetBytes(text));
 
-        result.Text!.Encoding.Should().Be(encoding);
-        result.Text.Text.Should().Be(text);
+        result.Decoded!.Encoding.Should().Be(encoding);
+        result.Decoded.Text.Should().Be(text);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public class TextDecoderTests
         latin.Invoking(e => e.GetString(bytes)).Should().NotThrow();
 
         var result = new TextDecoder().Decode(bytes);
-        result.Text!.Encoding.Should().Be("gb18030");
-        result.Text.Text.Should().Be(EncodingFixtures.Utf8("ascii-heavy.utf8.txt")).And.Contain("Publisher: 温岭市");
+        result.Decoded!.Encoding.Should().Be("gb18030");
+        result.Decoded.Text.Should().Be(EncodingFixtures.Utf8("ascii-heavy.utf8.txt")).And.Contain("Publisher: 温岭市");
     }
 
     [Theory]
@@ -115,8 +115,8 @@ public class TextDecoderTests
         decoder.ForcedEncoding.Should().Be(canonical);
 
         var result = decoder.Decode(EncodingFixtures.Bytes("wenling-government.gbk.txt"));
-        result.Text!.Encoding.Should().Be(canonical);
-        result.Text.Text.Should().Be(EncodingFixtures.Utf8("wenling-government.utf8.txt"));
+        result.Decoded!.Encoding.Should().Be(canonical);
+        result.Decoded.Text.Should().Be(EncodingFixtures.Utf8("wenling-government.utf8.txt"));
     }
 
     [Fact]
@@ -125,9 +125,9 @@ public class TextDecoderTests
         // GBK read as UTF-8: nonsense, but the user asked for it; the invalid bytes become U+FFFD and a warning.
         var result = new TextDecoder("utf-8").Decode(EncodingFixtures.Bytes("ascii-heavy.gbk.txt"));
 
-        result.Text!.Encoding.Should().Be("utf-8");
-        result.Text.Text.Should().Contain("Publisher: \uFFFD");
-        result.Text.Warnings.Should().ContainSingle().Which.Should().MatchRegex(@"^\d+ invalid byte sequence\(s\) in the utf-8 input were replaced with U\+FFFD$");
+        result.Decoded!.Encoding.Should().Be("utf-8");
+        result.Decoded.Text.Should().Contain("Publisher: \uFFFD");
+        result.Decoded.Warnings.Should().ContainSingle().Which.Should().MatchRegex(@"^\d+ invalid byte sequence\(s\) in the utf-8 input were replaced with U\+FFFD$");
     }
 
     [Theory]
@@ -138,8 +138,8 @@ public class TextDecoderTests
     {
         var result = new TextDecoder(name).Decode(EncodingFixtures.Bytes(fixture));
 
-        result.Text!.Text.Should().Be(EncodingFixtures.Utf8(expected));
-        result.Text.Warnings.Should().BeEmpty();
+        result.Decoded!.Text.Should().Be(EncodingFixtures.Utf8(expected));
+        result.Decoded.Warnings.Should().BeEmpty();
     }
 
     [Fact]
@@ -159,9 +159,9 @@ public class TextDecoderTests
 
         var result = new TextDecoder().Decode(bytes);
 
-        result.Text!.Encoding.Should().Be("utf-8");
-        result.Text.Text.Should().Be("温岭市\uFFFD\uFFFD人民政府2021年法治政府建设年度报告");
-        result.Text.Warnings.Should().Equal("2 invalid byte sequence(s) in the utf-8 input were replaced with U+FFFD");
+        result.Decoded!.Encoding.Should().Be("utf-8");
+        result.Decoded.Text.Should().Be("温岭市\uFFFD\uFFFD人民政府2021年法治政府建设年度报告");
+        result.Decoded.Warnings.Should().Equal("2 invalid byte sequence(s) in the utf-8 input were replaced with U+FFFD");
     }
 
     [Fact]
@@ -171,9 +171,9 @@ public class TextDecoderTests
 
         var result = new TextDecoder().Decode(bytes);
 
-        result.Text!.Encoding.Should().Be("gb18030");
-        result.Text.Text.Should().Be(EncodingFixtures.Utf8("wenling-government.utf8.txt") + "\uFFFD");
-        result.Text.Warnings.Should().Equal("1 invalid byte sequence(s) in the gb18030 input were replaced with U+FFFD");
+        result.Decoded!.Encoding.Should().Be("gb18030");
+        result.Decoded.Text.Should().Be(EncodingFixtures.Utf8("wenling-government.utf8.txt") + "\uFFFD");
+        result.Decoded.Warnings.Should().Equal("1 invalid byte sequence(s) in the gb18030 input were replaced with U+FFFD");
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class TextDecoderTests
     {
         var result = new TextDecoder().Decode([]);
 
-        result.Text.Should().BeNull();
+        result.Decoded.Should().BeNull();
         result.Rejection.Should().Be("the file is empty");
     }
 
@@ -192,7 +192,7 @@ public class TextDecoderTests
     {
         var result = new TextDecoder().Decode(bytes);
 
-        result.Text.Should().BeNull();
+        result.Decoded.Should().BeNull();
         result.Rejection.Should().Contain("binary");
     }
 
@@ -220,7 +220,7 @@ public class TextDecoderTests
         var gbk = EncodingFixtures.Bytes("wenling-government.gbk.txt");
         var big5 = EncodingFixtures.Bytes("longhu-traditional.big5.txt");
 
-        var results = Enumerable.Range(0, 64).AsParallel().Select(i => decoder.Decode(i % 2 == 0 ? gbk : big5).Text!.Encoding).ToArray();
+        var results = Enumerable.Range(0, 64).AsParallel().Select(i => decoder.Decode(i % 2 == 0 ? gbk : big5).Decoded!.Encoding).ToArray();
 
         results.Should().Equal(Enumerable.Range(0, 64).Select(i => i % 2 == 0 ? "gb18030" : "big5"));
     }

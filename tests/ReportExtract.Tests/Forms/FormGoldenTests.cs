@@ -1,4 +1,3 @@
-using System.Text;
 using ReportExtract.Model;
 
 namespace ReportExtract.Tests.Forms;
@@ -10,7 +9,6 @@ namespace ReportExtract.Tests.Forms;
 public sealed class FormGoldenTests
 {
     private static readonly ReportPipeline Pipeline = ReportPipeline.Create();
-    private static readonly bool Update = Environment.GetEnvironmentVariable("REPORTX_UPDATE_GOLDEN") == "1";
 
     public static TheoryData<string> Files() => [.. FormFixtures.All.Select(f => f.File)];
 
@@ -21,7 +19,7 @@ public sealed class FormGoldenTests
         var fixture = FormFixtures.All.Single(f => f.File == file);
         var path = Repository.TestPath("Fixtures", "forms", file);
         var text = FormFixtures.Text(fixture);
-        if (Update)
+        if (GoldenFile.Updating)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
@@ -38,21 +36,8 @@ public sealed class FormGoldenTests
         var record = Pipeline.Extract("forms/" + file, bytes).Record!;
         var actual = ReportJson.Serialize(record, indented: true).ReplaceLineEndings("\n") + "\n";
         var path = Repository.TestPath("Golden", "forms", Path.ChangeExtension(file, ".json"));
-        if (Update)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual, new UTF8Encoding(false));
-        }
-
-        File.Exists(path).Should().BeTrue($"the golden file {path} exists (create it with REPORTX_UPDATE_GOLDEN=1 and review it)");
-        var expected = File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n');
-        var lines = actual.Split('\n');
-        var first = Enumerable.Range(0, Math.Max(expected.Length, lines.Length))
-            .FirstOrDefault(i => i >= expected.Length || i >= lines.Length || expected[i] != lines[i], -1);
-        first.Should().Be(-1, $"{file}: line {first + 1} drifted:\n  golden: {Line(expected, first)}\n  actual: {Line(lines, first)}");
+        GoldenFile.Check(path, actual, file);
     }
-
-    private static string Line(string[] lines, int i) => i >= 0 && i < lines.Length ? lines[i] : "(none)";
 
     /// <summary>Every fixture gives back the cells it was made from (the golden files could drift together with a bug).</summary>
     [Theory]

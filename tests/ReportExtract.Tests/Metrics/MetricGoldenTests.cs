@@ -34,21 +34,8 @@ public sealed class MetricGoldenTests
         var actual = Render(recognition, Recognizer.Catalog.Summarize(recognition.Metrics, sections, year));
 
         var path = Path.Combine(MetricTestFiles.GoldenDirectory, name + ".metrics.tsv");
-        if (Environment.GetEnvironmentVariable("REPORTX_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-        }
-
-        File.Exists(path).Should().BeTrue($"the golden file {path} exists (create it with REPORTX_UPDATE_GOLDEN=1 and review it)");
-        var expected = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var expectedLines = expected.Split('\n');
-        var actualLines = actual.Split('\n');
-        var firstDiff = Enumerable.Range(0, Math.Max(expectedLines.Length, actualLines.Length))
-            .FirstOrDefault(i => i >= expectedLines.Length || i >= actualLines.Length || expectedLines[i] != actualLines[i], -1);
-        firstDiff.Should().Be(-1, $"{name}: line {firstDiff + 1} drifted:\n  golden: {Line(expectedLines, firstDiff)}\n  actual: {Line(actualLines, firstDiff)}");
+        GoldenFile.Check(path, actual, name);
     }
-
-    private static string Line(string[] lines, int i) => i >= 0 && i < lines.Length ? lines[i] : "(none)";
 
     /// <summary>One line per metric, then one per indicator: readable in review and in diffs.</summary>
     internal static string Render(MetricRecognition recognition, IndicatorValues indicators)

@@ -74,10 +74,10 @@ public class NormalizationFuzzTests
             }
 
             var result = decoder.Decode(bytes);
-            (result.Text is null).Should().Be(result.Rejection is not null);
+            (result.Decoded is null).Should().Be(result.Rejection is not null);
             foreach (var f in forced)
             {
-                f.Decode(bytes).Should().Match<DecodeResult>(r => r.Text != null || r.Rejection == "the file is empty");
+                f.Decode(bytes).Should().Match<DecodeResult>(r => r.Decoded != null || r.Rejection == "the file is empty");
             }
         }
     }

@@ -17,7 +17,7 @@ internal static class RecordInvariants
     /// <summary>The decoded original of <paramref name="bytes"/> as a list of code points (strings of one or two UTF-16 units).</summary>
     public static string[] CodePoints(ReadOnlySpan<byte> bytes, string? encoding = null)
     {
-        var decoded = (encoding is null ? Decoder : new TextDecoder(encoding)).Decode(bytes).Text
+        var decoded = (encoding is null ? Decoder : new TextDecoder(encoding)).Decode(bytes).Decoded
             ?? throw new InvalidOperationException("the input was rejected by the decoder");
         // Code points as the record counts them (CodePointIndex): a surrogate pair is one, a lone surrogate is one too.
         var text = decoded.Text;

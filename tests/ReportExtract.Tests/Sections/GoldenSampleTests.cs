@@ -31,12 +31,7 @@ public sealed class GoldenSampleTests
         var actual = Render(text, sections, metadata);
 
         var goldenPath = TestFiles.PathOf("Golden", "sections", sample + ".json");
-        if (TestFiles.UpdateGolden || !File.Exists(goldenPath))
-        {
-            File.WriteAllText(goldenPath, actual);
-        }
-
-        actual.Should().Be(File.ReadAllText(goldenPath), $"the golden record of {sample} (REPORTX_UPDATE_GOLDEN=1 rewrites it after a reviewed change)");
+        GoldenFile.Check(goldenPath, actual, sample);
     }
 
     [Fact]

@@ -10,9 +10,6 @@ internal static class TestFiles
 
     public static string PathOf(params string[] parts) => Path.Combine([ProjectDirectory, .. parts]);
 
-    /// <summary>Set REPORTX_UPDATE_GOLDEN=1 to rewrite golden files from the current output instead of comparing.</summary>
-    public static bool UpdateGolden => Environment.GetEnvironmentVariable("REPORTX_UPDATE_GOLDEN") == "1";
-
     private static string Locate([CallerFilePath] string thisFile = "") =>
         Path.GetDirectoryName(Path.GetDirectoryName(thisFile))!;
 }
