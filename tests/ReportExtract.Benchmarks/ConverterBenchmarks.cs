@@ -21,7 +21,7 @@ public class ConverterBenchmarks
 {
     private const int TargetBytes = 4 << 20;
 
-    private readonly TraditionalToSimplifiedConverter _converter = TraditionalToSimplifiedConverter.Default;
+    private readonly TraditionalToSimplifiedConverter _converter = TraditionalToSimplifiedConverter.LoadEmbedded();
     private string _traditional = string.Empty;
     private string _simplified = string.Empty;
 

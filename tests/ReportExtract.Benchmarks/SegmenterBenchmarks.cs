@@ -31,7 +31,7 @@ public class SegmenterBenchmarks
         using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var reader = new StreamReader(gz, Encoding.UTF8);
         _lines = reader.ReadToEnd().Split('\n');
-        _segmenter = JiebaSegmenter.Default;
+        _segmenter = JiebaSegmenter.LoadEmbedded();
     }
 
     [Benchmark(Description = "Cut 1.3 MB, HMM")]

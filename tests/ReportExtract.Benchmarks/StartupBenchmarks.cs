@@ -29,13 +29,13 @@ public class StartupBenchmarks
     public object Regions() => new RegionResolver(RegionDivisions.LoadEmbedded());
 
     [Benchmark(Description = "metadata lexicon")]
-    public object MetadataWords() => MetadataLexicon.Default;
+    public object MetadataWords() => MetadataLexicon.LoadEmbedded();
 
     [Benchmark(Description = "metric lexicons and indicator catalog")]
-    public object MetricLexicons() => (UnitLexicon.Default, QualifierLexicon.Default, MetricExclusions.Default, IndicatorCatalog.Default);
+    public object MetricLexicons() => (UnitLexicon.LoadEmbedded(), QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded(), IndicatorCatalog.LoadBuiltIn());
 
     [Benchmark(Description = "section and page-chrome lexicons")]
-    public object SectionWords() => (SectionKindLexicon.Default, PageChromeRemover.Default);
+    public object SectionWords() => (SectionKindLexicon.LoadEmbedded(), PageChromeRemover.LoadEmbedded());
 
     [Benchmark(Description = "whole pipeline (as extract builds it)")]
     public object Pipeline() => ReportPipeline.Create();

@@ -20,7 +20,7 @@ public sealed class CsvOutputTests
         result.ExitCode.Should().Be(0, result.Stderr);
         result.Stdout.Take(3).Should().Equal(Bom);
         var rows = ReadCsv(result.Stdout);
-        rows[0].Should().Equal([.. CsvReportEmitter.WideColumns, .. IndicatorCatalog.Default.Ids], "one column per catalog indicator follows the report's own fields");
+        rows[0].Should().Equal([.. CsvReportEmitter.WideColumns, .. IndicatorCatalog.LoadBuiltIn().Ids], "one column per catalog indicator follows the report's own fields");
         rows[0].Should().Contain(["penalty_cases", "litigation_loss_rate", "info_disclosed"]);
         rows.Skip(1).Select(r => r[0]).Should().Equal(RepoPaths.SampleNames.Select(n => Path.Join("samples/", n)));
         result.Text.Should().Contain("\r\n", "RFC 4180 rows end with CRLF");

@@ -20,7 +20,7 @@ public sealed class FormOutputTests
     private const string Aligned = Fixtures + "aligned-2021.txt";
     private const string Old = Fixtures + "tabs-2019.txt";
 
-    private static readonly FormDefinition Gip2021 = FormCatalog.Default.Get("gip-2021")!;
+    private static readonly FormDefinition Gip2021 = FormCatalog.LoadBuiltIn().Get("gip-2021")!;
 
     [Fact]
     public void Form_layout_has_one_row_per_report_and_one_column_per_cell_in_catalog_order()

@@ -36,7 +36,7 @@ internal static class SegmentCommand
 
     private static int Run(CliEnvironment environment, InputOptions inputs, ParseResult parse, bool tag, bool hmm, string? userDictionary, CancellationToken cancellationToken)
     {
-        var segmenter = JiebaSegmenter.Default;
+        var segmenter = JiebaSegmenter.LoadEmbedded();
         if (userDictionary is not null)
         {
             try

@@ -28,7 +28,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
     /// <param name="forms">The catalog whose labels the form grids show (the built-in one by default).</param>
     public HtmlReportEmitter(Stream output, FormCatalog? forms = null)
     {
-        _forms = forms ?? FormCatalog.Default;
+        _forms = forms ?? FormCatalog.LoadBuiltIn();
         _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true)
         {
             NewLine = "\n",

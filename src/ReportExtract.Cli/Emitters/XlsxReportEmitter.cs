@@ -46,7 +46,7 @@ internal sealed class XlsxReportEmitter : IReportEmitter
     public XlsxReportEmitter(Stream output, IReadOnlyList<string> indicatorIds, int maxRows = MaxRows, FormCatalog? forms = null)
     {
         _output = output;
-        _forms = forms ?? FormCatalog.Default;
+        _forms = forms ?? FormCatalog.LoadBuiltIn();
         _indicatorIds = indicatorIds;
         _maxRows = maxRows;
         var wide = ReportTable.WideHeader(indicatorIds);

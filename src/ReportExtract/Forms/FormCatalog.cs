@@ -53,8 +53,8 @@ public sealed partial class FormCatalog
 
     private FormCatalog(ImmutableArray<FormDefinition> forms) => Forms = forms;
 
-    /// <summary>The built-in forms.</summary>
-    public static FormCatalog Default { get; } = new([.. BuiltInNames.Select(n => Parse(ReadEmbedded(n), "built-in " + n))]);
+    /// <summary>The built-in forms (each call reads them afresh).</summary>
+    public static FormCatalog LoadBuiltIn() => new([.. BuiltInNames.Select(n => Parse(ReadEmbedded(n), "built-in " + n))]);
 
     /// <summary>The forms in catalog order.</summary>
     public ImmutableArray<FormDefinition> Forms { get; }
@@ -70,7 +70,7 @@ public sealed partial class FormCatalog
     {
         if (string.IsNullOrEmpty(extraPath))
         {
-            return Default;
+            return LoadBuiltIn();
         }
 
         string json;
@@ -83,7 +83,7 @@ public sealed partial class FormCatalog
             throw new InvalidDataException($"forms {extraPath}: cannot read it ({e.Message})", e);
         }
 
-        var list = Default.Forms.ToList();
+        var list = LoadBuiltIn().Forms.ToList();
         foreach (var form in ParseAll(json, extraPath))
         {
             var k = list.FindIndex(f => f.Id == form.Id);

@@ -13,15 +13,12 @@ internal sealed class FormLexicon
     private readonly FrozenDictionary<string, ImmutableArray<string>> _aliases;
     private readonly FrozenDictionary<string, ImmutableArray<string>> _signals;
 
-    private FormLexicon()
+    internal FormLexicon()
     {
         _aliases = Rows("label-aliases.tsv").ToFrozenDictionary(r => r[0], r => Split(r[1]), StringComparer.Ordinal);
         _signals = Rows("version-signals.tsv").ToFrozenDictionary(r => r[0], r => Split(r[1]).Select(LabelFolding.Fold).ToImmutableArray(), StringComparer.Ordinal);
         ProseChecks = [.. Rows("prose-checks.tsv").Select(r => new ProseCheck(r[0], Split(r[1]), Split(r[2])))];
     }
-
-    /// <summary>The lexicon of the embedded data files.</summary>
-    public static FormLexicon Default { get; } = new();
 
     /// <summary>Cells to compare with the prose of the same report.</summary>
     public ImmutableArray<ProseCheck> ProseChecks { get; }

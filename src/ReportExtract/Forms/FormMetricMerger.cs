@@ -8,7 +8,7 @@ namespace ReportExtract.Forms;
 /// Ties form cells to metrics: the metric standing on a cell's number gets the cell id (and the form's row and column
 /// where it has none); a cell no metric covers becomes a table metric of its own, so every form cell is a metric.
 /// </summary>
-internal sealed class FormMetricMerger(string text, ImmutableArray<Section> sections, ImmutableArray<Metric> metrics, int? reportYear, IndicatorCatalog indicators)
+internal sealed class FormMetricMerger(string text, ImmutableArray<Section> sections, ImmutableArray<Metric> metrics, int? reportYear, IndicatorCatalog indicators, UnitLexicon units)
 {
     private readonly List<Metric> _metrics = [.. metrics];
     private readonly List<Metric> _added = [];
@@ -44,7 +44,7 @@ internal sealed class FormMetricMerger(string text, ImmutableArray<Section> sect
         }
 
         var subject = Subject(cell.Cell);
-        var kind = cell.Cell.Unit == "元" ? MetricKind.Amount : UnitLexicon.Default.HasCaseCue(subject) ? MetricKind.Case : MetricKind.Count;
+        var kind = cell.Cell.Unit == "元" ? MetricKind.Amount : units.HasCaseCue(subject) ? MetricKind.Case : MetricKind.Count;
         _sentences ??= new SentenceSplitter(text);
         _added.Add(new Metric(
             kind,

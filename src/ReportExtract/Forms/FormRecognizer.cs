@@ -16,7 +16,8 @@ public sealed record FormRecognition(FormValues Forms, ImmutableArray<CheckResul
 /// </summary>
 public sealed class FormRecognizer
 {
-    private readonly FormLexicon _lexicon = FormLexicon.Default;
+    private readonly FormLexicon _lexicon;
+    private readonly UnitLexicon _units;
     private readonly FormCellReader _reader;
     private readonly IndicatorCatalog _indicators;
     private readonly ImmutableArray<string> _cues;
@@ -24,9 +25,17 @@ public sealed class FormRecognizer
 
     /// <summary>A stage reading the forms of <paramref name="catalog"/>, naming indicators from <paramref name="indicators"/>.</summary>
     public FormRecognizer(FormCatalog? catalog = null, IndicatorCatalog? indicators = null)
+        : this(catalog ?? FormCatalog.LoadBuiltIn(), indicators ?? IndicatorCatalog.LoadBuiltIn(), new FormLexicon(), UnitLexicon.LoadEmbedded())
     {
-        Catalog = catalog ?? FormCatalog.Default;
-        _indicators = indicators ?? IndicatorCatalog.Default;
+    }
+
+    /// <summary>A stage over the given forms, catalog and lexicons (the pipeline builder shares them between stages).</summary>
+    internal FormRecognizer(FormCatalog catalog, IndicatorCatalog indicators, FormLexicon lexicon, UnitLexicon units)
+    {
+        Catalog = catalog;
+        _indicators = indicators;
+        _lexicon = lexicon;
+        _units = units;
         _reader = new FormCellReader(_lexicon);
         _cues = [.. Catalog.Forms.SelectMany(Cues).Distinct()];
         _cueEnds = SearchValues.Create([.. _cues.Select(c => c[^1]).Distinct()]);
@@ -54,7 +63,7 @@ public sealed class FormRecognizer
         var forms = new List<FormCells>();
         var checks = ImmutableArray.CreateBuilder<CheckResult>();
         var warnings = ImmutableArray.CreateBuilder<string>();
-        var merged = new FormMetricMerger(text, sections, metrics, reportYear, _indicators);
+        var merged = new FormMetricMerger(text, sections, metrics, reportYear, _indicators, _units);
         foreach (var reading in chosen)
         {
             var form = reading.Form;

@@ -35,7 +35,7 @@ public sealed class MetadataExtractor
 
     /// <summary>An extractor with the built-in lexicon and division table.</summary>
     public MetadataExtractor()
-        : this(MetadataLexicon.Default, RegionResolver.Default)
+        : this(MetadataLexicon.LoadEmbedded(), RegionResolver.LoadEmbedded())
     {
     }
 

@@ -66,14 +66,12 @@ public sealed class MetadataLexicon
         SignatureFollowers = [.. Group(signatures)["follower"]];
     }
 
-    /// <summary>The built-in lexicon.</summary>
-    public static MetadataLexicon Default => LazyDefault.Value;
-
-    private static readonly Lazy<MetadataLexicon> LazyDefault = new(() => new MetadataLexicon(
+    /// <summary>The built-in lexicon, read afresh on each call.</summary>
+    public static MetadataLexicon LoadEmbedded() => new(
         EmbeddedData.ReadLines("Metadata/labels.txt"),
         EmbeddedData.ReadLines("Metadata/organizations.txt"),
         EmbeddedData.ReadLines("Metadata/titles.txt"),
-        EmbeddedData.ReadLines("Metadata/signatures.txt")));
+        EmbeddedData.ReadLines("Metadata/signatures.txt"));
 
     internal FrozenDictionary<string, (LabelField Field, string Label)> Labels { get; }
 

@@ -31,6 +31,7 @@ public sealed class IndicatorCatalog
 
     private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
     private readonly ImmutableArray<CompiledDefinition> _compiled;
+    private readonly SummaryCues _cues = new();
 
     private IndicatorCatalog(ImmutableArray<IndicatorDefinition> definitions)
     {
@@ -54,8 +55,8 @@ public sealed class IndicatorCatalog
                 SearchValues.Create(r.ContextExclude.AsSpan(), StringComparison.Ordinal), r.Sentence))];
     }
 
-    /// <summary>The built-in catalog.</summary>
-    public static IndicatorCatalog Default { get; } = new(Parse(EmbeddedData.ReadText("Metrics/" + BuiltInName), "built-in " + BuiltInName));
+    /// <summary>The built-in catalog (each call reads it afresh).</summary>
+    public static IndicatorCatalog LoadBuiltIn() => new(Parse(EmbeddedData.ReadText("Metrics/" + BuiltInName), "built-in " + BuiltInName));
 
     /// <summary>Indicator ids in catalog order (the wide CSV's columns).</summary>
     public ImmutableArray<string> Ids { get; }
@@ -74,7 +75,7 @@ public sealed class IndicatorCatalog
     {
         if (string.IsNullOrEmpty(extraCatalogPath))
         {
-            return Default;
+            return LoadBuiltIn();
         }
 
         string json;
@@ -87,7 +88,7 @@ public sealed class IndicatorCatalog
             throw new InvalidDataException($"catalog {extraCatalogPath}: cannot read it ({e.Message})", e);
         }
 
-        return Default.Merge(Parse(json, extraCatalogPath));
+        return LoadBuiltIn().Merge(Parse(json, extraCatalogPath));
     }
 
     /// <summary>This catalog with <paramref name="extra"/> entries replacing same-id ones and appending new ones.</summary>
@@ -165,7 +166,7 @@ public sealed class IndicatorCatalog
     public IndicatorValues Summarize(ImmutableArray<Metric> metrics, ImmutableArray<Section> sections, int? reportYear)
     {
         var found = new Dictionary<string, (double Value, int Rank)>(StringComparer.Ordinal);
-        var cues = SummaryCues.Default;
+        var cues = _cues;
         for (var i = 0; i < metrics.Length; i++)
         {
             var metric = metrics[i];

@@ -8,9 +8,6 @@ namespace ReportExtract.Metrics;
 /// </summary>
 internal sealed class JiebaClauseSegmenter(JiebaSegmenter segmenter) : IClauseSegmenter
 {
-    /// <summary>The segmenter over the default jieba dictionary.</summary>
-    public static JiebaClauseSegmenter Default { get; } = new(JiebaSegmenter.Default);
-
     public IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause)
     {
         var tokens = segmenter.Cut(clause, hmm: false);

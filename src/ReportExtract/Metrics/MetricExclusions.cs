@@ -41,8 +41,8 @@ internal sealed class MetricExclusions
         _phoneCues = Of("phone");
     }
 
-    /// <summary>The exclusions built from the embedded data file.</summary>
-    public static MetricExclusions Default { get; } = new([.. EmbeddedData.ReadRows("Metrics/exclusions.tsv")]);
+    /// <summary>The exclusions built from the embedded data file (each call reads it afresh).</summary>
+    public static MetricExclusions LoadEmbedded() => new([.. EmbeddedData.ReadRows("Metrics/exclusions.tsv")]);
 
     /// <summary>
     /// Ranges whose numbers are names: 《…》 titles and short quotations. Sorted, non-overlapping; one pass,

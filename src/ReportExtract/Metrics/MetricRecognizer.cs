@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReportExtract.Model;
+using ReportExtract.Segmentation;
 using ReportExtract.Tables;
 
 namespace ReportExtract.Metrics;
@@ -26,9 +27,9 @@ public sealed class MetricRecognizer
     private const int ContextReach = 120;
 
     private readonly IndicatorCatalog _catalog;
-    private readonly UnitLexicon _units = UnitLexicon.Default;
-    private readonly QualifierLexicon _qualifiers = QualifierLexicon.Default;
-    private readonly MetricExclusions _exclusions = MetricExclusions.Default;
+    private readonly UnitLexicon _units;
+    private readonly QualifierLexicon _qualifiers;
+    private readonly MetricExclusions _exclusions;
     private readonly SubjectFinder _subjects;
     private readonly CarriedSubjects _carried;
     private readonly IClauseSegmenter? _segmenter;
@@ -36,18 +37,27 @@ public sealed class MetricRecognizer
 
     /// <summary>A recognizer that names indicators from <paramref name="catalog"/> (the built-in one by default).</summary>
     public MetricRecognizer(IndicatorCatalog? catalog = null)
-        : this(catalog, JiebaClauseSegmenter.Default)
+        : this(catalog, new JiebaClauseSegmenter(JiebaSegmenter.LoadEmbedded()))
     {
     }
 
     /// <summary>A recognizer whose subject finder cuts words with <paramref name="segmenter"/> (none: character rules only).</summary>
     internal MetricRecognizer(IndicatorCatalog? catalog, IClauseSegmenter? segmenter)
+        : this(catalog ?? IndicatorCatalog.LoadBuiltIn(), segmenter, UnitLexicon.LoadEmbedded(), QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded())
     {
-        _catalog = catalog ?? IndicatorCatalog.Default;
+    }
+
+    /// <summary>A recognizer over the given catalog, word cutter and lexicons (the pipeline builder shares them between stages).</summary>
+    internal MetricRecognizer(IndicatorCatalog catalog, IClauseSegmenter? segmenter, UnitLexicon units, QualifierLexicon qualifiers, MetricExclusions exclusions)
+    {
+        _catalog = catalog;
+        _units = units;
+        _qualifiers = qualifiers;
+        _exclusions = exclusions;
         _subjects = new SubjectFinder(segmenter);
         _carried = new CarriedSubjects(_subjects);
         _segmenter = segmenter;
-        _tables = new TableCellReader(TableLocator.Default, _units, _subjects.Generic);
+        _tables = new TableCellReader(new TableLocator(units), _units, _subjects.Generic);
     }
 
     /// <summary>The catalog that names indicators.</summary>

@@ -28,8 +28,8 @@ internal sealed class QualifierLexicon
         _deltas = new(deltas);
     }
 
-    /// <summary>The lexicon built from the embedded data files.</summary>
-    public static QualifierLexicon Default { get; } = Load();
+    /// <summary>A lexicon built from the embedded data files (each call reads them afresh).</summary>
+    public static QualifierLexicon LoadEmbedded() => Load();
 
     /// <summary>A qualifier ending right before <paramref name="end"/> (约|100件); its start, or -1.</summary>
     public int MatchBefore(string text, int end, int floor, out Approximation? approx) =>

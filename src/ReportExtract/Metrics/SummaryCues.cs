@@ -31,7 +31,7 @@ internal sealed class SummaryCues
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create("，,；;");
     private readonly SearchValues<string> _tableTotals = SearchValues.Create(["合计", "总计"], StringComparison.Ordinal);
 
-    private SummaryCues()
+    internal SummaryCues()
     {
         var rows = EmbeddedData.ReadRows("Metrics/summary-cues.tsv").ToList();
         SearchValues<string> Of(string role) => SearchValues.Create([.. rows.Where(r => r[0] == role).Select(r => r[1])], StringComparison.Ordinal);
@@ -41,8 +41,6 @@ internal sealed class SummaryCues
         _compare = Of("compare");
         _change = Of("change");
     }
-
-    public static SummaryCues Default { get; } = new();
 
     /// <summary>The rank of <paramref name="metrics"/>[<paramref name="index"/>] (see the type's summary).</summary>
     public int Rank(ImmutableArray<Metric> metrics, int index)

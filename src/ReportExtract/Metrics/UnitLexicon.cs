@@ -33,8 +33,8 @@ internal sealed class UnitLexicon
         _caseCues = SearchValues.Create([.. CaseCues], StringComparison.Ordinal);
     }
 
-    /// <summary>The lexicon built from the embedded data files.</summary>
-    public static UnitLexicon Default { get; } = Load();
+    /// <summary>A lexicon built from the embedded data files (each call reads them afresh).</summary>
+    public static UnitLexicon LoadEmbedded() => Load();
 
     /// <summary>Words that make a 件/宗/起 figure a legal case.</summary>
     public IReadOnlyList<string> CaseCues { get; }

@@ -16,8 +16,6 @@ public sealed class PageChromeRemover
     private const int MaxLineLength = 120;
     private const int MaxFieldLineLength = 200;
 
-    private static readonly Lazy<PageChromeRemover> DefaultRemover = new(() => Parse(ReadResource()));
-
     private readonly string[] _keys;
     private readonly SearchValues<char> _keyStarts;
     private readonly Regex _line;
@@ -31,8 +29,8 @@ public sealed class PageChromeRemover
         _field = field;
     }
 
-    /// <summary>The remover built from the embedded pattern file.</summary>
-    public static PageChromeRemover Default => DefaultRemover.Value;
+    /// <summary>A remover built from the embedded pattern file (each call reads it afresh).</summary>
+    public static PageChromeRemover LoadEmbedded() => Parse(ReadResource());
 
     /// <summary>Builds a remover from pattern-file text (see chrome-lines.txt for the format).</summary>
     /// <exception cref="FormatException">A line is neither a comment nor a <c>keys</c>/<c>line</c>/<c>field</c> rule, a regex is invalid, or keys are missing.</exception>

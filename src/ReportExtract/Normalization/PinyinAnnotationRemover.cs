@@ -23,10 +23,8 @@ public sealed class PinyinAnnotationRemover
     private static readonly SearchValues<char> SyllableLetters = SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
 
-    private static readonly Lazy<FrozenSet<string>> DefaultSyllables =
-        new(() => EmbeddedData.ReadLines("Normalization/pinyin-syllables.txt").ToFrozenSet(StringComparer.Ordinal));
-
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _syllables = DefaultSyllables.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _syllables =
+        EmbeddedData.ReadLines("Normalization/pinyin-syllables.txt").ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Returns <paramref name="input"/> itself when it holds no annotation.</summary>
     public MappedText Remove(MappedText input)

@@ -22,8 +22,8 @@ public sealed class TextNormalizer
     private readonly HtmlTextExtractor _html = new();
     private readonly WidthNormalizer _width = new();
     private readonly PinyinAnnotationRemover _pinyin = new();
-    private readonly TraditionalToSimplifiedConverter _simplifier = TraditionalToSimplifiedConverter.Default;
-    private readonly PageChromeRemover _chrome = PageChromeRemover.Default;
+    private readonly TraditionalToSimplifiedConverter _simplifier;
+    private readonly PageChromeRemover _chrome;
 
     /// <summary>Normalizes to simplified script.</summary>
     public TextNormalizer()
@@ -32,7 +32,20 @@ public sealed class TextNormalizer
     }
 
     /// <summary><paramref name="keepScript"/> skips traditional→simplified conversion (the script is still reported).</summary>
-    public TextNormalizer(bool keepScript) => _keepScript = keepScript;
+    public TextNormalizer(bool keepScript)
+        : this(keepScript, TraditionalToSimplifiedConverter.LoadEmbedded(), PageChromeRemover.LoadEmbedded())
+    {
+    }
+
+    /// <summary>A normalizer that converts (or, with <paramref name="keepScript"/>, only detects) script with <paramref name="simplifier"/> and drops page furniture with <paramref name="chrome"/>.</summary>
+    public TextNormalizer(bool keepScript, TraditionalToSimplifiedConverter simplifier, PageChromeRemover chrome)
+    {
+        ArgumentNullException.ThrowIfNull(simplifier);
+        ArgumentNullException.ThrowIfNull(chrome);
+        _keepScript = keepScript;
+        _simplifier = simplifier;
+        _chrome = chrome;
+    }
 
     /// <summary>True for a path whose extension says HTML (.htm, .html); other input is sniffed for markup.</summary>
     public static bool IsMarkupPath(string path) =>

@@ -21,9 +21,6 @@ public sealed class TraditionalToSimplifiedConverter
     // characters stays traditional; anything more even is mixed.
     private const int MinorityRatio = 20;
 
-    private static readonly Lazy<TraditionalToSimplifiedConverter> DefaultInstance =
-        new(() => new TraditionalToSimplifiedConverter(OpenCcDictionary.LoadEmbedded()), LazyThreadSafetyMode.ExecutionAndPublication);
-
     // Where a sentence of mixed text ends (the terminator stays with its sentence).
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？；!?;\n");
 
@@ -31,8 +28,8 @@ public sealed class TraditionalToSimplifiedConverter
 
     internal TraditionalToSimplifiedConverter(OpenCcDictionary dictionary) => _dictionary = dictionary;
 
-    /// <summary>The converter over the embedded dictionaries, loaded on first use and shared by all threads.</summary>
-    public static TraditionalToSimplifiedConverter Default => DefaultInstance.Value;
+    /// <summary>A converter over the embedded dictionaries (each call loads them afresh); share it between threads.</summary>
+    public static TraditionalToSimplifiedConverter LoadEmbedded() => new(OpenCcDictionary.LoadEmbedded());
 
     /// <summary>Converts the whole text exactly as <c>opencc -c t2s</c> does.</summary>
     public string Convert(string text)

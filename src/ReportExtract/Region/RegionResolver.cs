@@ -38,8 +38,6 @@ public sealed record RegionResolution(RegionInfo? Region, ImmutableArray<string>
 /// </remarks>
 public sealed class RegionResolver
 {
-    private static readonly Lazy<RegionResolver> LazyDefault = new(() => new RegionResolver(RegionDivisions.LoadEmbedded()));
-
     private readonly RegionMentionCollector _collector;
     private readonly RegionMentionAcceptance _acceptance;
     private readonly RegionDescent _descent;
@@ -58,8 +56,8 @@ public sealed class RegionResolver
         _descent = new RegionDescent(divisions);
     }
 
-    /// <summary>The resolver over the embedded division table, built on first use; thread-safe.</summary>
-    public static RegionResolver Default => LazyDefault.Value;
+    /// <summary>A resolver over the embedded division table (each call reads it afresh); thread-safe.</summary>
+    public static RegionResolver LoadEmbedded() => new(RegionDivisions.LoadEmbedded());
 
     internal RegionDivisions Divisions { get; }
 

@@ -12,10 +12,8 @@ public sealed class SectionKindLexicon
     /// <summary>Rules as (kind, keyword) pairs in priority order.</summary>
     public SectionKindLexicon(IEnumerable<(SectionKind Kind, string Keyword)> rules) => _rules = [.. rules];
 
-    /// <summary>The built-in lexicon (<c>Resources/Sections/section-kinds.txt</c>).</summary>
-    public static SectionKindLexicon Default => LazyDefault.Value;
-
-    private static readonly Lazy<SectionKindLexicon> LazyDefault = new(() => new SectionKindLexicon(Parse(EmbeddedData.ReadLines("Sections/section-kinds.txt"))));
+    /// <summary>The built-in lexicon (<c>Resources/Sections/section-kinds.txt</c>), read afresh on each call.</summary>
+    public static SectionKindLexicon LoadEmbedded() => new(Parse(EmbeddedData.ReadLines("Sections/section-kinds.txt")));
 
     /// <summary>The kind of a heading titled <paramref name="title"/>, or <see cref="SectionKind.Other"/>.</summary>
     public SectionKind Classify(ReadOnlySpan<char> title)

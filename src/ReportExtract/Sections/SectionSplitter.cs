@@ -18,22 +18,21 @@ public sealed partial class SectionSplitter
     // A marker alone on its line takes its title from the next line when that line is this short.
     private const int DetachedTitleLimit = 60;
 
-    private static readonly Lazy<ImmutableArray<string>> DefaultTrailingChrome = new(() => [.. EmbeddedData.ReadLines("Sections/trailing-chrome.txt")]);
-
     private readonly SectionKindLexicon _kinds;
     private readonly ImmutableArray<string> _trailingChrome;
 
     /// <summary>A splitter with the built-in section-kind lexicon.</summary>
     public SectionSplitter()
-        : this(SectionKindLexicon.Default)
+        : this(SectionKindLexicon.LoadEmbedded())
     {
     }
 
     /// <summary>A splitter that names top-level sections with <paramref name="kinds"/>.</summary>
     public SectionSplitter(SectionKindLexicon kinds)
     {
+        ArgumentNullException.ThrowIfNull(kinds);
         _kinds = kinds;
-        _trailingChrome = DefaultTrailingChrome.Value;
+        _trailingChrome = [.. EmbeddedData.ReadLines("Sections/trailing-chrome.txt")];
     }
 
     /// <summary>The section tree of <paramref name="text"/>.</summary>

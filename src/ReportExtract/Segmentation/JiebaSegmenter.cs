@@ -12,8 +12,6 @@ namespace ReportExtract.Segmentation;
 /// </remarks>
 public sealed partial class JiebaSegmenter
 {
-    private static readonly Lazy<JiebaSegmenter> LazyDefault = new(CreateDefault, LazyThreadSafetyMode.ExecutionAndPublication);
-
     private readonly WordHmm _wordHmm;
     private readonly PosHmm _posHmm;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _forceSplit;
@@ -27,8 +25,12 @@ public sealed partial class JiebaSegmenter
         _forceSplit = forceSplit is { Count: > 0 } ? forceSplit.GetAlternateLookup<ReadOnlySpan<char>>() : null;
     }
 
-    /// <summary>The segmenter over the embedded jieba dictionary, loaded once on first use.</summary>
-    public static JiebaSegmenter Default => LazyDefault.Value;
+    /// <summary>A segmenter over the embedded jieba dictionary (each call loads it afresh); share it between threads.</summary>
+    public static JiebaSegmenter LoadEmbedded()
+    {
+        var (lexicon, wordHmm, posHmm) = JiebaResource.LoadEmbedded();
+        return new JiebaSegmenter(lexicon, wordHmm, posHmm, null);
+    }
 
     internal PrefixLexicon Lexicon { get; }
 
@@ -38,12 +40,6 @@ public sealed partial class JiebaSegmenter
 
     /// <summary>Words a user dictionary gave frequency 0: the HMM never yields them whole (finalseg's Force_Split_Words).</summary>
     internal HashSet<string>? ForceSplitWords { get; }
-
-    private static JiebaSegmenter CreateDefault()
-    {
-        var (lexicon, wordHmm, posHmm) = JiebaResource.LoadEmbedded();
-        return new JiebaSegmenter(lexicon, wordHmm, posHmm, null);
-    }
 
     /// <summary>
     /// A new segmenter whose dictionary is this one plus <paramref name="lines"/> in jieba's user dictionary

@@ -21,17 +21,21 @@ public sealed partial class TableLocator
     /// <summary>Longest line between two parts of one table (a page number, a chrome line).</summary>
     private const int MaxBreakLine = 30;
 
-    private static readonly Lazy<TableLocator> DefaultLocator = new(() => new TableLocator());
-
     private readonly DelimitedTableReader _delimited = new();
     private readonly AlignedTableReader _aligned = new();
-    private readonly CellPerLineTableReader _cellPerLine = new(UnitLexicon.Default);
+    private readonly CellPerLineTableReader _cellPerLine;
 
-    /// <summary>The locator with the built-in header words.</summary>
-    public static TableLocator Default => DefaultLocator.Value;
+    /// <summary>A locator with the built-in unit words.</summary>
+    public TableLocator()
+        : this(UnitLexicon.LoadEmbedded())
+    {
+    }
 
-    /// <summary>The tables of <paramref name="text"/> (normalized), in reading order.</summary>
-    public static ImmutableArray<TableGrid> Find(string text) => Default.Locate(text).Tables;
+    /// <summary>A locator that reads the units of cell-per-line tables with <paramref name="units"/>.</summary>
+    internal TableLocator(UnitLexicon units) => _cellPerLine = new(units);
+
+    /// <summary>The tables of <paramref name="text"/> (normalized) in reading order, by a locator built for this call.</summary>
+    internal static ImmutableArray<TableGrid> Find(string text) => new TableLocator().Locate(text).Tables;
 
     /// <summary>The tables of <paramref name="text"/> (normalized) in reading order, with the readers' warnings.</summary>
     public TableLocation Locate(string text)

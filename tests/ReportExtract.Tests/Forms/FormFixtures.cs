@@ -42,7 +42,7 @@ public static class FormFixtures
         return new FormWriter(Form(fixture), fixture.Layout, fixture.Traditional).Write(fixture.Organization, fixture.Year, cells, fixture.Opening?.Invoke(cells));
     }
 
-    public static FormDefinition Form(Fixture fixture) => FormCatalog.Default.Get(fixture.Form)!;
+    public static FormDefinition Form(Fixture fixture) => BuiltIn.Forms.Get(fixture.Form)!;
 
     /// <summary>An excerpt cut off inside table 三: table 二 and the first six rows of 三, nothing of 四.</summary>
     private static Dictionary<string, double?> Cut(Dictionary<string, double?> cells)

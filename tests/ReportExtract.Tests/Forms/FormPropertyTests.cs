@@ -1,5 +1,4 @@
 using System.Text;
-using ReportExtract.Forms;
 
 namespace ReportExtract.Tests.Forms;
 
@@ -21,7 +20,7 @@ public sealed class FormPropertyTests
         var random = new Random(seed);
         foreach (var layout in Enum.GetValues<FormLayout>())
         {
-            var form = FormCatalog.Default.Forms[random.Next(FormCatalog.Default.Forms.Length)];
+            var form = BuiltIn.Forms.Forms[random.Next(BuiltIn.Forms.Forms.Length)];
             var cells = FormValuesMaker.Consistent(form, random, blankEvery: 6);
 
             // Some reports give only some tables (an excerpt, a page of a flipbook): drop whole tables now and then.

@@ -50,7 +50,7 @@ public partial class NormalizationPropertyTests
         ("發佈日期：２０２４-01-05　瀏覽次數：35", "發佈日期：2024-01-05"),
     ];
 
-    private static readonly TraditionalToSimplifiedConverter Converter = TraditionalToSimplifiedConverter.Default;
+    private static readonly TraditionalToSimplifiedConverter Converter = BuiltIn.Converter;
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -225,7 +225,7 @@ public partial class NormalizationPropertyTests
 
     private static string[] BodyLines(params string[] samples)
     {
-        var chrome = PageChromeRemover.Default;
+        var chrome = BuiltIn.Chrome;
         return samples
             .SelectMany(s => EncodingFixtures.Sample(s).Split('\n'))
             .Select(l => SpaceRun().Replace(l, " ").Trim())

@@ -4,7 +4,7 @@ namespace ReportExtract.Tests.Normalization;
 
 public class PageChromeRemoverTests
 {
-    private static string Remove(string text) => PageChromeRemover.Default.Remove(MappedText.Identity(text)).Text;
+    private static string Remove(string text) => BuiltIn.Chrome.Remove(MappedText.Identity(text)).Text;
 
     [Theory]
     [InlineData("当前位置:首页")]
@@ -67,7 +67,7 @@ public class PageChromeRemoverTests
     {
         var mapped = MappedText.Identity($"{line}\n正文\n");
 
-        PageChromeRemover.Default.Remove(mapped).Should().BeSameAs(mapped);
+        BuiltIn.Chrome.Remove(mapped).Should().BeSameAs(mapped);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class PageChromeRemoverTests
     [Fact]
     public void Kept_text_after_a_cut_maps_to_its_original_position()
     {
-        var mapped = PageChromeRemover.Default.Remove(MappedText.Identity("当前位置:首页\n发布日期:2022-02-25 浏览次数:\n正文"));
+        var mapped = BuiltIn.Chrome.Remove(MappedText.Identity("当前位置:首页\n发布日期:2022-02-25 浏览次数:\n正文"));
 
         mapped.Text.Should().Be("发布日期:2022-02-25\n正文");
         mapped.Pairs().Should().OnlyContain(p => p.Original == p.Char.ToString());

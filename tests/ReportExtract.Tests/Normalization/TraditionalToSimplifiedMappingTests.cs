@@ -8,7 +8,7 @@ namespace ReportExtract.Tests.Normalization;
 /// <summary>Offsets of converted text: exact maps on known cases, invariants on seeded random text, thread safety.</summary>
 public sealed class TraditionalToSimplifiedMappingTests
 {
-    private static readonly TraditionalToSimplifiedConverter Converter = TraditionalToSimplifiedConverter.Default;
+    private static readonly TraditionalToSimplifiedConverter Converter = BuiltIn.Converter;
 
     // Pieces random text is made of: phrases (same and other lengths), one-to-many characters, supplementary keys
     // and values, simplified and neutral characters, Latin, digits, punctuation, line ends and lone surrogates.
@@ -77,7 +77,7 @@ public sealed class TraditionalToSimplifiedMappingTests
 
         Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
         {
-            var converter = TraditionalToSimplifiedConverter.Default;
+            var converter = BuiltIn.Converter;
             instances.Add(converter);
             var k = i % inputs.Length;
             if (!string.Equals(converter.Convert(inputs[k]), expected[k], StringComparison.Ordinal)

@@ -10,7 +10,7 @@ namespace ReportExtract.Tests.Normalization;
 /// </summary>
 public sealed class TraditionalToSimplifiedParityTests
 {
-    private static readonly TraditionalToSimplifiedConverter Converter = TraditionalToSimplifiedConverter.Default;
+    private static readonly TraditionalToSimplifiedConverter Converter = BuiltIn.Converter;
 
     public static TheoryData<string> GoldenFiles()
     {

@@ -7,7 +7,7 @@ namespace ReportExtract.Tests.Normalization;
 /// <summary>Script detection and the simplify policy for simplified, traditional and mixed text.</summary>
 public sealed class TraditionalToSimplifiedScriptTests
 {
-    private static readonly TraditionalToSimplifiedConverter Converter = TraditionalToSimplifiedConverter.Default;
+    private static readonly TraditionalToSimplifiedConverter Converter = BuiltIn.Converter;
 
     [Theory]
     [InlineData("", ScriptKind.None)]

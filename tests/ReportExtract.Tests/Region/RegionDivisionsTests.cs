@@ -5,7 +5,7 @@ namespace ReportExtract.Tests.Region;
 /// <summary>Sanity of the embedded division table: codes, hierarchy, counts, short forms, notices.</summary>
 public sealed class RegionDivisionsTests
 {
-    private static readonly RegionDivisions Divisions = RegionResolver.Default.Divisions;
+    private static readonly RegionDivisions Divisions = BuiltIn.Regions.Divisions;
 
     [Fact]
     public void Resources_are_embedded_under_the_region_area()

@@ -6,7 +6,7 @@ namespace ReportExtract.Tests.Region;
 /// <summary>The Aho–Corasick matcher finds exactly what a naive search over every name finds.</summary>
 public sealed class RegionNameMatcherTests
 {
-    private static readonly RegionNameMatcher Matcher = RegionResolver.Default.Matcher;
+    private static readonly RegionNameMatcher Matcher = BuiltIn.Regions.Matcher;
 
     [Fact]
     public void Finds_nested_and_overlapping_names_with_offsets()
@@ -23,14 +23,14 @@ public sealed class RegionNameMatcherTests
         var surface = Matcher.Surfaces.Single(s => s.Text == "鼓楼区");
 
         surface.IsFull.Should().BeTrue();
-        surface.Candidates.Select(c => RegionResolver.Default.Divisions[c].Code)
+        surface.Candidates.Select(c => BuiltIn.Regions.Divisions[c].Code)
             .Should().BeEquivalentTo(["320106", "320302", "350102", "410204"]);
     }
 
     [Fact]
     public void A_short_form_of_a_province_means_the_province_and_a_full_name_wins_over_a_short_form()
     {
-        var divisions = RegionResolver.Default.Divisions;
+        var divisions = BuiltIn.Regions.Divisions;
 
         Matcher.Surfaces.Single(s => s.Text == "吉林").Candidates.Select(c => divisions[c].Code).Should().Equal("220000");
         Matcher.Surfaces.Single(s => s.Text == "海南").Candidates.Select(c => divisions[c].Code).Should().Equal("460000");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ReportExtract.Region;
 using ReportExtract.Model;
 
 namespace ReportExtract.Tests.Region;
@@ -18,7 +17,7 @@ public sealed class RegionResolverSpecTests
     {
         var c = RegionSpecs.Load(file, name);
 
-        var result = RegionResolver.Default.Resolve(c.Organization, c.Title, c.Text);
+        var result = BuiltIn.Regions.Resolve(c.Organization, c.Title, c.Text);
 
         result.Region.Should().Be(c.Expected, "case '{0}' in {1}", name, file);
         if (c.Warnings is { } warnings)

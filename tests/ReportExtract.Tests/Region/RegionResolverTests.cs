@@ -6,13 +6,7 @@ namespace ReportExtract.Tests.Region;
 /// <summary>Invariants of the resolver: any input is safe, results are consistent with the table and stay so on big texts.</summary>
 public sealed class RegionResolverTests
 {
-    private static readonly RegionResolver Resolver = RegionResolver.Default;
-
-    [Fact]
-    public void Default_is_one_shared_instance()
-    {
-        RegionResolver.Default.Should().BeSameAs(RegionResolver.Default);
-    }
+    private static readonly RegionResolver Resolver = BuiltIn.Regions;
 
     [Theory]
     [InlineData(7)]

@@ -15,7 +15,7 @@ public sealed class SectionKindLexiconTests
     [InlineData("着力解决群众反映强烈的问题", SectionKind.Shortcomings)]
     [InlineData("其他需要报告的事项", SectionKind.Other)]
     public void Built_in_rules_classify_titles(string title, SectionKind expected) =>
-        SectionKindLexicon.Default.Classify(title).Should().Be(expected);
+        BuiltIn.SectionKinds.Classify(title).Should().Be(expected);
 
     [Fact]
     public void A_custom_lexicon_replaces_the_built_in_rules()

@@ -6,7 +6,7 @@ namespace ReportExtract.Tests.Segmentation;
 /// <summary>Parity with Python jieba 0.42.1 on the ≥ 1 MB corpus, from golden files the reference wrote.</summary>
 public sealed class JiebaParityTests(ITestOutputHelper output)
 {
-    private static readonly JiebaSegmenter Segmenter = JiebaSegmenter.Default;
+    private static readonly JiebaSegmenter Segmenter = BuiltIn.Segmenter;
 
     public static TheoryData<string, bool, double> CutModes => new()
     {

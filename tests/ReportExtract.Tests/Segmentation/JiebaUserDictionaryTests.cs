@@ -19,7 +19,7 @@ public sealed class JiebaUserDictionaryTests
         "  百分点 3 q  ",
     ];
 
-    private static readonly JiebaSegmenter User = JiebaSegmenter.Default.WithUserDictionary(UserLines);
+    private static readonly JiebaSegmenter User = BuiltIn.Segmenter.WithUserDictionary(UserLines);
 
     private static string Cut(JiebaSegmenter s, string text, bool hmm = true) =>
         string.Join(" | ", s.Cut(text, hmm).Select(t => text.Substring(t.Start, t.Length)));
@@ -43,10 +43,10 @@ public sealed class JiebaUserDictionaryTests
     [Fact]
     public void The_default_instance_is_unchanged()
     {
-        Cut(JiebaSegmenter.Default, "行政复议案件数同比下降3.2个百分点").Should().Be("行政复议 | 案件 | 数 | 同比 | 下降 | 3.2 | 个 | 百分点");
-        Cut(JiebaSegmenter.Default, "他来到了网易杭研大厦", hmm: false).Should().Be("他 | 来到 | 了 | 网易 | 杭 | 研 | 大厦");
-        Tag(JiebaSegmenter.Default, "依法行政ABC").Should().Be("依法行政/n ABC/eng");
-        User.Should().NotBeSameAs(JiebaSegmenter.Default);
+        Cut(BuiltIn.Segmenter, "行政复议案件数同比下降3.2个百分点").Should().Be("行政复议 | 案件 | 数 | 同比 | 下降 | 3.2 | 个 | 百分点");
+        Cut(BuiltIn.Segmenter, "他来到了网易杭研大厦", hmm: false).Should().Be("他 | 来到 | 了 | 网易 | 杭 | 研 | 大厦");
+        Tag(BuiltIn.Segmenter, "依法行政ABC").Should().Be("依法行政/n ABC/eng");
+        User.Should().NotBeSameAs(BuiltIn.Segmenter);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class JiebaUserDictionaryTests
         lexicon.FrequencyOf("同比").Should().Be(0);
         lexicon.FrequencyOf("温岭 市").Should().Be(1);
         lexicon.Total.Should().Be(60101998);
-        JiebaSegmenter.Default.Lexicon.Total.Should().Be(60101967);
+        BuiltIn.Segmenter.Lexicon.Total.Should().Be(60101967);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class JiebaUserDictionaryTests
     [Fact]
     public void A_multi_line_string_and_blank_lines_read_as_a_file_would()
     {
-        var fromText = JiebaSegmenter.Default.WithUserDictionary([string.Join("\r\n", UserLines) + "\n\n"]);
+        var fromText = BuiltIn.Segmenter.WithUserDictionary([string.Join("\r\n", UserLines) + "\n\n"]);
         const string text = "行政复议案件数同比下降3.2个百分点，东辉北路";
         fromText.Tag(text).Should().Equal(User.Tag(text));
         fromText.Cut(text).Should().Equal(User.Cut(text));
@@ -82,7 +82,7 @@ public sealed class JiebaUserDictionaryTests
     [Fact]
     public void An_oversized_frequency_is_refused_with_the_line_number()
     {
-        var act = () => JiebaSegmenter.Default.WithUserDictionary(["杭研 5", "大厦 99999999999"]);
+        var act = () => BuiltIn.Segmenter.WithUserDictionary(["杭研 5", "大厦 99999999999"]);
         act.Should().Throw<FormatException>().WithMessage("*line 2*");
     }
 }
