@@ -15,8 +15,12 @@ namespace ReportExtract.Tables;
 /// <param name="Column">The column headers, top to bottom, joined with " / ".</param>
 /// <param name="Year">A year named by a header or label (2022年), if any.</param>
 /// <param name="YearOffset">A year relative to the report's named by a header (上年: -1, 本年: 0), if any.</param>
+/// <param name="Context">What the table stands under (its caption, the heading above it) and, for a cell whose labels
+/// name no measure of their own, the table's labels that do (行政处罚实施数量(件)): read for the kind as prose reads its
+/// clause.</param>
 internal readonly record struct TableFigure(
-    int Start, int End, double Value, UnitEntry? Unit, string? Subject, string Path, string? Row, string? Column, int? Year, int? YearOffset);
+    int Start, int End, double Value, UnitEntry? Unit, string? Subject, string Path, string? Row, string? Column, int? Year, int? YearOffset,
+    string Context = "");
 
 /// <summary>What the tables of a text hold: figures, the ranges prose must skip, and warnings.</summary>
 internal sealed record TableReading(ImmutableArray<TableFigure> Figures, RangeSet Blocks, ImmutableArray<string> Warnings);
@@ -63,9 +67,11 @@ internal sealed class TableCellReader
         var location = _locator.Locate(text);
         var figures = ImmutableArray.CreateBuilder<TableFigure>();
         var warnings = new List<string>(location.Warnings);
+        var floor = 0;
         foreach (var grid in location.Tables)
         {
-            ReadTable(text, _headers.Read(grid, warnings), figures, warnings);
+            ReadTable(text, _headers.Read(grid, warnings), TableContext.Above(text, grid.Start, floor), figures, warnings);
+            floor = grid.End;
         }
 
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -73,7 +79,7 @@ internal sealed class TableCellReader
         return new TableReading(figures.ToImmutable(), blocks, [.. warnings]);
     }
 
-    private void ReadTable(string text, HeadedTable table, ImmutableArray<TableFigure>.Builder figures, List<string> warnings)
+    private void ReadTable(string text, HeadedTable table, string above, ImmutableArray<TableFigure>.Builder figures, List<string> warnings)
     {
         var grid = table.Grid;
         var caption = grid.Caption is { } c ? UnitOf(c.Text) : null;
@@ -84,6 +90,7 @@ internal sealed class TableCellReader
         var shared = SharedHeaders(table);
         var repeated = columns.Where(c => c.Count > 0).GroupBy(c => c[^1].Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var (rowUnits, columnUnits) = WrittenUnits(text, table);
+        var measures = MeasureLabels(table, columns);
         foreach (var row in table.Rows)
         {
             var labels = row.Labels.Select(l => Label(l.Text)).ToList();
@@ -94,7 +101,7 @@ internal sealed class TableCellReader
 
             if (!row.Aligned)
             {
-                ReadTotal(text, grid, row, labels, caption, figures, warnings);
+                ReadTotal(text, grid, row, labels, caption, figures, warnings, above);
                 continue;
             }
 
@@ -113,7 +120,8 @@ internal sealed class TableCellReader
                     continue;
                 }
 
-                if (ReadCell(text, cell, labels, columns[k], caption, warnings) is { } figure)
+                var nearby = columnUnits.GetValueOrDefault(k) ?? rowUnits.GetValueOrDefault(row.Index);
+                if (ReadCell(text, cell, labels, columns[k], caption, warnings, nearby) is { } figure)
                 {
                     var own = columns[k].Where((_, level) => !shared.Contains(table.Columns[k][level].Text)).ToList();
                     figures.Add(figure with
@@ -122,6 +130,7 @@ internal sealed class TableCellReader
                         Subject = labels.Count == 0 || own.Count == 0 ? figure.Subject : Subject(labels, own, repeated),
                         Row = labels.Count == 0 ? null : string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))),
                         Column = columns[k].Count == 0 ? null : string.Join(" / ", table.Columns[k].Select(h => LabelText.CloseUp(h.Text))),
+                        Context = labels.Concat(columns[k]).Any(IsOwnMeasure) ? above : $"{above}\n{measures}",
                     });
                 }
             }
@@ -157,8 +166,9 @@ internal sealed class TableCellReader
                 .ToDictionary(p => p.Key, p => p.Value.OfType<UnitEntry>().First());
 
         // A row of ratios (占比 | 49% | 20% | 0) writes its rate more than once; a single rate beside counts
-        // (作出维持决定 | 3509 | 74.7%) is its own column's, and says nothing of the count beside it.
-        foreach (var units in byRow.Values)
+        // (作出维持决定 | 3509 | 74.7%) is its own column's, and says nothing of the count beside it; nor does a single
+        // rate under counts (数量 over 12 | 3.5 | 100%) say anything of them.
+        foreach (var units in byRow.Values.Concat(byColumn.Values))
         {
             if (units.Count(u => u?.Kind == Model.MetricKind.Rate) == 1)
             {
@@ -178,6 +188,16 @@ internal sealed class TableCellReader
         return units.Count == 1 ? units[0] : null;
     }
 
+    /// <summary>The labels of a table that name what it counts by a bracketed count unit (行政处罚实施数量(件), 合计(宗)).</summary>
+    private string MeasureLabels(HeadedTable table, List<List<HeaderLabel>> columns) =>
+        string.Join('\n', columns.SelectMany(c => c).Concat(table.Rows.SelectMany(r => r.Labels).Select(l => Label(l.Text)))
+            .Where(h => h.Unit is { Kind: not (Model.MetricKind.Amount or Model.MetricKind.Rate) }).Select(h => h.Name).Distinct(StringComparer.Ordinal));
+
+    /// <summary>A label with a count unit of its own that names something other than a total (行政许可实施数量(件)):
+    /// its cell's kind is its own, whatever else the table counts.</summary>
+    private static bool IsOwnMeasure(HeaderLabel label) =>
+        label.Unit is { Kind: not (Model.MetricKind.Amount or Model.MetricKind.Rate) } && !IsTotal(label.Name);
+
     /// <summary>Header texts found over every non-label column that has headers.</summary>
     private static HashSet<string> SharedHeaders(HeadedTable table)
     {
@@ -196,7 +216,7 @@ internal sealed class TableCellReader
     }
 
     /// <summary>The last cell of a row that does not line up, under the total column at the table's right edge.</summary>
-    private void ReadTotal(string text, TableGrid grid, HeadedRow row, List<HeaderLabel> labels, (UnitEntry Unit, double Scale)? caption, ImmutableArray<TableFigure>.Builder figures, List<string> warnings)
+    private void ReadTotal(string text, TableGrid grid, HeadedRow row, List<HeaderLabel> labels, (UnitEntry Unit, double Scale)? caption, ImmutableArray<TableFigure>.Builder figures, List<string> warnings, string above)
     {
         var last = HeaderInterpreter.Used(grid, row.Index) - 1;
         if (row.Total is not { } total || labels.Count == 0 || last < 1 || CellShapes.Of(grid[row.Index, last].Text) != CellShape.Number
@@ -207,11 +227,11 @@ internal sealed class TableCellReader
 
         if (ReadCell(text, grid[row.Index, last], labels, [Label(total.Text)], caption, warnings) is { } figure)
         {
-            figures.Add(figure with { Row = string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))), Column = total.Text });
+            figures.Add(figure with { Row = string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))), Column = total.Text, Context = above });
         }
     }
 
-    private TableFigure? ReadCell(string text, GridCell cell, List<HeaderLabel> row, List<HeaderLabel> column, (UnitEntry Unit, double Scale)? caption, List<string> warnings)
+    private TableFigure? ReadCell(string text, GridCell cell, List<HeaderLabel> row, List<HeaderLabel> column, (UnitEntry Unit, double Scale)? caption, List<string> warnings, UnitEntry? nearby = null)
     {
         if (!ChineseNumberParser.TryParse(text, cell.Start, out var number) || number.BareMultiplier || !double.IsFinite(number.Value))
         {
@@ -240,7 +260,9 @@ internal sealed class TableCellReader
         // A unit in the cell wins; then a (单位) of the column headers (innermost first), of the row labels, the caption
         // above the table, then a measure word ending the innermost header or label.
         var headerUnit = column.LastOrDefault(h => h.Unit is not null) ?? row.LastOrDefault(h => h.Unit is not null);
-        var scaled = headerUnit is { Unit: { } headerEntry } ? (headerEntry, headerUnit.Scale) : caption;
+        // A bare 0 among the rates its column or row writes (比例|74.7%|0) is a rate, whatever count unit heads the table.
+        var rateNearby = nearby is { Kind: Model.MetricKind.Rate } && !row.Any(h => h.Unit is not null) && (column.Count == 0 || column[^1].Unit is null);
+        (UnitEntry Unit, double Scale)? scaled = rateNearby ? (nearby!, 1.0) : headerUnit is { Unit: { } headerEntry } ? (headerEntry, headerUnit.Scale) : caption;
         var measure = scaled?.Unit ?? column.LastOrDefault()?.Measure ?? row.LastOrDefault()?.Measure;
         var value = unit is not null ? number.Value * unit.Scale : number.Value * (scaled is { } s ? s.Scale * s.Unit.Scale : 1);
         var year = row.Select(h => h.Year).LastOrDefault(y => y is not null) ?? column.Select(h => h.Year).LastOrDefault(y => y is not null);
