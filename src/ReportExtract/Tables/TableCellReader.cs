@@ -75,7 +75,16 @@ internal sealed class TableCellReader
         }
 
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var blocks = new RangeSet([.. location.Tables.Select(t => (t.Start, t.End))]);
+        // Prose skips the tables and the notes under them, each note up to the next table at most.
+        var ranges = new List<(int Start, int End)>();
+        for (var t = 0; t < location.Tables.Length; t++)
+        {
+            var (start, end) = (location.Tables[t].Start, location.Tables[t].End);
+            var next = t + 1 < location.Tables.Length ? location.Tables[t + 1].Start : text.Length;
+            ranges.Add((start, Math.Max(end, Math.Min(next, TableContext.NoteBelow(text, end)))));
+        }
+
+        var blocks = new RangeSet([.. ranges]);
         return new TableReading(figures.ToImmutable(), blocks, [.. warnings]);
     }
 

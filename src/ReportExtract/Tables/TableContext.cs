@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ReportExtract.Tables;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ReportExtract.Tables;
 /// <c>2023年复议案件审结情况(件)</c>). A cell's own labels often name no case (维持, 罚款, 数量); the table's title says what
 /// the whole table counts, so the kind of its cells reads these words as prose reads its clause.
 /// </summary>
-internal static class TableContext
+internal static partial class TableContext
 {
     /// <summary>Lines looked at above a table, blank lines aside.</summary>
     private const int MaxLines = 3;
@@ -56,4 +58,41 @@ internal static class TableContext
 
         return string.Join('\n', parts);
     }
+
+    /// <summary>
+    /// The end of the note under a table (说明：1.…2.…, 注：…, …统计表说明:), or -1 when none follows it. A note says how
+    /// the table counts (并处两种以上行政处罚的，算一宗); its numbers are rules, not figures of the report.
+    /// </summary>
+    public static int NoteBelow(string text, int end)
+    {
+        var note = -1;
+        var p = text.IndexOf('\n', Math.Min(end, text.Length));
+        p = p < 0 ? text.Length : p;
+        while (p < text.Length)
+        {
+            while (p < text.Length && text[p] is '\n' or '\r' or ' ' or '\t' or '\u3000')
+            {
+                p++;
+            }
+
+            var lineEnd = text.IndexOf('\n', p);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            var line = text.AsSpan(p, lineEnd - p);
+            if (line.IsEmpty || !(note < 0 ? NoteOpening().IsMatch(line) : NoteItem().IsMatch(line)))
+            {
+                break;
+            }
+
+            note = lineEnd;
+            p = lineEnd;
+        }
+
+        return note;
+    }
+
+    [GeneratedRegex(@"^(?:(?:说明|注|备注)\s*[:：]|[^\n。]{0,30}说明\s*[:：]\s*$)")]
+    private static partial Regex NoteOpening();
+
+    [GeneratedRegex(@"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])")]
+    private static partial Regex NoteItem();
 }

@@ -25,6 +25,7 @@ public sealed partial class TableLocator
 
     private readonly DelimitedTableReader _delimited = new();
     private readonly AlignedTableReader _aligned = new();
+    private readonly LabelValueListReader _labelValue = new(UnitLexicon.Default);
     private readonly CellPerLineTableReader _cellPerLine = new(UnitLexicon.Default);
 
     /// <summary>The locator with the built-in header words.</summary>
@@ -44,6 +45,11 @@ public sealed partial class TableLocator
 
         var taken = new RangeSet([.. grids.Select(g => (g.Start, g.End))]);
         var more = new List<TableGrid>();
+        _labelValue.Read(text, lines, more);
+        grids.AddRange(more.Where(g => !Overlaps(taken, g)));
+
+        taken = new RangeSet([.. grids.Select(g => (g.Start, g.End)).OrderBy(r => r.Start)]);
+        more.Clear();
         _aligned.Read(text, lines, assembler, more);
         grids.AddRange(more.Where(g => !Overlaps(taken, g)));
 
