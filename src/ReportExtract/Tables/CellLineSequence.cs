@@ -130,7 +130,7 @@ internal sealed class CellLineSequence
     private static bool OpensHeading(ReadOnlySpan<char> line)
     {
         var i = 0;
-        while (i < line.Length && i < 3 && (ChineseNumberParser.IsArabicDigit(line[i]) || "一二三四五六七八九十".Contains(line[i])))
+        while (i < line.Length && i < 3 && (ChineseNumberParser.IsArabicDigit(line[i]) || ChineseNumberParser.DigitValue(line[i]) >= 0 || ChineseNumberParser.MultiplierValue(line[i]) == 10))
         {
             i++;
         }

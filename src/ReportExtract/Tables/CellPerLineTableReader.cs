@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using ReportExtract.Metrics;
 
 namespace ReportExtract.Tables;
@@ -28,7 +27,7 @@ internal sealed class CellPerLineTableReader
     public CellPerLineTableReader(UnitLexicon units)
     {
         _units = units;
-        _headerWords = [.. ReadWords("header-words.txt")];
+        _headerWords = [.. LexiconData.ReadRows("Tables", "header-words.txt").Select(r => r[0].Trim())];
         _lines = new CellLineSequence(units, _headerWords);
     }
 
@@ -282,30 +281,12 @@ internal sealed class CellPerLineTableReader
         }
 
         var inner = text[(line.Start + open + 1)..(line.End - 1)];
-        var p = inner.StartsWith("单位", StringComparison.Ordinal) ? 2 : 0;
+        var p = TableWords.Default.UnitLabelLength(inner);
         while (p < inner.Length && inner[p] is ':' or '：' or ' ' or '万' or '亿')
         {
             p++;
         }
 
         return p < inner.Length && _units.Match(inner, p, arabic: true) is { } unit && p + unit.Surface.Length == inner.Length;
-    }
-
-    private static IEnumerable<string> ReadWords(string fileName)
-    {
-        var name = "ReportExtract.Resources.Tables/" + fileName;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
-        using var reader = new StreamReader(stream);
-        var words = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                words.Add(line.Trim());
-            }
-        }
-
-        return words;
     }
 }

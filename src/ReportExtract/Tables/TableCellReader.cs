@@ -287,9 +287,9 @@ internal sealed class TableCellReader
     /// </summary>
     private string? Subject(List<HeaderLabel> row, List<HeaderLabel> column, IReadOnlySet<string> repeated)
     {
-        var rowNames = row.Where(h => h.Year is null && h.Name.Length > 0).Select(h => h.Name).TakeLast(2).ToList();
+        var rowNames = row.Where(h => h.Year is null && h.Name.Length > 0).Select(h => Unqualified(h.Name)).TakeLast(2).ToList();
         var rowPart = rowNames.Count == 0 ? null : string.Concat(rowNames);
-        var columnNames = column.Where(h => h.Year is null && h.Name.Length > 0 && !_generic.Contains(h.Name)).Select(h => h.Name).ToList();
+        var columnNames = column.Where(h => h.Year is null && h.Name.Length > 0 && !_generic.Contains(h.Name)).Select(h => Unqualified(h.Name)).ToList();
         // The leaf names the column; its parent too where the leaf alone is too bare (其他, 本年) or heads other
         // columns as well (结果维持 under 行政复议 and under 行政诉讼), and where no row label names the figure.
         var withParent = rowPart is null || (column.Count > 0 && (column[^1].Name.Length <= 2 || column[^1].YearOffset is not null || repeated.Contains(column[^1].Name)));
@@ -313,7 +313,15 @@ internal sealed class TableCellReader
 
     private static readonly HashSet<string> EmptySet = [];
 
-    private static bool IsTotal(string name) => name is "总计" or "合计" or "小计" or "总数";
+    /// <summary>A name without the bracket that qualifies it (现行有效件数 of 现行有效件数(历史累计)): the subject names the
+    /// thing; the row and column fields keep the label as written.</summary>
+    private static string Unqualified(string name)
+    {
+        var open = name.LastIndexOfAny(['(', '（']);
+        return open > 0 && name[^1] is ')' or '）' ? name[..open].TrimEnd() : name;
+    }
+
+    private static bool IsTotal(string name) => TableWords.Default.IsSum(name);
 
     private static bool EndsInCountNoun(string name) => name.EndsWith('数') || name.EndsWith("数量", StringComparison.Ordinal) || name.EndsWith("金额", StringComparison.Ordinal);
 
@@ -337,9 +345,9 @@ internal sealed class TableCellReader
     private (UnitEntry Unit, double Scale)? UnitOf(string label)
     {
         label = label.Trim();
-        if (label.StartsWith("单位", StringComparison.Ordinal))
+        if (TableWords.Default.UnitLabelLength(label) is > 0 and var opening)
         {
-            label = label[2..].TrimStart(':', '：', ' ');
+            label = label[opening..].TrimStart(':', '：', ' ');
         }
 
         var scale = 1.0;
