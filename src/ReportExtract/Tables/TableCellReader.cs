@@ -75,13 +75,18 @@ internal sealed class TableCellReader
         }
 
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        // Prose skips the tables and the notes under them, each note up to the next table at most.
+        // Prose skips the tables and the notes under them (a note may hold a table of its own: the ranges merge).
         var ranges = new List<(int Start, int End)>();
-        for (var t = 0; t < location.Tables.Length; t++)
+        var noted = location.Tables.Select(t => (t.Start, End: Math.Max(t.End, TableContext.NoteBelow(text, t.End)))).Concat(TableContext.NotesUnderCaptions(text));
+        foreach (var (start, end) in noted.OrderBy(r => r.Start))
         {
-            var (start, end) = (location.Tables[t].Start, location.Tables[t].End);
-            var next = t + 1 < location.Tables.Length ? location.Tables[t + 1].Start : text.Length;
-            ranges.Add((start, Math.Max(end, Math.Min(next, TableContext.NoteBelow(text, end)))));
+            if (ranges.Count > 0 && start <= ranges[^1].End)
+            {
+                ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, end));
+                continue;
+            }
+
+            ranges.Add((start, end));
         }
 
         var blocks = new RangeSet([.. ranges]);
@@ -313,13 +318,17 @@ internal sealed class TableCellReader
 
     private static readonly HashSet<string> EmptySet = [];
 
-    /// <summary>A name without the bracket that qualifies it (现行有效件数 of 现行有效件数(历史累计)): the subject names the
-    /// thing; the row and column fields keep the label as written.</summary>
+    /// <summary>A name without the note in brackets that qualifies it (现行有效件数 of 现行有效件数(历史累计)): the subject
+    /// names the thing; the row and column fields keep the label as written. A short bracket is part of the name
+    /// (乡镇(办)).</summary>
     private static string Unqualified(string name)
     {
         var open = name.LastIndexOfAny(['(', '（']);
-        return open > 0 && name[^1] is ')' or '）' ? name[..open].TrimEnd() : name;
+        return open > 0 && name[^1] is ')' or '）' && name.Length - open - 2 >= MinNote ? name[..open].TrimEnd() : name;
     }
+
+    /// <summary>Shortest bracketed note left out of a subject.</summary>
+    private const int MinNote = 4;
 
     private static bool IsTotal(string name) => TableWords.Default.IsSum(name);
 

@@ -90,6 +90,23 @@ internal static partial class TableContext
         return note;
     }
 
+    /// <summary>The notes under caption lines (…统计表) with no table read under them: the page lost the table.</summary>
+    public static IEnumerable<(int Start, int End)> NotesUnderCaptions(string text)
+    {
+        foreach (var word in TableWords.Default.CaptionEnds)
+        {
+            for (var k = text.IndexOf(word, StringComparison.Ordinal); k >= 0; k = text.IndexOf(word, k + word.Length, StringComparison.Ordinal))
+            {
+                var end = k + word.Length;
+                var lineEnd = text.IndexOf('\n', end);
+                if (text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim().IsEmpty && NoteBelow(text, end) is > 0 and var note)
+                {
+                    yield return (lineEnd, note);
+                }
+            }
+        }
+    }
+
     [GeneratedRegex(@"^(?:(?:说明|注|备注)\s*[:：]|[^\n。]{0,30}说明\s*[:：]\s*$)")]
     private static partial Regex NoteOpening();
 

@@ -23,7 +23,7 @@ internal sealed class TableWords
         var byRole = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (row.Length != 2 || row[0] is not ("placeholder" or "total" or "subtotal" or "unit-label" or "year-suffix") || row[1].Length == 0)
+            if (row.Length != 2 || row[0] is not ("placeholder" or "total" or "subtotal" or "unit-label" or "year-suffix" or "caption-end") || row[1].Length == 0)
             {
                 throw new InvalidDataException($"cell-words.tsv: bad row '{string.Join('\t', row)}' (role<TAB>word)");
             }
@@ -37,7 +37,11 @@ internal sealed class TableWords
         _subtotals = Role("subtotal").ToFrozenSet(StringComparer.Ordinal);
         _unitLabels = [.. Role("unit-label").OrderByDescending(w => w.Length)];
         _yearSuffixes = [.. Role("year-suffix").OrderByDescending(w => w.Length)];
+        CaptionEnds = [.. Role("caption-end")];
     }
+
+    /// <summary>Words ending a table's caption line (统计表).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> CaptionEnds { get; }
 
     /// <summary>The words of Resources/Tables/cell-words.tsv.</summary>
     public static TableWords Default => LazyDefault.Value;
