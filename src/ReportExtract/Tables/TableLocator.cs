@@ -11,9 +11,9 @@ public sealed record TableLocation(ImmutableArray<TableGrid> Tables, ImmutableAr
 
 /// <summary>
 /// Finds every table of a normalized text, whatever its layout, as a <see cref="TableGrid"/>: delimited rows first
-/// (| and tab), then aligned columns and one cell per line in the lines no earlier reader took. A table broken by one
-/// short line that is no row (a page number, a page-chrome line left in the text) continues when the rows after it have
-/// its width or open with its header again. A unit line just above a table (<c>单位：万元</c>) becomes its caption.
+/// (| and tab), then rows of a label and its figure, aligned columns and one cell per line in the lines no earlier
+/// reader took. A table broken by one short line that is no row (a page number, a page-chrome line left in the text)
+/// continues when the rows after it have its width or open with its header again. A unit line just above a table (<c>单位：万元</c>) becomes its caption.
 /// This is the one way the later stages (metrics, forms) see tables; offsets are into the normalized text.
 /// </summary>
 public sealed partial class TableLocator
