@@ -78,7 +78,7 @@ internal static partial class CellTokens
     private static CellToken Classify(string text, int start, int end)
     {
         var s = text.AsSpan(start, end - start);
-        if (s is "—" or "——" or "-" or "－" or "/" or "／" or "无" or "\\" or "…" or "--" or "空")
+        if (Tables.TableWords.Default.IsPlaceholder(s))
         {
             return new CellToken(CellTokenKind.Blank, start, end);
         }

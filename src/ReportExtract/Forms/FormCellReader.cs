@@ -174,7 +174,26 @@ internal sealed class FormCellReader(FormLexicon lexicon)
             end = token.Kind == CellTokenKind.Empty ? end : token.End;
         }
 
-        while (cells.Count > 0 && cells[^1].Kind == CellTokenKind.Empty)
+        // Trailing bars are blank cells of the row where they close it on its own line (行政规范性文件 | 0 | 0 | |); a bar
+        // on a later line opens the next row.
+        var kept = cells.Count;
+        while (kept > 0 && cells[kept - 1].Kind == CellTokenKind.Empty)
+        {
+            kept--;
+        }
+
+        var lineEnd = kept == 0 ? -1 : text.IndexOf('\n', cells[kept - 1].End);
+        while (kept < cells.Count && kept < count && (lineEnd < 0 || cells[kept].Start < lineEnd))
+        {
+            kept++;
+        }
+
+        cells.RemoveRange(kept, cells.Count - kept);
+        if (kept > 0 && kept < count && ClosingBar(text, cells[^1].End) is { } bar)
+        {
+            cells.Add(new CellToken(CellTokenKind.Empty, bar, bar));
+        }
+        while (cells.Count > 0 && cells[^1].Kind == CellTokenKind.Empty && cells.Count(c => c.Kind != CellTokenKind.Empty) >= count)
         {
             cells.RemoveAt(cells.Count - 1);
         }
@@ -198,6 +217,19 @@ internal sealed class FormCellReader(FormLexicon lexicon)
         }
 
         return (cells, end);
+    }
+
+    /// <summary>
+    /// The bar ending the line after <paramref name="end"/> when the line opens with no bar (行政规范性文件|0|0|): a row
+    /// written cell|cell| closes on an empty cell; a Markdown row (| a | b |) only closes its frame. Null otherwise.
+    /// </summary>
+    private static int? ClosingBar(string text, int end)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, end - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', end);
+        var rest = text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim();
+        var opening = text.AsSpan(lineStart, end - lineStart).TrimStart();
+        return rest is "|" && opening.Length > 0 && opening[0] != '|' ? text.IndexOf('|', end) : null;
     }
 
     /// <summary>

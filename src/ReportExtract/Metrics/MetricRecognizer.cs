@@ -485,8 +485,9 @@ public sealed class MetricRecognizer
     private Metric DescribeCell(Context context, TableFigure cell)
     {
         var unit = cell.Unit;
-        // A cell whose headers name no measure word counts cases where its labels name one (行政复议|3), else items.
-        var kind = unit is null ? (_units.HasCaseCue(cell.Path) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Path, []);
+        // A cell whose headers name no measure word counts cases where its labels or its table's caption name one
+        // (行政复议|3; 维持|120 under 复议案件审结情况), else items.
+        var kind = unit is null ? (_units.HasCaseCue(cell.Path) || _units.HasCaseCue(cell.Context) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Path, cell.Context);
         var unitName = unit?.Canonical ?? string.Empty;
         return new Metric(
             kind,

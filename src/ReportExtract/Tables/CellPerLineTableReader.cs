@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using ReportExtract.Common;
 using ReportExtract.Metrics;
@@ -16,44 +15,31 @@ namespace ReportExtract.Tables;
 /// </summary>
 internal sealed class CellPerLineTableReader
 {
-    /// <summary>Longest line that may be a cell; longer lines are prose.</summary>
-    private const int MaxCell = 24;
+    /// <summary>Longest line that may be a table's caption (its title ending in a unit).</summary>
+    private const int MaxCaption = 40;
 
     /// <summary>Widest table looked for.</summary>
     private const int MaxColumns = 16;
 
-    private static readonly SearchValues<char> Breakers = SearchValues.Create("。，,；;！？!?|、：:\t");
-
     private readonly UnitLexicon _units;
     private readonly string[] _headerWords;
+    private readonly CellLineSequence _lines;
 
     public CellPerLineTableReader(UnitLexicon units)
     {
         _units = units;
-        _headerWords = [.. ReadWords("header-words.txt")];
+        _headerWords = [.. EmbeddedData.ReadLines("Tables/header-words.txt")];
+        _lines = new CellLineSequence(units, _headerWords);
     }
-
-    private enum Shape { Other, Text, Number }
-
-    private readonly record struct Line(int Start, int End, Shape Shape);
 
     public void Read(string text, LineIndex lines, List<TableGrid> grids, List<string> warnings)
     {
-        // Blank lines separate cells and say nothing else: drop them.
-        var seq = new List<Line>();
-        for (var k = 0; k < lines.Count; k++)
-        {
-            var (start, end) = Trim(text, lines[k]);
-            if (end > start)
-            {
-                seq.Add(new Line(start, end, ShapeOf(text, start, end)));
-            }
-        }
+        var seq = _lines.Read(text, lines);
 
         var i = 0;
         while (i < seq.Count)
         {
-            if (seq[i].Shape != Shape.Number || i == 0 || seq[i - 1].Shape != Shape.Text || Best(text, seq, i) is not { } found)
+            if (seq[i].Shape != CellLineShape.Number || i == 0 || seq[i - 1].Shape != CellLineShape.Text || Best(text, seq, i) is not { } found)
             {
                 i++;
                 continue;
@@ -61,7 +47,7 @@ internal sealed class CellPerLineTableReader
 
             grids.Add(Build(text, seq, found));
             var after = found.RowStart + found.Rows * found.Width;
-            if (after < seq.Count && (seq[after].Shape == Shape.Number || (seq[after].Shape == Shape.Text && after + 1 < seq.Count && seq[after + 1].Shape == Shape.Number)))
+            if (after < seq.Count && (seq[after].Shape == CellLineShape.Number || (seq[after].Shape == CellLineShape.Text && after + 1 < seq.Count && seq[after + 1].Shape == CellLineShape.Number)))
             {
                 warnings.Add($"table at offset {seq[found.HeaderStart].Start}: row at offset {seq[after].Start} ('{text[seq[after].Start..seq[after].End]}') does not line up with its header of {found.Width} cells; read up to it");
             }
@@ -74,27 +60,21 @@ internal sealed class CellPerLineTableReader
     private readonly record struct Found(int HeaderStart, int HeaderCount, int RowStart, int Width, int Rows, bool Caption);
 
     /// <summary>The table whose first number line is <paramref name="d"/> that covers the most cells, or null.</summary>
-    private Found? Best(string text, List<Line> seq, int d)
+    private Found? Best(string text, List<CellLine> seq, int d)
     {
         // A header as wide as the rows (corner included) first; one naming only the figure columns when none is.
         return Best(text, seq, d, corner: true) ?? Best(text, seq, d, corner: false);
     }
 
-    private Found? Best(string text, List<Line> seq, int d, bool corner)
+    private Found? Best(string text, List<CellLine> seq, int d, bool corner)
     {
         Found? best = null;
         for (var width = 1; width <= MaxColumns; width++)
         {
-            // A multiple of a period found over several rows repeats it: the same rows, read twice as wide.
-            if (best is { Rows: >= 2 } found && width % found.Width == 0)
-            {
-                continue;
-            }
-
             for (var s = d; s > d - width && s >= 0; s--)
             {
                 // A row's label is no header word (申请数量 before the figures heads their column, it labels no row).
-                if (s < d && (seq[s].Shape != Shape.Text || KnownHeader(text, seq, s, s + 1)))
+                if (s < d && (seq[s].Shape != CellLineShape.Text || KnownHeader(text, seq, s, s + 1)))
                 {
                     break;
                 }
@@ -116,7 +96,7 @@ internal sealed class CellPerLineTableReader
 
                 var single = rows == 1;
                 // One row is a table when its header words are known, or when a label leads two or more figures.
-                if (single && (width < 2 || (s + width < seq.Count && seq[s + width].Shape == Shape.Number)
+                if (single && (width < 2 || (s + width < seq.Count && seq[s + width].Shape == CellLineShape.Number)
                     || !(KnownHeader(text, seq, h, s) || (labels > 0 && width - labels >= 2))))
                 {
                     continue;
@@ -127,9 +107,14 @@ internal sealed class CellPerLineTableReader
                     continue; // a column of numbers under one word is a list, not a table
                 }
 
-                var caption = h > 0 && seq[h - 1].Shape == Shape.Text && EndsInUnit(text, seq[h - 1]);
+                // A caption may be a figure's title (图1 2014年复议案件审结情况(件)), not only a short cell.
+                var caption = h > 0 && seq[h - 1].Shape != CellLineShape.Number && seq[h - 1].End - seq[h - 1].Start <= MaxCaption && EndsInUnit(text, seq[h - 1]);
                 var candidate = new Found(h, headerCount, s, width, rows, caption);
-                if (best is null || rows * width > best.Value.Rows * best.Value.Width)
+                var cells = rows * width;
+                var bestCells = best is { } b ? b.Rows * b.Width : 0;
+                // As many cells either way (three rows of three, or one row of nine): the reading whose header takes
+                // every text line above the figures is right; the other leaves header lines over nothing.
+                if (best is null || cells > bestCells || (cells == bestCells && Dangling(text, seq, candidate) < Dangling(text, seq, best.Value)))
                 {
                     best = candidate;
                 }
@@ -139,8 +124,32 @@ internal sealed class CellPerLineTableReader
         return best;
     }
 
+    /// <summary>
+    /// Text lines left above a reading's header (and caption): header cells that head no column of it. None when the
+    /// lines above repeat the header: a stacked header (结果维持…总计 under 行政复议, then under 行政诉讼) whose leaves
+    /// the reading has right.
+    /// </summary>
+    private static int Dangling(string text, List<CellLine> seq, Found found)
+    {
+        var h = found.HeaderStart;
+        if (h >= found.HeaderCount && Enumerable.Range(0, found.HeaderCount).All(i => CellLineSequence.SameText(text, seq[h - found.HeaderCount + i], seq[h + i])))
+        {
+            return 0;
+        }
+
+        var k = found.HeaderStart - (found.Caption ? 1 : 0) - 1;
+        var dangling = 0;
+        while (k >= 0 && seq[k].Shape == CellLineShape.Text)
+        {
+            dangling++;
+            k--;
+        }
+
+        return dangling;
+    }
+
     /// <summary>How many rows of <paramref name="width"/> lines from <paramref name="s"/> repeat the first row's pattern.</summary>
-    private static int CountRows(List<Line> seq, int s, int width)
+    private static int CountRows(List<CellLine> seq, int s, int width)
     {
         if (s + width > seq.Count)
         {
@@ -150,24 +159,24 @@ internal sealed class CellPerLineTableReader
         var hasNumber = false;
         for (var k = s; k < s + width; k++)
         {
-            if (seq[k].Shape == Shape.Other)
+            if (seq[k].Shape == CellLineShape.Other)
             {
                 return 0;
             }
 
-            hasNumber |= seq[k].Shape == Shape.Number;
+            hasNumber |= seq[k].Shape == CellLineShape.Number;
         }
 
         // Labels lead a row, after a 序号 or not: the row is [number] text… number…, ending in a figure.
-        var k0 = seq[s].Shape == Shape.Number && width > 2 && seq[s + 1].Shape == Shape.Text ? s + 1 : s;
-        while (k0 < s + width && seq[k0].Shape == Shape.Text)
+        var k0 = seq[s].Shape == CellLineShape.Number && width > 2 && seq[s + 1].Shape == CellLineShape.Text ? s + 1 : s;
+        while (k0 < s + width && seq[k0].Shape == CellLineShape.Text)
         {
             k0++;
         }
 
         for (var k = k0; k < s + width; k++)
         {
-            if (seq[k].Shape != Shape.Number)
+            if (seq[k].Shape != CellLineShape.Number)
             {
                 return 0;
             }
@@ -187,7 +196,7 @@ internal sealed class CellPerLineTableReader
         return rows;
     }
 
-    private static bool SameShapes(List<Line> seq, int first, int other, int width)
+    private static bool SameShapes(List<CellLine> seq, int first, int other, int width)
     {
         for (var k = 0; k < width; k++)
         {
@@ -200,7 +209,7 @@ internal sealed class CellPerLineTableReader
         return true;
     }
 
-    private TableGrid Build(string text, List<Line> seq, Found found)
+    private TableGrid Build(string text, List<CellLine> seq, Found found)
     {
         var rows = new List<ImmutableArray<GridCell>>();
         if (found.Caption)
@@ -219,7 +228,7 @@ internal sealed class CellPerLineTableReader
         }
 
         var labels = 0;
-        while (labels < found.Width - 1 && seq[found.RowStart + labels].Shape == Shape.Text)
+        while (labels < found.Width - 1 && seq[found.RowStart + labels].Shape == CellLineShape.Text)
         {
             labels++;
         }
@@ -229,13 +238,13 @@ internal sealed class CellPerLineTableReader
         return new TableGrid([.. rows], start, end, rows.Count - found.Rows, labels, null, TableLayout.CellPerLine, [.. rows.Select(r => r.Length)]);
     }
 
-    private static GridCell Cell(string text, Line line) => new(text[line.Start..line.End], line.Start, line.End);
+    private static GridCell Cell(string text, CellLine line) => new(line.Joined ?? text[line.Start..line.End], line.Start, line.End);
 
-    private static bool AllText(List<Line> seq, int from, int to)
+    private static bool AllText(List<CellLine> seq, int from, int to)
     {
         for (var k = from; k < to; k++)
         {
-            if (seq[k].Shape != Shape.Text)
+            if (seq[k].Shape != CellLineShape.Text)
             {
                 return false;
             }
@@ -244,7 +253,7 @@ internal sealed class CellPerLineTableReader
         return true;
     }
 
-    private bool KnownHeader(string text, List<Line> seq, int from, int to)
+    private bool KnownHeader(string text, List<CellLine> seq, int from, int to)
     {
         var known = 0;
         for (var k = from; k < to; k++)
@@ -263,7 +272,7 @@ internal sealed class CellPerLineTableReader
         return known * 2 >= to - from;
     }
 
-    private bool EndsInUnit(string text, Line line)
+    private bool EndsInUnit(string text, CellLine line)
     {
         var s = text.AsSpan(line.Start, line.End - line.Start);
         var open = s.LastIndexOfAny('(', '（');
@@ -273,7 +282,7 @@ internal sealed class CellPerLineTableReader
         }
 
         var inner = text[(line.Start + open + 1)..(line.End - 1)];
-        var p = inner.StartsWith("单位", StringComparison.Ordinal) ? 2 : 0;
+        var p = TableWords.Default.UnitLabelLength(inner);
         while (p < inner.Length && inner[p] is ':' or '：' or ' ' or '万' or '亿')
         {
             p++;
@@ -281,42 +290,4 @@ internal sealed class CellPerLineTableReader
 
         return p < inner.Length && _units.Match(inner, p, arabic: true) is { } unit && p + unit.Surface.Length == inner.Length;
     }
-
-    private static (int Start, int End) Trim(string text, (int Start, int End) line)
-    {
-        var span = text.AsSpan(line.Start, line.End - line.Start);
-        var lead = span.Length - span.TrimStart(" \t\u3000").Length;
-        var trail = span.Length - span.TrimEnd(" \t\r\u3000").Length;
-        return lead == span.Length ? (line.Start, line.Start) : (line.Start + lead, line.End - trail);
-    }
-
-    private Shape ShapeOf(string text, int start, int end)
-    {
-        var length = end - start;
-        if (length > MaxCell || text.AsSpan(start, length).ContainsAny(Breakers))
-        {
-            return Shape.Other;
-        }
-
-        return CellShapes.Of(text.AsSpan(start, length)) switch
-        {
-            CellShape.Number or CellShape.BareYear => ReadsWhole(text, start, end) ? Shape.Number : Shape.Other,
-            CellShape.Text or CellShape.Year => Shape.Text,
-            _ => Shape.Number, // a placeholder (—, /, 无) stands where a figure would
-        };
-    }
-
-    /// <summary>A number line is a number and at most its unit (12, 3.5万元, 8件, 74.7%), nothing else.</summary>
-    private bool ReadsWhole(string text, int start, int end)
-    {
-        if (!ChineseNumberParser.TryParse(text, start, out var number) || number.BareMultiplier)
-        {
-            return false;
-        }
-
-        var unit = number.End < end ? _units.Match(text, number.End, number.Arabic) : null;
-        return number.End + (unit?.Surface.Length ?? 0) == end;
-    }
-
-    private static IEnumerable<string> ReadWords(string fileName) => EmbeddedData.ReadLines("Tables/" + fileName);
 }

@@ -20,7 +20,7 @@ internal static class CellShapes
     public static CellShape Of(ReadOnlySpan<char> cell)
     {
         var s = cell.Trim(" \t\r\u3000");
-        if (s.IsEmpty || s.Trim("-—–:=/／ ").IsEmpty || s is "无" or "空")
+        if (s.IsEmpty || s.Trim("-—–:=/／ ").IsEmpty || TableWords.Default.IsPlaceholder(s))
         {
             return CellShape.Empty;
         }
@@ -30,7 +30,7 @@ internal static class CellShapes
         var name = open > 0 && s[^1] is ')' or '）' ? s[..open].Trim() : s;
         if (TryYear(name, out _))
         {
-            return name[^1] is '年' or '度' ? CellShape.Year : CellShape.BareYear;
+            return TableWords.Default.YearSuffixLength(name) > 0 ? CellShape.Year : CellShape.BareYear;
         }
 
         // A number starts the cell: 45, 12件, 3.5万元, -3; a cell that is a Chinese number through (十二) too, but not a
@@ -65,14 +65,7 @@ internal static class CellShapes
     {
         year = 0;
         var s = cell.Trim();
-        if (s.EndsWith("年度"))
-        {
-            s = s[..^2];
-        }
-        else if (s.EndsWith('年'))
-        {
-            s = s[..^1];
-        }
+        s = s[..^TableWords.Default.YearSuffixLength(s)];
 
         return s.Length == 4 && int.TryParse(s, out year) && year is >= 1949 and <= 2100;
     }

@@ -101,6 +101,7 @@ internal sealed class GridAssembler
             return; // a header with no rows under it holds no figure
         }
 
+        rows = FlattenedHeader.Restore(rows, headers);
         var width = rows.Max(r => r.Cells.Length);
         var grid = new GridCell[rows.Count][];
         for (var r = 0; r < rows.Count; r++)

@@ -130,7 +130,7 @@ internal sealed class HeaderInterpreter
         for (var r = 0; r < grid.HeaderRows; r++)
         {
             var used = Used(grid, r);
-            if (used > 0 && grid[r, used - 1].Text is "总计" or "合计")
+            if (used > 0 && TableWords.Default.IsTotal(grid[r, used - 1].Text))
             {
                 return grid[r, used - 1];
             }

@@ -16,8 +16,12 @@ namespace ReportExtract.Tables;
 /// <param name="Column">The column headers, top to bottom, joined with " / ".</param>
 /// <param name="Year">A year named by a header or label (2022年), if any.</param>
 /// <param name="YearOffset">A year relative to the report's named by a header (上年: -1, 本年: 0), if any.</param>
+/// <param name="Context">What the table stands under (its caption, the heading above it) and, for a cell whose labels
+/// name no measure of their own, the table's labels that do (行政处罚实施数量(件)): read for the kind as prose reads its
+/// clause.</param>
 internal readonly record struct TableFigure(
-    int Start, int End, double Value, UnitEntry? Unit, string? Subject, string Path, string? Row, string? Column, int? Year, int? YearOffset);
+    int Start, int End, double Value, UnitEntry? Unit, string? Subject, string Path, string? Row, string? Column, int? Year, int? YearOffset,
+    string Context = "");
 
 /// <summary>What the tables of a text hold: figures, the ranges prose must skip, and warnings.</summary>
 internal sealed record TableReading(ImmutableArray<TableFigure> Figures, RangeSet Blocks, ImmutableArray<string> Warnings);
@@ -64,17 +68,33 @@ internal sealed class TableCellReader
         var location = _locator.Locate(text);
         var figures = ImmutableArray.CreateBuilder<TableFigure>();
         var warnings = new List<string>(location.Warnings);
+        var floor = 0;
         foreach (var grid in location.Tables)
         {
-            ReadTable(text, _headers.Read(grid, warnings), figures, warnings);
+            ReadTable(text, _headers.Read(grid, warnings), TableContext.Above(text, grid.Start, floor), figures, warnings);
+            floor = grid.End;
         }
 
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var blocks = new RangeSet([.. location.Tables.Select(t => (t.Start, t.End))]);
+        // Prose skips the tables and the notes under them (a note may hold a table of its own: the ranges merge).
+        var ranges = new List<(int Start, int End)>();
+        var noted = location.Tables.Select(t => (t.Start, End: Math.Max(t.End, TableContext.NoteBelow(text, t.End)))).Concat(TableContext.NotesUnderCaptions(text));
+        foreach (var (start, end) in noted.OrderBy(r => r.Start))
+        {
+            if (ranges.Count > 0 && start <= ranges[^1].End)
+            {
+                ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, end));
+                continue;
+            }
+
+            ranges.Add((start, end));
+        }
+
+        var blocks = new RangeSet([.. ranges]);
         return new TableReading(figures.ToImmutable(), blocks, [.. warnings]);
     }
 
-    private void ReadTable(string text, HeadedTable table, ImmutableArray<TableFigure>.Builder figures, List<string> warnings)
+    private void ReadTable(string text, HeadedTable table, string above, ImmutableArray<TableFigure>.Builder figures, List<string> warnings)
     {
         var grid = table.Grid;
         var caption = grid.Caption is { } c ? UnitOf(c.Text) : null;
@@ -85,6 +105,7 @@ internal sealed class TableCellReader
         var shared = SharedHeaders(table);
         var repeated = columns.Where(c => c.Count > 0).GroupBy(c => c[^1].Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var (rowUnits, columnUnits) = WrittenUnits(text, table);
+        var measures = MeasureLabels(table, columns);
         foreach (var row in table.Rows)
         {
             var labels = row.Labels.Select(l => Label(l.Text)).ToList();
@@ -95,7 +116,7 @@ internal sealed class TableCellReader
 
             if (!row.Aligned)
             {
-                ReadTotal(text, grid, row, labels, caption, figures, warnings);
+                ReadTotal(text, grid, row, labels, caption, figures, warnings, above);
                 continue;
             }
 
@@ -114,7 +135,8 @@ internal sealed class TableCellReader
                     continue;
                 }
 
-                if (ReadCell(text, cell, labels, columns[k], caption, warnings) is { } figure)
+                var nearby = columnUnits.GetValueOrDefault(k) ?? rowUnits.GetValueOrDefault(row.Index);
+                if (ReadCell(text, cell, labels, columns[k], caption, warnings, nearby) is { } figure)
                 {
                     var own = columns[k].Where((_, level) => !shared.Contains(table.Columns[k][level].Text)).ToList();
                     figures.Add(figure with
@@ -123,6 +145,7 @@ internal sealed class TableCellReader
                         Subject = labels.Count == 0 || own.Count == 0 ? figure.Subject : Subject(labels, own, repeated),
                         Row = labels.Count == 0 ? null : string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))),
                         Column = columns[k].Count == 0 ? null : string.Join(" / ", table.Columns[k].Select(h => LabelText.CloseUp(h.Text))),
+                        Context = labels.Concat(columns[k]).Any(IsOwnMeasure) ? above : $"{above}\n{measures}",
                     });
                 }
             }
@@ -158,8 +181,9 @@ internal sealed class TableCellReader
                 .ToDictionary(p => p.Key, p => p.Value.OfType<UnitEntry>().First());
 
         // A row of ratios (占比 | 49% | 20% | 0) writes its rate more than once; a single rate beside counts
-        // (作出维持决定 | 3509 | 74.7%) is its own column's, and says nothing of the count beside it.
-        foreach (var units in byRow.Values)
+        // (作出维持决定 | 3509 | 74.7%) is its own column's, and says nothing of the count beside it; nor does a single
+        // rate under counts (数量 over 12 | 3.5 | 100%) say anything of them.
+        foreach (var units in byRow.Values.Concat(byColumn.Values))
         {
             if (units.Count(u => u?.Kind == Model.MetricKind.Rate) == 1)
             {
@@ -179,6 +203,16 @@ internal sealed class TableCellReader
         return units.Count == 1 ? units[0] : null;
     }
 
+    /// <summary>The labels of a table that name what it counts by a bracketed count unit (行政处罚实施数量(件), 合计(宗)).</summary>
+    private string MeasureLabels(HeadedTable table, List<List<HeaderLabel>> columns) =>
+        string.Join('\n', columns.SelectMany(c => c).Concat(table.Rows.SelectMany(r => r.Labels).Select(l => Label(l.Text)))
+            .Where(h => h.Unit is { Kind: not (Model.MetricKind.Amount or Model.MetricKind.Rate) }).Select(h => h.Name).Distinct(StringComparer.Ordinal));
+
+    /// <summary>A label with a count unit of its own that names something other than a total (行政许可实施数量(件)):
+    /// its cell's kind is its own, whatever else the table counts.</summary>
+    private static bool IsOwnMeasure(HeaderLabel label) =>
+        label.Unit is { Kind: not (Model.MetricKind.Amount or Model.MetricKind.Rate) } && !IsTotal(label.Name);
+
     /// <summary>Header texts found over every non-label column that has headers.</summary>
     private static HashSet<string> SharedHeaders(HeadedTable table)
     {
@@ -197,7 +231,7 @@ internal sealed class TableCellReader
     }
 
     /// <summary>The last cell of a row that does not line up, under the total column at the table's right edge.</summary>
-    private void ReadTotal(string text, TableGrid grid, HeadedRow row, List<HeaderLabel> labels, (UnitEntry Unit, double Scale)? caption, ImmutableArray<TableFigure>.Builder figures, List<string> warnings)
+    private void ReadTotal(string text, TableGrid grid, HeadedRow row, List<HeaderLabel> labels, (UnitEntry Unit, double Scale)? caption, ImmutableArray<TableFigure>.Builder figures, List<string> warnings, string above)
     {
         var last = HeaderInterpreter.Used(grid, row.Index) - 1;
         if (row.Total is not { } total || labels.Count == 0 || last < 1 || CellShapes.Of(grid[row.Index, last].Text) != CellShape.Number
@@ -208,11 +242,11 @@ internal sealed class TableCellReader
 
         if (ReadCell(text, grid[row.Index, last], labels, [Label(total.Text)], caption, warnings) is { } figure)
         {
-            figures.Add(figure with { Row = string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))), Column = total.Text });
+            figures.Add(figure with { Row = string.Join(" / ", row.Labels.Select(l => LabelText.CloseUp(l.Text))), Column = total.Text, Context = above });
         }
     }
 
-    private TableFigure? ReadCell(string text, GridCell cell, List<HeaderLabel> row, List<HeaderLabel> column, (UnitEntry Unit, double Scale)? caption, List<string> warnings)
+    private TableFigure? ReadCell(string text, GridCell cell, List<HeaderLabel> row, List<HeaderLabel> column, (UnitEntry Unit, double Scale)? caption, List<string> warnings, UnitEntry? nearby = null)
     {
         if (!ChineseNumberParser.TryParse(text, cell.Start, out var number) || number.BareMultiplier || !double.IsFinite(number.Value))
         {
@@ -241,7 +275,9 @@ internal sealed class TableCellReader
         // A unit in the cell wins; then a (单位) of the column headers (innermost first), of the row labels, the caption
         // above the table, then a measure word ending the innermost header or label.
         var headerUnit = column.LastOrDefault(h => h.Unit is not null) ?? row.LastOrDefault(h => h.Unit is not null);
-        var scaled = headerUnit is { Unit: { } headerEntry } ? (headerEntry, headerUnit.Scale) : caption;
+        // A bare 0 among the rates its column or row writes (比例|74.7%|0) is a rate, whatever count unit heads the table.
+        var rateNearby = nearby is { Kind: Model.MetricKind.Rate } && !row.Any(h => h.Unit is not null) && (column.Count == 0 || column[^1].Unit is null);
+        (UnitEntry Unit, double Scale)? scaled = rateNearby ? (nearby!, 1.0) : headerUnit is { Unit: { } headerEntry } ? (headerEntry, headerUnit.Scale) : caption;
         var measure = scaled?.Unit ?? column.LastOrDefault()?.Measure ?? row.LastOrDefault()?.Measure;
         var value = unit is not null ? number.Value * unit.Scale : number.Value * (scaled is { } s ? s.Scale * s.Unit.Scale : 1);
         var year = row.Select(h => h.Year).LastOrDefault(y => y is not null) ?? column.Select(h => h.Year).LastOrDefault(y => y is not null);
@@ -257,9 +293,9 @@ internal sealed class TableCellReader
     /// </summary>
     private string? Subject(List<HeaderLabel> row, List<HeaderLabel> column, IReadOnlySet<string> repeated)
     {
-        var rowNames = row.Where(h => h.Year is null && h.Name.Length > 0).Select(h => h.Name).TakeLast(2).ToList();
+        var rowNames = row.Where(h => h.Year is null && h.Name.Length > 0).Select(h => Unqualified(h.Name)).TakeLast(2).ToList();
         var rowPart = rowNames.Count == 0 ? null : string.Concat(rowNames);
-        var columnNames = column.Where(h => h.Year is null && h.Name.Length > 0 && !_generic.Contains(h.Name)).Select(h => h.Name).ToList();
+        var columnNames = column.Where(h => h.Year is null && h.Name.Length > 0 && !_generic.Contains(h.Name)).Select(h => Unqualified(h.Name)).ToList();
         // The leaf names the column; its parent too where the leaf alone is too bare (其他, 本年) or heads other
         // columns as well (结果维持 under 行政复议 and under 行政诉讼), and where no row label names the figure.
         var withParent = rowPart is null || (column.Count > 0 && (column[^1].Name.Length <= 2 || column[^1].YearOffset is not null || repeated.Contains(column[^1].Name)));
@@ -283,7 +319,19 @@ internal sealed class TableCellReader
 
     private static readonly HashSet<string> EmptySet = [];
 
-    private static bool IsTotal(string name) => name is "总计" or "合计" or "小计" or "总数";
+    /// <summary>A name without the note in brackets that qualifies it (现行有效件数 of 现行有效件数(历史累计)): the subject
+    /// names the thing; the row and column fields keep the label as written. A short bracket is part of the name
+    /// (乡镇(办)).</summary>
+    private static string Unqualified(string name)
+    {
+        var open = name.LastIndexOfAny(['(', '（']);
+        return open > 0 && name[^1] is ')' or '）' && name.Length - open - 2 >= MinNote ? name[..open].TrimEnd() : name;
+    }
+
+    /// <summary>Shortest bracketed note left out of a subject.</summary>
+    private const int MinNote = 4;
+
+    private static bool IsTotal(string name) => TableWords.Default.IsSum(name);
 
     private static bool EndsInCountNoun(string name) => name.EndsWith('数') || name.EndsWith("数量", StringComparison.Ordinal) || name.EndsWith("金额", StringComparison.Ordinal);
 
@@ -307,9 +355,9 @@ internal sealed class TableCellReader
     private (UnitEntry Unit, double Scale)? UnitOf(string label)
     {
         label = label.Trim();
-        if (label.StartsWith("单位", StringComparison.Ordinal))
+        if (TableWords.Default.UnitLabelLength(label) is > 0 and var opening)
         {
-            label = label[2..].TrimStart(':', '：', ' ');
+            label = label[opening..].TrimStart(':', '：', ' ');
         }
 
         var scale = 1.0;

@@ -13,6 +13,9 @@ public enum TableLayout
 
     /// <summary>One cell per line, the column count given by a known header or by the rhythm of the numbers.</summary>
     CellPerLine,
+
+    /// <summary>One row per line, a label and its figure (罚款 4, 合计6(件)).</summary>
+    LabelValue,
 }
 
 /// <summary>One cell of a grid: its trimmed text and where that text stands in the normalized text.</summary>

@@ -11,9 +11,9 @@ public sealed record TableLocation(ImmutableArray<TableGrid> Tables, ImmutableAr
 
 /// <summary>
 /// Finds every table of a normalized text, whatever its layout, as a <see cref="TableGrid"/>: delimited rows first
-/// (| and tab), then aligned columns and one cell per line in the lines no earlier reader took. A table broken by one
-/// short line that is no row (a page number, a page-chrome line left in the text) continues when the rows after it have
-/// its width or open with its header again. A unit line just above a table (<c>单位：万元</c>) becomes its caption.
+/// (| and tab), then rows of a label and its figure, aligned columns and one cell per line in the lines no earlier
+/// reader took. A table broken by one short line that is no row (a page number, a page-chrome line left in the text)
+/// continues when the rows after it have its width or open with its header again. A unit line just above a table (<c>单位：万元</c>) becomes its caption.
 /// This is the one way the later stages (metrics, forms) see tables; offsets are into the normalized text.
 /// </summary>
 public sealed partial class TableLocator
@@ -23,6 +23,7 @@ public sealed partial class TableLocator
 
     private readonly DelimitedTableReader _delimited = new();
     private readonly AlignedTableReader _aligned = new();
+    private readonly LabelValueListReader _labelValue;
     private readonly CellPerLineTableReader _cellPerLine;
 
     /// <summary>A locator with the built-in unit words.</summary>
@@ -32,7 +33,11 @@ public sealed partial class TableLocator
     }
 
     /// <summary>A locator that reads the units of cell-per-line tables with <paramref name="units"/>.</summary>
-    internal TableLocator(UnitLexicon units) => _cellPerLine = new(units);
+    internal TableLocator(UnitLexicon units)
+    {
+        _labelValue = new(units);
+        _cellPerLine = new(units);
+    }
 
     /// <summary>The tables of <paramref name="text"/> (normalized) in reading order, by a locator built for this call.</summary>
     internal static ImmutableArray<TableGrid> Find(string text) => new TableLocator().Locate(text).Tables;
@@ -48,6 +53,11 @@ public sealed partial class TableLocator
 
         var taken = new RangeSet([.. grids.Select(g => (g.Start, g.End))]);
         var more = new List<TableGrid>();
+        _labelValue.Read(text, lines, more);
+        grids.AddRange(more.Where(g => !Overlaps(taken, g)));
+
+        taken = new RangeSet([.. grids.Select(g => (g.Start, g.End)).OrderBy(r => r.Start)]);
+        more.Clear();
         _aligned.Read(text, lines, assembler, more);
         grids.AddRange(more.Where(g => !Overlaps(taken, g)));
 

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using ReportExtract.Metrics;
+
+namespace ReportExtract.Tables;
+
+/// <summary>
+/// Finds tables flattened into one row per line, each line a label and its figure (<c>罚款 4</c>,
+/// <c>行政处罚实施数量(件)6</c>, <c>合计6(件)</c>) or a label alone where the figure cell was blank, as some exporters
+/// write a one-row table column by column. Three or more such lines with figures, run together, make a table of a label
+/// column and a figure column; a bracketed unit stays with its label (合计(件)), where the header reader looks for it.
+/// A line with two numbers or a wide gap is a row of another layout, and a line of prose ends the run.
+/// </summary>
+internal sealed partial class LabelValueListReader
+{
+    /// <summary>Fewest lines with a figure that make a table.</summary>
+    private const int MinFigures = 3;
+
+    /// <summary>Longest label.</summary>
+    private const int MaxLabel = 24;
+
+    private readonly UnitLexicon _units;
+
+    public LabelValueListReader(UnitLexicon units) => _units = units;
+
+    /// <param name="Odd">The line is no row an aligned or spaced reader would split the same (a figure glued to its
+    /// label, a bracket after the figure).</param>
+    private readonly record struct Entry(GridCell Label, GridCell Value, bool Odd = false);
+
+    public void Read(string text, LineIndex lines, List<TableGrid> grids)
+    {
+        var run = new List<Entry>();
+        for (var k = 0; k <= lines.Count; k++)
+        {
+            var entry = k < lines.Count ? Parse(text, lines[k]) : null;
+            if (entry is { } e)
+            {
+                run.Add(e);
+                continue;
+            }
+
+            Emit(run, grids);
+            run.Clear();
+        }
+    }
+
+    private static void Emit(List<Entry> run, List<TableGrid> grids)
+    {
+        // Bare labels at the ends head nothing of the table: they are the lines around it.
+        var first = run.FindIndex(e => !e.Value.IsEmpty);
+        var last = run.FindLastIndex(e => !e.Value.IsEmpty);
+        var body = run.Skip(first).Take(last - first + 1).ToList();
+        // Label-space-figure lines alone are aligned rows (read with their header by the aligned reader); this layout
+        // shows in a blank figure cell left as a bare label, or a figure glued to its label.
+        if (first < 0 || body.Count(e => !e.Value.IsEmpty) < MinFigures || !body.Any(e => e.Odd || e.Value.IsEmpty))
+        {
+            return;
+        }
+
+        var rows = body.Select(e => System.Collections.Immutable.ImmutableArray.Create(e.Label, e.Value)).ToList();
+        grids.Add(new TableGrid([.. rows], rows[0][0].Start, rows[^1][1].End, 0, 1, null, TableLayout.LabelValue, [.. rows.Select(_ => 2)]));
+    }
+
+    /// <summary>The line as a label and its figure (empty when it holds none), or null when it is no such line.</summary>
+    private Entry? Parse(string text, (int Start, int End) line)
+    {
+        var span = text.AsSpan(line.Start, line.End - line.Start).TrimEnd(" \t\r\u3000");
+        var lead = span.Length - span.TrimStart(" \t\u3000").Length;
+        if (span.Length - lead is 0 or > MaxLabel + 16)
+        {
+            return null;
+        }
+
+        var match = LabelValue().Match(text, line.Start + lead, span.Length - lead);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var label = match.Groups["label"];
+        if (label.Length < 2 || label.Length > MaxLabel || CellShapes.Of(label.Value) != CellShape.Text || label.Value.Contains("  ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var bracket = match.Groups["before"].Success ? match.Groups["before"].Value : match.Groups["after"].Value;
+        var labelCell = new GridCell(label.Value.TrimEnd() + bracket, label.Index, label.Index + label.Value.TrimEnd().Length);
+        var number = match.Groups["number"];
+        if (!number.Success)
+        {
+            // A label alone stands for a blank figure cell; a line with a bracket alone is a header, not a row.
+            return bracket.Length == 0 ? new Entry(labelCell, new GridCell(string.Empty, match.Index + match.Length, match.Index + match.Length)) : null;
+        }
+
+        // After the figure only its unit (罚款 4件); a wide gap before it is an aligned column.
+        var tail = match.Groups["tail"];
+        var gap = label.Value.Length - label.Value.TrimEnd().Length + match.Groups["gap"].Length;
+        if ((tail.Length > 0 && _units.Match(text, tail.Index, arabic: true)?.Surface.Length != tail.Length) || gap > 1)
+        {
+            return null;
+        }
+
+        var end = tail.Length > 0 ? tail.Index + tail.Length : number.Index + number.Length;
+        var odd = gap == 0 || match.Groups["after"].Success;
+        return new Entry(labelCell, new GridCell(text[number.Index..end], number.Index, end), odd);
+    }
+
+    [GeneratedRegex(@"\G(?<label>[^\d\s|()（）:：，,。；;][^\d|:：，,。；;]*?)(?<before>[(（][^()（）\d]{1,8}[)）])?(?<gap>\s*)(?:(?<number>\d+(?:\.\d+)?)(?<tail>[^\d\s()（）]{0,3})\s*(?<after>[(（][^()（）\d]{1,8}[)）])?)?$")]
+    private static partial Regex LabelValue();
+}

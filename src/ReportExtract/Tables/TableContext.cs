@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+
+namespace ReportExtract.Tables;
+
+/// <summary>
+/// The words a table stands under: its caption and the heading just above it (<c>三、行政复议申请涉及的事项</c>,
+/// <c>2023年复议案件审结情况(件)</c>). A cell's own labels often name no case (维持, 罚款, 数量); the table's title says what
+/// the whole table counts, so the kind of its cells reads these words as prose reads its clause.
+/// </summary>
+internal static partial class TableContext
+{
+    /// <summary>Lines looked at above a table, blank lines aside.</summary>
+    private const int MaxLines = 3;
+
+    /// <summary>Longest line taken as a caption or heading; a longer line is prose about more than the table.</summary>
+    private const int MaxCaption = 40;
+
+    /// <summary>
+    /// The short lines just above <paramref name="start"/>, nearest first, joined: up to two captions or headings, a
+    /// sentence between them skipped, never reaching back past <paramref name="floor"/> (the end of the table before).
+    /// </summary>
+    public static string Above(string text, int start, int floor)
+    {
+        var parts = new List<string>(2);
+        var end = start;
+        for (var seen = 0; seen < MaxLines && parts.Count < 2 && end > floor && end > 0;)
+        {
+            var lineEnd = text.LastIndexOf('\n', Math.Max(0, end - 1));
+            if (lineEnd < floor || lineEnd < 0)
+            {
+                break;
+            }
+
+            var lineStart = lineEnd == 0 ? 0 : text.LastIndexOf('\n', lineEnd - 1) + 1;
+            var line = text.AsSpan(Math.Max(lineStart, floor), lineEnd - Math.Max(lineStart, floor)).Trim(" \t\r\u3000");
+            end = lineStart;
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            seen++;
+            if (line.Contains('|') || line.Contains('\t') || char.IsAsciiDigit(line[^1]))
+            {
+                break; // a row of this table or another, not read as one (1.信访举报投诉类申请 0 0 0)
+            }
+
+            if (line.Length <= MaxCaption && line.IndexOfAny('。', '；', ';') < 0)
+            {
+                parts.Add(line.ToString());
+            }
+
+            if (lineStart == 0)
+            {
+                break;
+            }
+        }
+
+        return string.Join('\n', parts);
+    }
+
+    /// <summary>
+    /// The end of the note under a table (说明：1.…2.…, 注：…, …统计表说明:), or -1 when none follows it. A note says how
+    /// the table counts (并处两种以上行政处罚的，算一宗); its numbers are rules, not figures of the report.
+    /// </summary>
+    public static int NoteBelow(string text, int end)
+    {
+        var note = -1;
+        var p = text.IndexOf('\n', Math.Min(end, text.Length));
+        p = p < 0 ? text.Length : p;
+        while (p < text.Length)
+        {
+            while (p < text.Length && text[p] is '\n' or '\r' or ' ' or '\t' or '\u3000')
+            {
+                p++;
+            }
+
+            var lineEnd = text.IndexOf('\n', p);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            var line = text.AsSpan(p, lineEnd - p);
+            if (line.IsEmpty || !(note < 0 ? NoteOpening().IsMatch(line) : NoteItem().IsMatch(line)))
+            {
+                break;
+            }
+
+            note = lineEnd;
+            p = lineEnd;
+        }
+
+        return note;
+    }
+
+    /// <summary>The notes under caption lines (…统计表) with no table read under them: the page lost the table.</summary>
+    public static IEnumerable<(int Start, int End)> NotesUnderCaptions(string text)
+    {
+        foreach (var word in TableWords.Default.CaptionEnds)
+        {
+            for (var k = text.IndexOf(word, StringComparison.Ordinal); k >= 0; k = text.IndexOf(word, k + word.Length, StringComparison.Ordinal))
+            {
+                var end = k + word.Length;
+                var lineEnd = text.IndexOf('\n', end);
+                if (text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim().IsEmpty && NoteBelow(text, end) is > 0 and var note)
+                {
+                    yield return (lineEnd, note);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?:(?:说明|注|备注)\s*[:：]|[^\n。]{0,30}说明\s*[:：]\s*$)")]
+    private static partial Regex NoteOpening();
+
+    [GeneratedRegex(@"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])")]
+    private static partial Regex NoteItem();
+}
