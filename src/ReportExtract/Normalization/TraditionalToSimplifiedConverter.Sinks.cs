@@ -114,7 +114,7 @@ public sealed partial class TraditionalToSimplifiedConverter
     }
 
     /// <summary>
-    /// Builds the output in a pooled buffer and its map as runs (<see cref="OffsetRuns"/>) as it goes: a converted
+    /// Builds the output in a pooled buffer (<see cref="CharBuffers"/>) and its map as runs (<see cref="OffsetRuns"/>) as it goes: a converted
     /// report is mostly one-for-one replacements and copies, a few runs, where a start and an end per unit cost
     /// ten bytes per character before being folded into the same runs.
     /// </summary>
@@ -131,7 +131,7 @@ public sealed partial class TraditionalToSimplifiedConverter
             _input = input;
             _converter = converter;
             _runs = new OffsetRuns();
-            _text = ArrayPool<char>.Shared.Rent(Math.Max(16, input.Length));
+            _text = CharBuffers.Rent(Math.Max(16, input.Length));
             _length = 0;
         }
 
@@ -176,11 +176,8 @@ public sealed partial class TraditionalToSimplifiedConverter
 
         public void Dispose()
         {
-            if (_text.Length > 0)
-            {
-                ArrayPool<char>.Shared.Return(_text);
-                _text = [];
-            }
+            CharBuffers.Return(_text);
+            _text = [];
         }
 
         private void Ensure(int more, int inputConsumed)
@@ -193,9 +190,9 @@ public sealed partial class TraditionalToSimplifiedConverter
             // Output grows only where a replacement is longer than its key (䂎 → 𥎝, 二噁英 → 二𫫇英): rare, so the
             // buffer starts at the input's length and, when that is not enough, grows once to the length the rest
             // of the input converts to (exact when converting all of it).
-            var bigger = ArrayPool<char>.Shared.Rent(_length + more + _converter.ConvertedLength(_input, inputConsumed, _input.Length));
+            var bigger = CharBuffers.Rent(_length + more + _converter.ConvertedLength(_input, inputConsumed, _input.Length));
             _text.AsSpan(0, _length).CopyTo(bigger);
-            ArrayPool<char>.Shared.Return(_text);
+            CharBuffers.Return(_text);
             _text = bigger;
         }
     }
