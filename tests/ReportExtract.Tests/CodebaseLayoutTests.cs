@@ -13,7 +13,6 @@ public sealed partial class CodebaseLayoutTests
     [
         "src/ReportExtract/Metrics/MetricRecognizer.cs",
         "src/ReportExtract/Metrics/SubjectFinder.cs",
-        "src/ReportExtract/Normalization/TraditionalToSimplifiedConverter.cs",
     ];
 
     private const int MaxLines = 400;

@@ -5,12 +5,13 @@
 #   - `opencc -c t2s` (Debian's C++ OpenCC) and opencc-js for the traditional→simplified conversion,
 #   - @node-rs/jieba for the segmentation.
 # Inputs: a seeded batch of 2,000 report files (tools/bench/make-batch.cs), the same 4x (8,000), one 50 MB report
-# (a sample repeated) and one report of the batch for cold starts. Every figure comes from /usr/bin/time (wall
-# seconds, user + system CPU seconds, peak resident memory); cold starts are the median of 5 runs.
+# (a sample repeated) and one report of the batch for cold starts. Every figure comes from tools/bench/timed.py: wall
+# seconds from a monotonic clock and user + system CPU seconds from the kernel's accounting of the process (wait4),
+# both printed to the millisecond, and peak resident memory from /usr/bin/time; cold starts are the median of 5 runs.
 # The Markdown it prints is also written to tools/bench/results.md; docs/performance.md quotes it and a test checks
 # that the figures there are the ones of the last run.
 # Usage: tools/bench/bench.sh [ARTIFACTS_DIR]   (a directory pack.sh already filled; default: pack afresh)
-# Needs: the .NET SDK, node + npm, apt-get (installs opencc, python3-jieba, time and clang when missing).
+# Needs: the .NET SDK, python3, node + npm, apt-get (installs opencc, python3-jieba, time and clang when missing).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -44,11 +45,11 @@ declare -A bytes=([one]=$(stat -c %s "$one") [batch]=$(size "$work/batch") [larg
 declare -A files=([one]=1 [batch]=2000 [large]=8000 [huge]=1)
 declare -A label=([one]="one report" [batch]="2,000 files" [large]="8,000 files" [huge]="one 50 MB report")
 
-# time_run OUT CMD...: runs CMD once (stdout to OUT) and prints "wall cpu rss_mb".
+# time_run OUT CMD...: runs CMD once (stdout to OUT) and prints "wall cpu rss_mb" (seconds to the millisecond).
 time_run() {
   local out=$1; shift
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$out" 2>"$work/err" || { echo "failed: $*" >&2; cat "$work/err" >&2; exit 1; }
-  awk '{ printf "%.3f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }' "$work/time"
+  /usr/bin/python3 "$root/tools/bench/timed.py" "$out" "$work/err" "$@" >"$work/time" || { echo "failed: $*" >&2; cat "$work/err" >&2; exit 1; }
+  awk '{ printf "%.3f %.3f %.0f\n", $1, $2, $3 / 1024 }' "$work/time"
 }
 # median5 CMD...: five runs, the one with the median wall time.
 median5() {
@@ -73,14 +74,14 @@ prow() { # input tool bytes "wall cpu rss" comparison
   local w c r; read -r w c r <<<"$4"
   awk -v l="$1" -v t="$2" -v b="$3" -v w="$w" -v c="$c" -v r="$r" -v x="$5" 'BEGIN {
     rate = b < 1e6 || w == 0 ? "" : sprintf("%.1f MB/s", b / 1e6 / w)
-    printf "| %s | %s | %.3f s | %s | %.2f s | %d MB | %s |\n", l, t, w, rate, c, r, x }'
+    printf "| %s | %s | %.3f s | %s | %.3f s | %d MB | %s |\n", l, t, w, rate, c, r, x }'
 }
 row() { # label files bytes "wall cpu rss": one run of reportx; throughput only for inputs of a megabyte or more
   local w c r; read -r w c r <<<"$4"
   awk -v l="$1" -v n="$2" -v b="$3" -v w="$w" -v c="$c" -v r="$r" 'BEGIN {
     input = b == 0 ? "" : b < 1e6 ? sprintf("%.1f KB", b / 1e3) : sprintf("%.1f MB", b / 1e6)
     rate = b < 1e6 || w == 0 ? "| | |" : sprintf("| %.1f MB/s | %.*f files/s |", b / 1e6 / w, (n / w < 10 ? 2 : 0), n / w)
-    printf "| %s | %s | %s | %.3f s %s %.2f s | %d MB |\n", l, (b == 0 ? "" : n), input, w, rate, c, r }'
+    printf "| %s | %s | %s | %.3f s %s %.3f s | %d MB |\n", l, (b == 0 ? "" : n), input, w, rate, c, r }'
 }
 
 # `opencc` reads UTF-8 only and stops at the first invalid byte (exit status 0): it gets each batch as one UTF-8

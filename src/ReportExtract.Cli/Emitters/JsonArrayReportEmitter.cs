@@ -12,9 +12,8 @@ internal sealed class JsonArrayReportEmitter(Stream output) : IReportEmitter
 
     public void Write(ReportRecord record)
     {
-        ReportJson.Write(_writer, record, ReportJson.Indented);
-
-        // Utf8JsonWriter buffers until flushed; keep its buffer at about one record.
+        // The serializer's bytes (ReportJsonWriter), flushed as the buffer fills and at the record's end.
+        ReportJsonWriter.Write(_writer, record);
         _writer.Flush();
     }
 

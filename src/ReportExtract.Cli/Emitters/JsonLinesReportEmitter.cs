@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using ReportExtract.Model;
 
 namespace ReportExtract.Cli.Emitters;
@@ -7,7 +6,7 @@ namespace ReportExtract.Cli.Emitters;
 /// <summary>JSON Lines: one compact record per line, UTF-8 without BOM, Chinese written as characters.</summary>
 internal sealed class JsonLinesReportEmitter(Stream output) : IReportEmitter
 {
-    private static readonly JsonTypeInfo<ReportRecord> RecordInfo = (JsonTypeInfo<ReportRecord>)ReportJson.Compact.GetTypeInfo(typeof(ReportRecord));
+    private readonly Utf8JsonWriter _writer = new(output, JsonWriterSettings.For(ReportJson.Compact));
 
     public void Begin()
     {
@@ -15,9 +14,11 @@ internal sealed class JsonLinesReportEmitter(Stream output) : IReportEmitter
 
     public void Write(ReportRecord record)
     {
-        // Serializing to the stream, not to a Utf8JsonWriter over it, writes a record in chunks as they fill: a writer
-        // holds the whole line until it is flushed, and a 50 MB report's line is 86 MB (its buffer doubled past that).
-        JsonSerializer.Serialize(output, record, RecordInfo);
+        // The record's own writer: the serializer's bytes at a fraction of its cost. It hands the line to the
+        // stream in pieces as they fill (a 50 MB report's line is 86 MB), never whole.
+        ReportJsonWriter.Write(_writer, record);
+        _writer.Flush();
+        _writer.Reset();
         output.WriteByte((byte)'\n');
     }
 

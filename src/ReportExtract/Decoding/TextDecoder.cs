@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using ReportExtract.Common;
 
 namespace ReportExtract.Decoding;
 
@@ -19,7 +19,7 @@ public readonly record struct DecodeResult(DecodedText? Decoded, string? Rejecti
 /// Turns raw bytes into text: UTF-8 (with or without BOM), UTF-16 LE/BE, the GB family (read as GB18030) and Big5,
 /// detected or forced. Invalid sequences become U+FFFD with a warning; empty and binary input is rejected.
 /// </summary>
-public sealed class TextDecoder
+public sealed partial class TextDecoder
 {
     private const string Utf8 = "utf-8";
     private const string Utf16Le = "utf-16le";
@@ -30,6 +30,9 @@ public sealed class TextDecoder
     // GB vs Big5 is decided on a prefix: enough characters for a stable score, bounded cost on huge files.
     private const int ScoringPrefixBytes = 64 * 1024;
     private const int SniffBytes = 8 * 1024;
+
+    // Inputs up to this size are decoded through a pooled scratch buffer (see DecodeValidUtf8).
+    private const int PooledDecodeBytes = 1 << 20;
 
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -47,6 +50,10 @@ public sealed class TextDecoder
     private static ReadOnlySpan<byte> Utf16LeBom => [0xFF, 0xFE];
 
     private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
+
+    // The control bytes binary data is full of; tab, line ends, form feed, SUB (DOS end of file) and ESC occur in text.
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
 
     // One bit per BMP character: 8 KB, read-only once built.
     private static readonly Lazy<uint[]> CommonHanzi = new(LoadCommonHanzi);
@@ -141,15 +148,13 @@ public sealed class TextDecoder
             return DecodeResult.Rejected("the file holds binary data (mostly control bytes), not text");
         }
 
-        // The common case in one pass: UTF-8 decodes without a replacement character only when it is valid (a file
-        // that really holds U+FFFD takes the checked path below and still comes out as UTF-8).
-        var utf8 = Encoding.UTF8.GetString(bytes);
-        if (!utf8.Contains('\uFFFD', StringComparison.Ordinal) || System.Text.Unicode.Utf8.IsValid(bytes))
+        // The common case: valid UTF-8.
+        if (DecodeValidUtf8(bytes) is { } utf8)
         {
             return new DecodeResult(new DecodedText(utf8, Utf8, []), null);
         }
 
-        if (IsMostlyUtf8(utf8))
+        if (IsMostlyUtf8(bytes))
         {
             return DecodeAs(bytes, Utf8, []);
         }
@@ -170,6 +175,30 @@ public sealed class TextDecoder
         }
 
         return Result(text, encoding, invalid, []);
+    }
+
+    /// <summary>The text of <paramref name="bytes"/> when they are valid UTF-8, else null.</summary>
+    private static string? DecodeValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > PooledDecodeBytes)
+        {
+            // Validated first: a large report is not decoded twice, nor held twice by a scratch buffer.
+            return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : null;
+        }
+
+        // One transcoding pass into a pooled buffer that stops at the first invalid byte, then one copy: a third of
+        // the time of validating, counting and transcoding (Utf8.IsValid, then GetString). A UTF-8 byte makes at
+        // most one UTF-16 unit, so the buffer is as long as the input.
+        var buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done ? new string(buffer, 0, written) : null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static DecodeResult DecodeAs(ReadOnlySpan<byte> body, string encoding, ImmutableArray<string> warnings)
@@ -198,105 +227,6 @@ public sealed class TextDecoder
         _ => bytes,
     };
 
-    /// <summary>UTF-16 without a BOM shows NULs on one side of its code units: ASCII and line ends have a zero high byte.</summary>
-    private static string? Utf16ByNulPattern(ReadOnlySpan<byte> sniff)
-    {
-        int even = 0, odd = 0;
-        for (var i = 0; i + 1 < sniff.Length; i += 2)
-        {
-            even += sniff[i] == 0 ? 1 : 0;
-            odd += sniff[i + 1] == 0 ? 1 : 0;
-        }
-
-        var candidate = odd > 4 * even ? Utf16Le : even > 4 * odd ? Utf16Be : null;
-        if (candidate is null)
-        {
-            return null;
-        }
-
-        var sample = (candidate == Utf16Le ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(sniff[..(sniff.Length & ~1)]);
-        var texty = 0;
-        foreach (var c in sample)
-        {
-            texty += IsTextChar(c) ? 1 : 0;
-        }
-
-        return texty >= sample.Length * 0.9 ? candidate : null;
-    }
-
-    private static bool IsTextChar(char c) =>
-        c is '\t' or '\n' or '\r' or (>= ' ' and <= '~') or (>= '\u00A0' and <= '\u02FF') or (>= '\u2000' and <= '\u206F')
-            or (>= '\u3000' and <= '\u303F') or (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
-            or (>= '\uFF00' and <= '\uFFEF') or (>= '\uD800' and <= '\uDFFF');
-
-    private static double ControlByteShare(ReadOnlySpan<byte> sniff)
-    {
-        var control = 0;
-        foreach (var b in sniff)
-        {
-            // Tab, line ends, form feed, SUB (DOS end of file) and ESC occur in text files.
-            if ((b < 0x20 && b is not (0x09 or 0x0A or 0x0B or 0x0C or 0x0D or 0x1A or 0x1B)) || b == 0x7F)
-            {
-                control++;
-            }
-        }
-
-        return (double)control / sniff.Length;
-    }
-
-    /// <summary>
-    /// UTF-8 with a few damaged sequences is still UTF-8: GB18030 or Big5 bytes read as UTF-8 fail at nearly every
-    /// non-ASCII byte and form hardly any valid multi-byte sequence.
-    /// </summary>
-    private static bool IsMostlyUtf8(string decoded)
-    {
-        int valid = 0, invalid = 0;
-        foreach (var c in decoded)
-        {
-            valid += c > '\u007F' && c != '\uFFFD' ? 1 : 0;
-            invalid += c == '\uFFFD' ? 1 : 0;
-        }
-
-        return valid >= 8 * invalid;
-    }
-
-    /// <summary>
-    /// How much a decoding looks like Chinese text: the share of its Han characters that are common ones (a wrong
-    /// decoding yields rare characters), less a penalty for invalid sequences and private-use characters (what
-    /// unassigned byte pairs decode to).
-    /// </summary>
-    private static double Score((string Text, int Invalid) decoding)
-    {
-        var (text, invalid) = decoding;
-        var common = CommonHanzi.Value;
-        int han = 0, hits = 0;
-        foreach (var c in text)
-        {
-            if (c is >= '\u3400' and <= '\u9FFF')
-            {
-                han++;
-                hits += (int)(common[c >> 5] >> (c & 31)) & 1;
-            }
-        }
-
-        var bad = invalid + CountPrivateUse(text);
-        return ((double)hits / Math.Max(han, 1)) - (3.0 * bad / Math.Max(text.Length, 1));
-    }
-
-    private static int CountPrivateUse(string text)
-    {
-        var count = 0;
-        var rest = text.AsSpan();
-        int at;
-        while ((at = rest.IndexOfAnyInRange('\uE000', '\uF8FF')) >= 0)
-        {
-            count++;
-            rest = rest[(at + 1)..];
-        }
-
-        return count;
-    }
-
     private static (string Text, int Invalid) DecodeCounting(ReadOnlySpan<byte> bytes, string encoding)
     {
         var fallback = new CountingFallback();
@@ -314,26 +244,6 @@ public sealed class TextDecoder
         var buffer = new char[decoder.GetMaxCharCount(bytes.Length)];
         var length = decoder.GetChars(bytes, buffer);
         return (new string(buffer, 0, length), fallback.Count);
-    }
-
-    private static uint[] LoadCommonHanzi()
-    {
-        using var reader = EmbeddedData.OpenText("Decoding/common-hanzi.txt");
-        var bits = new uint[65536 / 32];
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            foreach (var c in line.Where(c => !char.IsWhiteSpace(c)))
-            {
-                bits[c >> 5] |= 1u << (c & 31);
-            }
-        }
-
-        return bits;
     }
 
     /// <summary>Replaces each invalid sequence with U+FFFD and counts them; one instance per decoding.</summary>

@@ -38,7 +38,7 @@ public sealed class FormRecognizer
         _units = units;
         _reader = new FormCellReader(_lexicon);
         _cues = [.. Catalog.Forms.SelectMany(Cues).Distinct()];
-        _cueEnds = SearchValues.Create([.. _cues.Select(c => c[^1]).Distinct()]);
+        _cueEnds = LabelFolding.CharsFoldingTo(_cues.Select(c => c[^1]));
     }
 
     /// <summary>The forms this stage reads.</summary>

@@ -43,65 +43,80 @@ internal static partial class LabelFolding
         return b.ToString();
     }
 
-    /// <summary>
-    /// True when the folded text of <paramref name="text"/> contains any of <paramref name="cues"/> (folded), found in
-    /// one pass without building the folded copy: the form stage asks this of every report, most have no form, and a
-    /// folded copy with its position map costs several bytes per character (hundreds of MB on a 50 MB report).
-    /// </summary>
-    public static bool FoldedContainsAny(string text, ImmutableArray<string> cues, SearchValues<char> lastChars)
+    /// <summary>Every character whose folded form is one of <paramref name="folded"/> (（ for (, the character itself for 况).</summary>
+    public static SearchValues<char> CharsFoldingTo(IEnumerable<char> folded)
     {
-        var longest = 0;
-        foreach (var cue in cues)
+        var wanted = folded.ToHashSet();
+        var chars = new List<char>();
+        for (var c = char.MinValue; ; c++)
         {
-            longest = Math.Max(longest, cue.Length);
-        }
-
-        if (longest == 0)
-        {
-            return false;
-        }
-
-        // The last `longest` folded characters, as a ring; a cue can only end where its last character stands.
-        var window = new char[longest];
-        var count = 0;
-        foreach (var c in text)
-        {
-            var f = FoldChar(c);
-            if (f == '\0')
+            if (wanted.Contains(FoldChar(c)))
             {
-                continue;
+                chars.Add(c);
             }
 
-            window[count % longest] = f;
-            count++;
-            if (!lastChars.Contains(f))
+            if (c == char.MaxValue)
             {
-                continue;
+                break;
             }
+        }
 
+        return SearchValues.Create([.. chars]);
+    }
+
+    /// <summary>
+    /// True when the folded text of <paramref name="text"/> contains any of <paramref name="cues"/> (folded), found
+    /// without building the folded copy: the form stage asks this of every report, most have no form, and a folded
+    /// copy with its position map costs several bytes per character (hundreds of MB on a 50 MB report).
+    /// <paramref name="cueEnds"/> holds every character that folds to a cue's last character
+    /// (<see cref="CharsFoldingTo"/>): a vectorized search jumps from one to the next, and only there is the text
+    /// read backwards, folding as it goes, against each cue.
+    /// </summary>
+    public static bool FoldedContainsAny(string text, ImmutableArray<string> cues, SearchValues<char> cueEnds)
+    {
+        var at = 0;
+        int hit;
+        while ((hit = text.AsSpan(at).IndexOfAny(cueEnds)) >= 0)
+        {
+            var end = at + hit;
             foreach (var cue in cues)
             {
-                if (cue.Length <= count && EndsWith(window, count, cue))
+                if (cue.Length > 0 && FoldedEndsWith(text, end, cue))
                 {
                     return true;
                 }
             }
+
+            at = end + 1;
         }
 
         return false;
     }
 
-    private static bool EndsWith(char[] window, int count, string cue)
+    /// <summary>True when the folded text up to and including text[<paramref name="last"/>] ends with <paramref name="cue"/>.</summary>
+    private static bool FoldedEndsWith(string text, int last, string cue)
     {
-        for (var j = 0; j < cue.Length; j++)
+        var j = cue.Length - 1;
+        for (var i = last; i >= 0; i--)
         {
-            if (window[(count - 1 - j) % window.Length] != cue[^(j + 1)])
+            var f = FoldChar(text[i]);
+            if (f == '\0')
+            {
+                continue;
+            }
+
+            if (f != cue[j])
             {
                 return false;
             }
+
+            if (--j < 0)
+            {
+                return true;
+            }
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
@@ -47,12 +46,11 @@ public sealed class IndicatorCatalog
         public string Id { get; } = definition.Id;
         public int Kinds { get; } = definition.Kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
         public FrozenSet<string> Units { get; } = definition.Units.ToFrozenSet(StringComparer.Ordinal);
-        public SearchValues<string> Exclude { get; } = SearchValues.Create(definition.Exclude.AsSpan(), StringComparison.Ordinal);
-        public SearchValues<string> AnySubject { get; } = SearchValues.Create([.. definition.Rules.SelectMany(r => r.Subject)], StringComparison.Ordinal);
+        public WordSearchValues Exclude { get; } = new(definition.Exclude);
+        public WordSearchValues AnySubject { get; } = new(definition.Rules.SelectMany(r => r.Subject));
 
-        public ImmutableArray<(ImmutableArray<string> Subject, SearchValues<string>? Context, SearchValues<string> ContextExclude, bool Sentence)> Rules { get; } =
-            [.. definition.Rules.Select(r => (r.Subject, r.Context.IsEmpty ? null : SearchValues.Create(r.Context.AsSpan(), StringComparison.Ordinal),
-                SearchValues.Create(r.ContextExclude.AsSpan(), StringComparison.Ordinal), r.Sentence))];
+        public ImmutableArray<(ImmutableArray<string> Subject, WordSearchValues? Context, WordSearchValues ContextExclude, bool Sentence)> Rules { get; } =
+            [.. definition.Rules.Select(r => (r.Subject, r.Context.IsEmpty ? null : new WordSearchValues(r.Context), new WordSearchValues(r.ContextExclude), r.Sentence))];
     }
 
     /// <summary>The built-in catalog (each call reads it afresh).</summary>

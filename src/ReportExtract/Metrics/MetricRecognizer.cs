@@ -544,7 +544,17 @@ public sealed class MetricRecognizer
         var level = sections;
         while (true)
         {
-            var inner = level.FirstOrDefault(s => position >= s.Span.Start && position < s.Span.End);
+            // A loop, not FirstOrDefault: a closure and a boxed enumerator per level and figure add up.
+            Section? inner = null;
+            foreach (var section in level)
+            {
+                if (position >= section.Span.Start && position < section.Span.End)
+                {
+                    inner = section;
+                    break;
+                }
+            }
+
             if (inner is null)
             {
                 return path;

@@ -23,18 +23,18 @@ internal sealed class SummaryCues
     /// <summary>How much of the sentence before a figure speaks for it; far clauses speak of other figures.</summary>
     private const int Reach = 40;
 
-    private readonly SearchValues<string> _whole;
-    private readonly SearchValues<string> _notWhole;
-    private readonly SearchValues<string> _part;
-    private readonly SearchValues<string> _compare;
-    private readonly SearchValues<string> _change;
+    private readonly WordSearchValues _whole;
+    private readonly WordSearchValues _notWhole;
+    private readonly WordSearchValues _part;
+    private readonly WordSearchValues _compare;
+    private readonly WordSearchValues _change;
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create("，,；;");
-    private readonly SearchValues<string> _tableTotals = SearchValues.Create(["合计", "总计"], StringComparison.Ordinal);
+    private readonly WordSearchValues _tableTotals = new(["合计", "总计"]);
 
     internal SummaryCues()
     {
         var rows = EmbeddedData.ReadRows("Metrics/summary-cues.tsv").ToList();
-        SearchValues<string> Of(string role) => SearchValues.Create([.. rows.Where(r => r[0] == role).Select(r => r[1])], StringComparison.Ordinal);
+        WordSearchValues Of(string role) => new(rows.Where(r => r[0] == role).Select(r => r[1]));
         _whole = Of("whole");
         _notWhole = Of("not-whole");
         _part = Of("part");

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using ReportExtract.Common;
 using ReportExtract.Model;
@@ -21,7 +20,7 @@ internal sealed record UnitEntry(string Surface, MetricKind Kind, double Scale, 
 internal sealed class UnitLexicon
 {
     private readonly WordSet<UnitEntry> _units;
-    private readonly SearchValues<string> _caseCues;
+    private readonly WordSearchValues _caseCues;
     private readonly string[] _caseNouns;
     private readonly WordSet<bool> _durationCues = new(EmbeddedData.ReadRows("Metrics/duration-cues.txt").Select(r => (r[0], true)));
 
@@ -30,7 +29,7 @@ internal sealed class UnitLexicon
         _caseNouns = [.. caseNouns];
         _units = new WordSet<UnitEntry>(units.Select(u => (u.Surface, u)));
         CaseCues = [.. caseCues];
-        _caseCues = SearchValues.Create([.. CaseCues], StringComparison.Ordinal);
+        _caseCues = new WordSearchValues(CaseCues);
     }
 
     /// <summary>A lexicon built from the embedded data files (each call reads them afresh).</summary>

@@ -22,7 +22,8 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
     /// <summary>How far past the asked region a segmentation reaches, for the figures after it.</summary>
     private const int Ahead = 160;
 
-    private readonly HashSet<int> _edges = [];
+    // Bit p − _start is set when position p of [_start, _end] is a word edge: a few words of bits, not a hash set.
+    private ulong[] _edges = [];
     private int _start = -1;
     private int _end = -1;
 
@@ -40,14 +41,31 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
             var stop = text.AsSpan(regionEnd, limit - regionEnd).IndexOfAny('。', '\n');
             _start = regionStart;
             _end = stop < 0 ? limit : regionEnd + stop;
-            _edges.Clear();
+            var words = ((_end - _start) >> 6) + 1;
+            if (_edges.Length < words)
+            {
+                _edges = new ulong[Math.Max(words, 2 * _edges.Length)];
+            }
+            else
+            {
+                Array.Clear(_edges, 0, words);
+            }
+
             foreach (var word in segmenter.Words(text.AsSpan(_start, _end - _start)))
             {
-                _edges.Add(_start + word.Start);
-                _edges.Add(_start + word.Start + word.Length);
+                Mark(word.Start);
+                Mark(word.Start + word.Length);
             }
         }
 
-        return _edges.Contains(wordStart) && _edges.Contains(wordEnd);
+        return IsEdge(wordStart) && IsEdge(wordEnd);
+    }
+
+    private void Mark(int offset) => _edges[offset >> 6] |= 1UL << (offset & 63);
+
+    private bool IsEdge(int position)
+    {
+        var offset = position - _start;
+        return offset >= 0 && position <= _end && (_edges[offset >> 6] & (1UL << (offset & 63))) != 0;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using ReportExtract.Common;
 using ReportExtract.Model;
@@ -13,8 +12,7 @@ namespace ReportExtract.Metrics;
 /// </summary>
 internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSet names, ImmutableArray<Section> sections)
 {
-    private static readonly SearchValues<string> TargetCues =
-        SearchValues.Create([.. EmbeddedData.ReadRows("Metrics/target-cues.txt").Select(r => r[0])], StringComparison.Ordinal);
+    private static readonly WordSearchValues TargetCues = new(EmbeddedData.ReadRows("Metrics/target-cues.txt").Select(r => r[0]));
 
     private const int ParagraphLead = 8;
 

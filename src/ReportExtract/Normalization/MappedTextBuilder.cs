@@ -17,7 +17,7 @@ public sealed class MappedTextBuilder
     {
         _source = source;
         capacity = Math.Max(16, capacity == 0 ? source.Text.Length : capacity);
-        _chars = new char[capacity];
+        _chars = CharBuffers.Rent(capacity);
     }
 
     /// <summary>Units appended so far.</summary>
@@ -85,15 +85,14 @@ public sealed class MappedTextBuilder
     /// <summary>The derived text, mapped to the source's original; the builder is empty afterwards.</summary>
     public MappedText Build()
     {
-        var text = new string(_chars, 0, _length);
+        var chars = _chars.AsSpan(0, _length);
         var straight = _runs.Count == 1 && _runs.Ends[0] < 0 && _runs.Starts[0] == 0;
-        if (straight && _length == _source.Original.Length && string.Equals(text, _source.Original, StringComparison.Ordinal))
-        {
-            return MappedText.Identity(_source.Original);
-        }
+        var mapped = straight && chars.SequenceEqual(_source.Original)
+            ? MappedText.Identity(_source.Original)
+            : new MappedText(_source.Original, new string(chars), _runs);
 
-        // The builder starts empty again, so nothing can change a built map.
-        var mapped = new MappedText(_source.Original, text, _runs);
+        // The builder starts empty again, so nothing can change a built map; the buffer goes back to the pool.
+        CharBuffers.Return(_chars);
         _chars = [];
         _runs = new OffsetRuns();
         _length = 0;
@@ -108,6 +107,9 @@ public sealed class MappedTextBuilder
         }
 
         var size = Math.Max(Math.Max(16, _chars.Length * 2), _length + count);
-        Array.Resize(ref _chars, size);
+        var bigger = CharBuffers.Rent(size);
+        _chars.AsSpan(0, _length).CopyTo(bigger);
+        CharBuffers.Return(_chars);
+        _chars = bigger;
     }
 }

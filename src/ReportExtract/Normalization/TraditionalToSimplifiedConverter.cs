@@ -13,7 +13,7 @@ namespace ReportExtract.Normalization;
 /// character. One deliberate difference: OpenCC drops the rest of a line after a U+0000 (it works on C strings);
 /// this class converts it like any other text.
 /// </remarks>
-public sealed class TraditionalToSimplifiedConverter
+public sealed partial class TraditionalToSimplifiedConverter
 {
     // Script detection: the minority script may be at most 1/MinorityRatio of the majority's evidence for the
     // text to count as the majority's. A simplified report of thousands of simplified-only characters that
@@ -56,8 +56,15 @@ public sealed class TraditionalToSimplifiedConverter
     {
         ArgumentNullException.ThrowIfNull(text);
         var sink = new MappedSink(text, this);
-        Run(text, 0, text.Length, ref sink);
-        return sink.ToResult();
+        try
+        {
+            Run(text, 0, text.Length, ref sink);
+            return sink.ToResult();
+        }
+        finally
+        {
+            sink.Dispose();
+        }
     }
 
     /// <summary>
@@ -160,31 +167,38 @@ public sealed class TraditionalToSimplifiedConverter
         }
 
         var sink = new MappedSink(text, this);
-        start = 0;
-        var index = 0;
-        while (index < decisions.Count)
+        try
         {
-            var convert = decisions[index] == 1;
-            while (index + 1 < decisions.Count && decisions[index + 1] == decisions[index])
+            start = 0;
+            var index = 0;
+            while (index < decisions.Count)
             {
+                var convert = decisions[index] == 1;
+                while (index + 1 < decisions.Count && decisions[index + 1] == decisions[index])
+                {
+                    index++;
+                }
+
+                var end = ends[index];
+                if (convert)
+                {
+                    Run(text, start, end, ref sink);
+                }
+                else
+                {
+                    sink.Copy(start, end);
+                }
+
+                start = end;
                 index++;
             }
 
-            var end = ends[index];
-            if (convert)
-            {
-                Run(text, start, end, ref sink);
-            }
-            else
-            {
-                sink.Copy(start, end);
-            }
-
-            start = end;
-            index++;
+            return sink.ToResult();
         }
-
-        return sink.ToResult();
+        finally
+        {
+            sink.Dispose();
+        }
     }
 
     /// <summary>The conversion pass over text[start..end): copies untouched runs, emits replacements.</summary>
@@ -271,202 +285,5 @@ public sealed class TraditionalToSimplifiedConverter
         var sink = default(CountingSink);
         Run(text, start, end, ref sink);
         return sink.Length;
-    }
-
-    /// <summary>Receives the conversion: untouched input ranges and replacements.</summary>
-    private interface IConversionSink
-    {
-        void Copy(int start, int end);
-
-        void Replace(int start, int length, string value);
-
-        /// <summary>One input unit replaced by one output unit.</summary>
-        void ReplaceUnit(int start, char value);
-    }
-
-    /// <summary>Only measures the output.</summary>
-    private struct CountingSink : IConversionSink
-    {
-        public int Length { get; private set; }
-
-        public void Copy(int start, int end) => Length += end - start;
-
-        public void Replace(int start, int length, string value) => Length += value.Length;
-
-        public void ReplaceUnit(int start, char value) => Length++;
-    }
-
-    /// <summary>
-    /// Builds the output string in a pooled buffer, rented only at the first replacement: text with nothing to
-    /// convert is scanned and returned as it is, without copying.
-    /// </summary>
-    private struct StringSink : IConversionSink, IDisposable
-    {
-        private readonly string _input;
-        private char[]? _buffer;
-        private int _length;
-
-        public StringSink(string input)
-        {
-            _input = input;
-            _buffer = null;
-            _length = 0;
-        }
-
-        public void Copy(int start, int end)
-        {
-            if (_buffer is null)
-            {
-                // Before the first replacement the output is the input's prefix: just remember how long.
-                _length = end;
-                return;
-            }
-
-            Ensure(end - start);
-            _input.AsSpan(start, end - start).CopyTo(_buffer.AsSpan(_length));
-            _length += end - start;
-        }
-
-        public void Replace(int start, int length, string value)
-        {
-            if (_buffer is null)
-            {
-                StartBuffer();
-            }
-
-            Ensure(value.Length);
-            value.AsSpan().CopyTo(_buffer!.AsSpan(_length));
-            _length += value.Length;
-        }
-
-        public void ReplaceUnit(int start, char value)
-        {
-            if (_buffer is null)
-            {
-                StartBuffer();
-            }
-
-            Ensure(1);
-            _buffer![_length++] = value;
-        }
-
-        public readonly string ToResult() => _buffer is null ? _input : new string(_buffer, 0, _length);
-
-        public void Dispose()
-        {
-            if (_buffer is not null)
-            {
-                ArrayPool<char>.Shared.Return(_buffer);
-                _buffer = null;
-            }
-        }
-
-        private void StartBuffer()
-        {
-            _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, _input.Length + 16));
-            _input.AsSpan(0, _length).CopyTo(_buffer);
-        }
-
-        private void Ensure(int more)
-        {
-            if (_length + more <= _buffer!.Length)
-            {
-                return;
-            }
-
-            var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
-            _buffer.AsSpan(0, _length).CopyTo(bigger);
-            ArrayPool<char>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-    }
-
-    /// <summary>Builds the output with its per-unit original ranges, sized for the usual same-length output.</summary>
-    private struct MappedSink : IConversionSink
-    {
-        private readonly string _input;
-        private readonly TraditionalToSimplifiedConverter _converter;
-        private char[] _text;
-        private int[] _starts;
-        private int[] _ends;
-        private int _length;
-
-        public MappedSink(string input, TraditionalToSimplifiedConverter converter)
-        {
-            _input = input;
-            _converter = converter;
-            _text = new char[input.Length];
-            _starts = new int[input.Length];
-            _ends = new int[input.Length];
-            _length = 0;
-        }
-
-        public void Copy(int start, int end)
-        {
-            var count = end - start;
-            Ensure(count, end);
-            _input.AsSpan(start, count).CopyTo(_text.AsSpan(_length));
-            var starts = _starts.AsSpan(_length, count);
-            var ends = _ends.AsSpan(_length, count);
-            for (var k = 0; k < count; k++)
-            {
-                starts[k] = start + k;
-                ends[k] = start + k + 1;
-            }
-
-            _length += count;
-        }
-
-        public void Replace(int start, int length, string value)
-        {
-            Ensure(value.Length, start + length);
-            value.AsSpan().CopyTo(_text.AsSpan(_length));
-            var sameLength = value.Length == length;
-            for (var k = 0; k < value.Length; k++)
-            {
-                _starts[_length + k] = sameLength ? start + k : start;
-                _ends[_length + k] = sameLength ? start + k + 1 : start + length;
-            }
-
-            _length += value.Length;
-        }
-
-        public void ReplaceUnit(int start, char value)
-        {
-            Ensure(1, start + 1);
-            _text[_length] = value;
-            _starts[_length] = start;
-            _ends[_length] = start + 1;
-            _length++;
-        }
-
-        public MappedText ToResult()
-        {
-            if (_length != _text.Length)
-            {
-                Array.Resize(ref _text, _length);
-                Array.Resize(ref _starts, _length);
-                Array.Resize(ref _ends, _length);
-            }
-
-            var text = _text.AsSpan().SequenceEqual(_input) ? _input : new string(_text);
-            return new MappedText(_input, text, _starts, _ends);
-        }
-
-        private void Ensure(int more, int inputConsumed)
-        {
-            if (_length + more <= _text.Length)
-            {
-                return;
-            }
-
-            // Output grows only where a replacement is longer than its key (䂎 → 𥎝, 二噁英 → 二𫫇英): rare, so the
-            // arrays start at the input's length and, when that is not enough, are resized once to the length
-            // the rest of the input converts to (exact when converting all of it).
-            var size = _length + more + _converter.ConvertedLength(_input, inputConsumed, _input.Length);
-            Array.Resize(ref _text, size);
-            Array.Resize(ref _starts, size);
-            Array.Resize(ref _ends, size);
-        }
     }
 }

@@ -24,22 +24,29 @@ internal sealed record RegionSurface(string Text, ImmutableArray<int> Candidates
 internal readonly record struct RegionNameMatch(int Start, int End, int Surface);
 
 /// <summary>
-/// Aho–Corasick automaton over every division name and short form: one pass over a text finds all
-/// occurrences, however large the text. Built once; read-only afterwards, so safe to share.
+/// A trie over every division name and short form, entered only where a name can start: one pass over a text finds
+/// all occurrences, however large the text. Every name has at least two characters, and a bit table of the names'
+/// first two characters (hashed into 32 KB, which stays in the processor's cache) turns away nearly every position of
+/// running text with one lookup; the trie is walked from the few that remain. Built once; read-only afterwards, so
+/// safe to share.
 /// </summary>
 internal sealed class RegionNameMatcher
 {
+    // The first-two-characters table: 2^18 bits. Its false positives only cost a walk that finds nothing.
+    private const int BigramBits = 18;
+
     // Flattened trie: the edges of node n are _edgeChar/_edgeTarget[_edgeStart[n] .. _edgeStart[n + 1]), sorted by char.
     private readonly int[] _edgeStart;
     private readonly char[] _edgeChar;
     private readonly int[] _edgeTarget;
-    private readonly int[] _fail;
     private readonly int[] _surfaceAt;   // surface ending at this node, or −1
-    private readonly int[] _outputLink;  // nearest node on the failure chain that ends a surface, or −1
 
-    // The root's edges as a table by char: nearly every character of running text is read at the root, where a
-    // binary search over a few thousand first characters would cost a dozen comparisons each (256 KB, built once).
+    // The root's edges as a table by char: a walk starts there, where a binary search over a few thousand first
+    // characters would cost a dozen comparisons each (256 KB, built once).
     private readonly int[] _rootNext;
+
+    // Bit h(a, b) is set when some name starts with the characters a b (see BigramHash).
+    private readonly ulong[] _bigrams = new ulong[(1 << BigramBits) / 64];
 
     public RegionNameMatcher(RegionDivisions divisions)
     {
@@ -49,8 +56,17 @@ internal sealed class RegionNameMatcher
         var surfaceAt = new List<int> { -1 };
         for (var s = 0; s < Surfaces.Length; s++)
         {
+            var text = Surfaces[s].Text;
+            if (text.Length < 2)
+            {
+                // The bigram table assumes it; the division table has no one-character name.
+                throw new InvalidDataException($"region name '{text}' is shorter than two characters");
+            }
+
+            var hash = BigramHash(text[0], text[1]);
+            _bigrams[hash >> 6] |= 1UL << (int)(hash & 63);
             var node = 0;
-            foreach (var c in Surfaces[s].Text)
+            foreach (var c in text)
             {
                 if (!children[node].TryGetValue(c, out var next))
                 {
@@ -96,65 +112,37 @@ internal sealed class RegionNameMatcher
         {
             _rootNext[_edgeChar[e]] = _edgeTarget[e];
         }
-
-        _fail = new int[count];
-        _outputLink = new int[count];
-        _outputLink[0] = -1;
-
-        // Breadth-first, so a node's failure target is finished before the node itself.
-        var queue = new Queue<int>();
-        for (var e = _edgeStart[0]; e < _edgeStart[1]; e++)
-        {
-            _fail[_edgeTarget[e]] = 0;
-            _outputLink[_edgeTarget[e]] = -1;
-            queue.Enqueue(_edgeTarget[e]);
-        }
-
-        while (queue.TryDequeue(out var node))
-        {
-            for (var e = _edgeStart[node]; e < _edgeStart[node + 1]; e++)
-            {
-                var child = _edgeTarget[e];
-                var c = _edgeChar[e];
-                var f = _fail[node];
-                int target;
-                while ((target = Step(f, c)) < 0 && f != 0)
-                {
-                    f = _fail[f];
-                }
-
-                _fail[child] = target >= 0 && target != child ? target : 0;
-                var fc = _fail[child];
-                _outputLink[child] = _surfaceAt[fc] >= 0 ? fc : _outputLink[fc];
-                queue.Enqueue(child);
-            }
-        }
     }
 
     /// <summary>Every distinct name, indexed by <see cref="RegionNameMatch.Surface"/>.</summary>
     public ImmutableArray<RegionSurface> Surfaces { get; }
 
-    /// <summary>Adds every occurrence of every surface in <paramref name="text"/> to <paramref name="into"/>.</summary>
+    /// <summary>Adds every occurrence of every surface in <paramref name="text"/> to <paramref name="into"/>, by start.</summary>
     public void FindAll(ReadOnlySpan<char> text, List<RegionNameMatch> into)
     {
-        var state = 0;
-        for (var i = 0; i < text.Length; i++)
+        var bigrams = _bigrams;
+        for (var i = 0; i + 1 < text.Length; i++)
         {
-            var c = text[i];
-            int next;
-            while ((next = state == 0 ? _rootNext[c] : Step(state, c)) < 0 && state != 0)
+            var hash = BigramHash(text[i], text[i + 1]);
+            if ((bigrams[hash >> 6] & (1UL << (int)(hash & 63))) == 0)
             {
-                state = _fail[state];
+                continue;
             }
 
-            state = next < 0 ? 0 : next;
-            for (var n = _surfaceAt[state] >= 0 ? state : _outputLink[state]; n >= 0; n = _outputLink[n])
+            var node = _rootNext[text[i]];
+            for (var j = i + 1; node >= 0 && j < text.Length; j++)
             {
-                var surface = _surfaceAt[n];
-                into.Add(new RegionNameMatch(i + 1 - Surfaces[surface].Text.Length, i + 1, surface));
+                node = Step(node, text[j]);
+                if (node >= 0 && _surfaceAt[node] >= 0)
+                {
+                    into.Add(new RegionNameMatch(i, j + 1, _surfaceAt[node]));
+                }
             }
         }
     }
+
+    /// <summary>Where the pair of characters <paramref name="a"/> <paramref name="b"/> falls in the bigram table (multiplicative hashing).</summary>
+    private static uint BigramHash(char a, char b) => ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> (32 - BigramBits);
 
     private int Step(int node, char c)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ReportExtract.Common;
 
@@ -43,6 +44,9 @@ internal static partial class HeadingRecognizer
     // Beyond this a "title" without a full stop is really a paragraph; it is cut at the first clause break.
     internal const int LongTitle = 100;
 
+    private static readonly SearchValues<char> ChineseNumerals = SearchValues.Create("一二三四五六七八九十");
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
+
     // A dot followed by a digit is a decimal (1.5万件) unless a year follows (3.2023年工作计划);
     // 3、4月份 and 1、2号楼 are pairs of numbers, not headings.
     [GeneratedRegex(
@@ -76,15 +80,18 @@ internal static partial class HeadingRecognizer
             return null;
         }
 
-        var window = Math.Min(lineEnd - start, MarkerWindow);
-        var match = MarkerPattern().Match(text, start, window);
-        if (!match.Success)
+        // Every line is tried: a ValueMatch allocates nothing, where a Match and its groups cost a heading line
+        // hundreds of bytes. The marker's first character tells its family; the numeral is read from the marker.
+        var window = text.AsSpan(start, Math.Min(lineEnd - start, MarkerWindow));
+        var matches = MarkerPattern().EnumerateMatches(window);
+        if (!matches.MoveNext())
         {
             return null;
         }
 
-        var (family, number) = Classify(match);
-        var markerEnd = start + match.Length;
+        var marker = window[..matches.Current.Length];
+        var (family, number) = Classify(marker);
+        var markerEnd = start + marker.Length;
         var titleStart = markerEnd;
         while (titleStart < lineEnd && (ChineseText.IsBlank(text[titleStart]) || text[titleStart] is ':' or '：' or '、'))
         {
@@ -120,35 +127,44 @@ internal static partial class HeadingRecognizer
         return clause >= 2 ? clause : LongTitle;
     }
 
-    private static (HeadingFamily, int) Classify(Match match)
+    /// <summary>
+    /// The family and number of a marker the pattern matched. Each alternative of the pattern starts with a character
+    /// no other one starts with (第; a numeral; a bracket, then a numeral or a digit; a digit; a circled number), and
+    /// each numeral group is the whole run of numerals or digits at its place, so both are read off the marker.
+    /// </summary>
+    private static (HeadingFamily, int) Classify(ReadOnlySpan<char> marker)
     {
-        Group g;
-        if ((g = match.Groups["part"]).Success)
+        var first = marker[0];
+        if (first == '第')
         {
-            return (HeadingFamily.Part, ChineseText.SmallNumeral(g.ValueSpan));
+            return (HeadingFamily.Part, ChineseText.SmallNumeral(LeadingRun(marker[1..], ChineseNumerals)));
         }
 
-        if ((g = match.Groups["cn"]).Success)
+        if (ChineseNumerals.Contains(first))
         {
-            return (HeadingFamily.ChineseNumeral, ChineseText.SmallNumeral(g.ValueSpan));
+            return (HeadingFamily.ChineseNumeral, ChineseText.SmallNumeral(LeadingRun(marker, ChineseNumerals)));
         }
 
-        if ((g = match.Groups["cnp"]).Success)
+        if (first is '（' or '(')
         {
-            return (HeadingFamily.ChineseNumeralInParentheses, ChineseText.SmallNumeral(g.ValueSpan));
+            var inner = marker[1..].TrimStart(" \t");
+            return ChineseNumerals.Contains(inner[0])
+                ? (HeadingFamily.ChineseNumeralInParentheses, ChineseText.SmallNumeral(LeadingRun(inner, ChineseNumerals)))
+                : (HeadingFamily.DigitInParentheses, DigitNumber(LeadingRun(inner, Digits)));
         }
 
-        if ((g = match.Groups["dg"]).Success)
+        if (Digits.Contains(first))
         {
-            return (HeadingFamily.Digit, DigitNumber(g.ValueSpan));
+            return (HeadingFamily.Digit, DigitNumber(LeadingRun(marker, Digits)));
         }
 
-        if ((g = match.Groups["dgp"]).Success)
-        {
-            return (HeadingFamily.DigitInParentheses, DigitNumber(g.ValueSpan));
-        }
+        return (HeadingFamily.Circled, first - '①' + 1);
+    }
 
-        return (HeadingFamily.Circled, match.ValueSpan[0] - '①' + 1);
+    private static ReadOnlySpan<char> LeadingRun(ReadOnlySpan<char> span, SearchValues<char> chars)
+    {
+        var end = span.IndexOfAnyExcept(chars);
+        return end < 0 ? span : span[..end];
     }
 
     private static int DigitNumber(ReadOnlySpan<char> digits)

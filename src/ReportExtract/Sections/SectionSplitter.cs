@@ -48,7 +48,13 @@ public sealed partial class SectionSplitter
         var bodyEnd = BodyEnd(text, headings[^1].LineEnd);
         var roots = BuildTree(text, headings, bodyEnd);
         AssignKinds(roots);
-        return [.. roots.Select((node, i) => node.ToSection(text, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 1))];
+        var sections = ImmutableArray.CreateBuilder<Section>(roots.Count);
+        for (var i = 0; i < roots.Count; i++)
+        {
+            sections.Add(roots[i].ToSection(text, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 1));
+        }
+
+        return sections.MoveToImmutable();
     }
 
     /// <summary>Every heading line in document order, without the entries of a table of contents.</summary>
@@ -320,13 +326,16 @@ public sealed partial class SectionSplitter
 
         public Section ToSection(string text, string path, int level)
         {
-            var children = Children.Select((child, i) =>
-            {
-                child.Kind = Kind;
-                return child.ToSection(text, $"{path}.{i + 1}", level + 1);
-            });
             var marker = text[Heading.Match.MarkerStart..Heading.Match.MarkerEnd];
-            return new Section(path, level, marker, Heading.Title, Kind, new TextSpan(Heading.Match.MarkerStart, End), [.. children]);
+            var children = ImmutableArray.CreateBuilder<Section>(Children.Count);
+            for (var i = 0; i < Children.Count; i++)
+            {
+                var child = Children[i];
+                child.Kind = Kind;
+                children.Add(child.ToSection(text, $"{path}.{i + 1}", level + 1));
+            }
+
+            return new Section(path, level, marker, Heading.Title, Kind, new TextSpan(Heading.Match.MarkerStart, End), children.MoveToImmutable());
         }
     }
 }

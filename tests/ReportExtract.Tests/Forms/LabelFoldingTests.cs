@@ -11,7 +11,7 @@ public sealed class LabelFoldingTests
     private static readonly ImmutableArray<string> Cues =
         [LabelFolding.Fold("收到和处理政府信息公开申请情况"), LabelFolding.Fold("第二十条第（一）项"), LabelFolding.Fold("主动公开政府信息情况")];
 
-    private static readonly SearchValues<char> CueEnds = SearchValues.Create([.. Cues.Select(c => c[^1]).Distinct()]);
+    private static readonly SearchValues<char> CueEnds = LabelFolding.CharsFoldingTo(Cues.Select(c => c[^1]));
 
     [Theory]
     [InlineData("二、主动公开政府信息情况\n第二十条第(一)项", true)]
@@ -22,6 +22,18 @@ public sealed class LabelFoldingTests
     [InlineData("", false)]
     public void Finds_a_cue_through_spaces_quotes_and_bracket_widths(string text, bool expected) =>
         LabelFolding.FoldedContainsAny(text, Cues, CueEnds).Should().Be(expected);
+
+    [Theory]
+    [InlineData("办理结果（一）", true)]
+    [InlineData("办理 结果 (一）\n", true)]
+    [InlineData("“办理结果”［一］", false)]
+    [InlineData("办理结果（二）", false)]
+    public void Finds_a_cue_whose_last_character_is_written_full_width(string text, bool expected)
+    {
+        ImmutableArray<string> cues = [LabelFolding.Fold("办理结果(一)")];
+
+        LabelFolding.FoldedContainsAny(text, cues, LabelFolding.CharsFoldingTo(cues.Select(c => c[^1]))).Should().Be(expected);
+    }
 
     [Theory]
     [InlineData(1)]

@@ -3,7 +3,7 @@ using ReportExtract.Region;
 
 namespace ReportExtract.Tests.Region;
 
-/// <summary>The Aho–Corasick matcher finds exactly what a naive search over every name finds.</summary>
+/// <summary>The trie matcher finds exactly what a naive search over every name finds.</summary>
 public sealed class RegionNameMatcherTests
 {
     private static readonly RegionNameMatcher Matcher = BuiltIn.Regions.Matcher;
@@ -54,7 +54,7 @@ public sealed class RegionNameMatcherTests
             if (random.Next(3) == 0)
             {
                 var s = Matcher.Surfaces[random.Next(Matcher.Surfaces.Length)].Text;
-                // Cut names now and then so that partial prefixes exercise the failure links.
+                // Cut names now and then so that partial prefixes start walks that find nothing.
                 text.Append(random.Next(4) == 0 ? s[..random.Next(1, s.Length + 1)] : s);
             }
             else

@@ -1,0 +1,199 @@
+using System.Buffers;
+
+namespace ReportExtract.Normalization;
+
+/// <summary>The receivers of the conversion pass: a length counter, a plain string and a mapped text.</summary>
+public sealed partial class TraditionalToSimplifiedConverter
+{
+    /// <summary>Receives the conversion: untouched input ranges and replacements.</summary>
+    private interface IConversionSink
+    {
+        void Copy(int start, int end);
+
+        void Replace(int start, int length, string value);
+
+        /// <summary>One input unit replaced by one output unit.</summary>
+        void ReplaceUnit(int start, char value);
+    }
+
+    /// <summary>Only measures the output.</summary>
+    private struct CountingSink : IConversionSink
+    {
+        public int Length { get; private set; }
+
+        public void Copy(int start, int end) => Length += end - start;
+
+        public void Replace(int start, int length, string value) => Length += value.Length;
+
+        public void ReplaceUnit(int start, char value) => Length++;
+    }
+
+    /// <summary>
+    /// Builds the output string in a pooled buffer, rented only at the first replacement: text with nothing to
+    /// convert is scanned and returned as it is, without copying.
+    /// </summary>
+    private struct StringSink : IConversionSink, IDisposable
+    {
+        private readonly string _input;
+        private char[]? _buffer;
+        private int _length;
+
+        public StringSink(string input)
+        {
+            _input = input;
+            _buffer = null;
+            _length = 0;
+        }
+
+        public void Copy(int start, int end)
+        {
+            if (_buffer is null)
+            {
+                // Before the first replacement the output is the input's prefix: just remember how long.
+                _length = end;
+                return;
+            }
+
+            Ensure(end - start);
+            _input.AsSpan(start, end - start).CopyTo(_buffer.AsSpan(_length));
+            _length += end - start;
+        }
+
+        public void Replace(int start, int length, string value)
+        {
+            if (_buffer is null)
+            {
+                StartBuffer();
+            }
+
+            Ensure(value.Length);
+            value.AsSpan().CopyTo(_buffer!.AsSpan(_length));
+            _length += value.Length;
+        }
+
+        public void ReplaceUnit(int start, char value)
+        {
+            if (_buffer is null)
+            {
+                StartBuffer();
+            }
+
+            Ensure(1);
+            _buffer![_length++] = value;
+        }
+
+        public readonly string ToResult() => _buffer is null ? _input : new string(_buffer, 0, _length);
+
+        public void Dispose()
+        {
+            if (_buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = null;
+            }
+        }
+
+        private void StartBuffer()
+        {
+            _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, _input.Length + 16));
+            _input.AsSpan(0, _length).CopyTo(_buffer);
+        }
+
+        private void Ensure(int more)
+        {
+            if (_length + more <= _buffer!.Length)
+            {
+                return;
+            }
+
+            var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
+            _buffer.AsSpan(0, _length).CopyTo(bigger);
+            ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+    }
+
+    /// <summary>
+    /// Builds the output in a pooled buffer (<see cref="CharBuffers"/>) and its map as runs (<see cref="OffsetRuns"/>) as it goes: a converted
+    /// report is mostly one-for-one replacements and copies, a few runs, where a start and an end per unit cost
+    /// ten bytes per character before being folded into the same runs.
+    /// </summary>
+    private struct MappedSink : IConversionSink, IDisposable
+    {
+        private readonly string _input;
+        private readonly TraditionalToSimplifiedConverter _converter;
+        private readonly OffsetRuns _runs;
+        private char[] _text;
+        private int _length;
+
+        public MappedSink(string input, TraditionalToSimplifiedConverter converter)
+        {
+            _input = input;
+            _converter = converter;
+            _runs = new OffsetRuns();
+            _text = CharBuffers.Rent(Math.Max(16, input.Length));
+            _length = 0;
+        }
+
+        public void Copy(int start, int end)
+        {
+            var count = end - start;
+            Ensure(count, end);
+            _input.AsSpan(start, count).CopyTo(_text.AsSpan(_length));
+            _runs.AddStraight(start, count);
+            _length += count;
+        }
+
+        public void Replace(int start, int length, string value)
+        {
+            Ensure(value.Length, start + length);
+            value.AsSpan().CopyTo(_text.AsSpan(_length));
+
+            // Unit by unit, as the runs of a per-unit map would be built: a same-length replacement maps unit to
+            // unit, any other maps each output unit to the whole replaced range.
+            var sameLength = value.Length == length;
+            for (var k = 0; k < value.Length; k++)
+            {
+                _runs.AddConstant(sameLength ? start + k : start, sameLength ? start + k + 1 : start + length, 1);
+            }
+
+            _length += value.Length;
+        }
+
+        public void ReplaceUnit(int start, char value)
+        {
+            Ensure(1, start + 1);
+            _text[_length++] = value;
+            _runs.AddStraight(start, 1);
+        }
+
+        public readonly MappedText ToResult()
+        {
+            var output = _text.AsSpan(0, _length);
+            var text = output.SequenceEqual(_input) ? _input : new string(output);
+            return new MappedText(_input, text, _runs);
+        }
+
+        public void Dispose()
+        {
+            CharBuffers.Return(_text);
+            _text = [];
+        }
+
+        private void Ensure(int more, int inputConsumed)
+        {
+            if (_length + more <= _text.Length)
+            {
+                return;
+            }
+
+            // Output grows only where a replacement is longer than its key (䂎 → 𥎝, 二噁英 → 二𫫇英): rare, so the
+            // buffer starts at the input's length and, when that is not enough, grows once to the length the rest
+            // of the input converts to (exact when converting all of it).
+            var bigger = CharBuffers.Rent(_length + more + _converter.ConvertedLength(_input, inputConsumed, _input.Length));
+            _text.AsSpan(0, _length).CopyTo(bigger);
+            CharBuffers.Return(_text);
+            _text = bigger;
+        }
+    }
+}
