@@ -51,6 +51,9 @@ public sealed class MetadataLexicon
         NotOrganizationName = org["not-name"].ToFrozenSet(StringComparer.Ordinal);
         NotOrganizationEnd = [.. org["not-end"]];
         OrganizationPlaces = [.. org["place"]];
+        PlaceEndings = [.. org["place-end"]];
+        TitleNameStops = [.. org["title-stop"]];
+        TitleOpeners = [.. org["title-opener"]];
         SubjectEnds = [.. org["subject-end"]];
         PresentingLeads = [.. org["presenting"]];
         SelfReferences = [.. org["self"].Select(SelfReference)];
@@ -92,6 +95,15 @@ public sealed class MetadataLexicon
     internal ImmutableArray<string> OrganizationPlaces { get; }
 
     internal ImmutableArray<string> SubjectEnds { get; }
+
+    /// <summary>Endings of a bare place name (某某区, 某某县), which a fuller name of the same place replaces.</summary>
+    internal ImmutableArray<string> PlaceEndings { get; }
+
+    /// <summary>Words where an issuer's name stops in a title (关于, 年度), besides a year.</summary>
+    internal ImmutableArray<string> TitleNameStops { get; }
+
+    /// <summary>Words a title may open with before its issuer (关于某某镇人民政府…的报告).</summary>
+    internal ImmutableArray<string> TitleOpeners { get; }
 
     internal ImmutableArray<string> PresentingLeads { get; }
 
@@ -140,6 +152,7 @@ public sealed class MetadataLexicon
         var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal)
         {
             ["suffix"] = [], ["end-suffix"] = [], ["not-start"] = [], ["not-name"] = [], ["not-end"] = [], ["place"] = [],
+            ["place-end"] = [], ["title-stop"] = [], ["title-opener"] = [],
             ["subject-end"] = [], ["presenting"] = [], ["self"] = [],
             ["cue"] = [], ["not-ending"] = [], ["not-contain"] = [], ["cue-ending"] = [], ["delivery-year"] = [],
             ["follower"] = [],
