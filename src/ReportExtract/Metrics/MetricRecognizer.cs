@@ -25,9 +25,13 @@ public sealed class MetricRecognizer
     /// <summary>How much of the sentence before a figure the catalog sees as context.</summary>
     private const int ContextReach = 120;
 
+    /// <summary>How long a sentence opening a line may be to be read as a run-in heading of the sentences after it.</summary>
+    private const int RunInHeading = 30;
+
     private readonly IndicatorCatalog _catalog;
     private readonly UnitLexicon _units = UnitLexicon.Default;
     private readonly FigureScanner _figures;
+    private readonly IndicatorCues _cues = IndicatorCues.Default;
     private readonly SubjectFinder _subjects;
     private readonly CarriedSubjects _carried;
     private readonly IClauseSegmenter? _segmenter;
@@ -61,7 +65,7 @@ public sealed class MetricRecognizer
         var years = new YearScope(text, sentences, names, sections);
         var tables = _tables.Read(text);
         var edges = _segmenter is null ? null : new WordEdges(_segmenter, text);
-        var context = new Context(text, sections, reportYear, sentences, years, edges);
+        var context = new Context(text, sections, reportYear, sentences, years, edges, tables.Blocks);
 
         var metrics = ImmutableArray.CreateBuilder<Metric>();
         foreach (var figure in _figures.FindFigures(text, names, tables.Blocks, sentences))
@@ -69,6 +73,7 @@ public sealed class MetricRecognizer
             metrics.Add(Describe(context, figure, metrics));
         }
 
+        _cues.DropBreakdownParts(text, metrics);
         foreach (var cell in tables.Figures)
         {
             metrics.Add(DescribeCell(context, cell));
@@ -78,7 +83,7 @@ public sealed class MetricRecognizer
         return new MetricRecognition(metrics.ToImmutable(), tables.Warnings);
     }
 
-    private sealed record Context(string Text, ImmutableArray<Section> Sections, int? ReportYear, SentenceSplitter Sentences, YearScope Years, WordEdges? Edges);
+    private sealed record Context(string Text, ImmutableArray<Section> Sections, int? ReportYear, SentenceSplitter Sentences, YearScope Years, WordEdges? Edges, RangeSet Tables);
 
 
     /// <summary>Turns a figure into a metric: subject, kind, year, section, sentence, indicator.</summary>
@@ -102,11 +107,17 @@ public sealed class MetricRecognizer
         }
 
         floor = Math.Min(floor, figure.LeftEnd);
-        var clauseStart = context.Sentences.ClauseStart(figure.LeftEnd, floor);
+        // 纠错(含撤销、确认违法)29件: a short bracket between a noun and its figure qualifies the noun, which still names it.
+        var leftEnd = BeforeBracket(text, floor, figure.LeftEnd);
+        var clauseStart = context.Sentences.ClauseStart(leftEnd, floor);
         var ceiling = Math.Min(sentence.End, figure.RightStart + RightReach);
         var clauseEnd = context.Sentences.ClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart));
-        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate, context.Edges,
-            context.Sentences.MajorClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart)));
+        var majorEnd = context.Sentences.MajorClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart));
+        var found = _subjects.Find(text, clauseStart, leftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate, context.Edges, majorEnd);
+        if (found.Subject is { } own && _carried.Listed(text, context.Sentences, floor, clauseStart, own, context.Edges) is { } whole)
+        {
+            found = found with { Subject = whole };
+        }
 
         // A figure of a 分别 list, of a change from one value to another (由2分提高至5分), or in brackets after another
         // ((上年980件)) takes its subject from them.
@@ -129,13 +140,21 @@ public sealed class MetricRecognizer
                 }
             }
 
-            subject ??= found.Fallback;
+            // 压缩审批时限,共压缩1049个工作日: a bare verb repeated from earlier in the sentence counts its object there.
+            subject ??= RepeatedObject(context, sentence.Start, clauseStart, found.Fallback) ?? found.Fallback;
 
             // 综合执法事项1130项,占整体执法事项的21.20%: the share of the figure before it.
             if (anyUnit && subject is not null && text.AsSpan(clauseStart, figure.LeftEnd - clauseStart).Contains('占'))
             {
                 subject = _subjects.Share(subject);
             }
+        }
+
+        // 压缩审批时限,共压缩1049个工作日: a lone verb standing for its subject counts the object it took earlier on.
+        if (subject is { Length: 2 } && IsLoneVerbClause(text.AsSpan(clauseStart, Math.Max(0, figure.LeftEnd - clauseStart)), subject)
+            && _segmenter?.TaggedWords(subject) is [{ Verb: true }])
+        {
+            subject = RepeatedObject(context, sentence.Start, clauseStart, subject) ?? subject;
         }
 
         if (subject is null && figure.Delta is not null)
@@ -163,8 +182,18 @@ public sealed class MetricRecognizer
         {
             kind = MetricKind.Case;
         }
+        // A run-in heading that opens the line (2.严格落实合法性审核机制。对60件…草案) names the topic of the sentence after it.
         var sentenceStart = Math.Max(sentence.Start, figure.Start - ContextReach);
-        var indicator = _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue, text.AsSpan(sentenceStart, figure.Start - sentenceStart));
+        var lineStart = context.Sentences.LineStart(figure.Start);
+        if (sentenceStart == sentence.Start && lineStart < sentence.Start && sentence.Start - lineStart <= RunInHeading)
+        {
+            sentenceStart = lineStart;
+        }
+
+        var ownClause = text.AsSpan(clause, figure.Start - clause);
+        var indicator = _cues.IsResidual(ownClause) ? null
+            : _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue, text.AsSpan(sentenceStart, figure.Start - sentenceStart), ownClause,
+                after: text.AsSpan(figure.End, Math.Max(figure.End, majorEnd) - figure.End));
         return new Metric(
             kind,
             Round(figure.Value),
@@ -187,6 +216,9 @@ public sealed class MetricRecognizer
         // A cell whose headers name no measure word counts cases where its labels name one (行政复议|3), else items.
         var kind = unit is null ? (_units.HasCaseCue(cell.Path) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Path, []);
         var unitName = unit?.Canonical ?? string.Empty;
+        // The table's caption or the sentence before it says what its cells count (2014年复议案件审结情况 | 撤销 | 63).
+        var leadIn = context.Tables.Find(cell.Start) is { } table ? IndicatorCues.LeadIn(context.Text, table.Start) : [];
+        var topic = string.Concat(leadIn, "\n", cell.Path);
         return new Metric(
             kind,
             Round(cell.Value),
@@ -194,7 +226,7 @@ public sealed class MetricRecognizer
             null,
             null,
             cell.Subject,
-            _catalog.Classify(kind, unitName, null, cell.Path, cell.Path),
+            _catalog.Classify(kind, unitName, null, cell.Path, cell.Path, topic, cell.Path, leadIn),
             cell.Year ?? (cell.YearOffset is { } offset && context.ReportYear is { } report ? report + offset : context.Years.YearAt(cell.Start, context.ReportYear)),
             SectionPath(context.Sections, cell.Start),
             context.Text[cell.Start..cell.End],
@@ -234,6 +266,54 @@ public sealed class MetricRecognizer
 
         return false;
     }
+
+    /// <summary>共压缩|1049个工作日: a clause holding nothing but <paramref name="verb"/> and at most one adverb before it.</summary>
+    private static bool IsLoneVerbClause(ReadOnlySpan<char> clause, string verb)
+    {
+        clause = clause.Trim(' ');
+        return clause.EndsWith(verb, StringComparison.Ordinal) && clause.Length - verb.Length <= 1;
+    }
+
+    /// <summary>The object after an earlier use of <paramref name="verb"/> in the sentence (压缩|审批时限, …共压缩), or null.</summary>
+    private static string? RepeatedObject(Context context, int sentenceStart, int clauseStart, string? verb)
+    {
+        if (verb is not { Length: >= 2 } || clauseStart - sentenceStart <= verb.Length)
+        {
+            return null;
+        }
+
+        var at = context.Text.LastIndexOf(verb, clauseStart - 1, clauseStart - sentenceStart, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + verb.Length;
+        var end = context.Sentences.MajorClauseEnd(start, clauseStart);
+        var run = start;
+        while (run < end && SubjectText.IsSubjectChar(context.Text[run]) && context.Text[run] != '的')
+        {
+            run++;
+        }
+
+        return run - start >= 2 ? SubjectText.Clip(context.Text, start, run) : null;
+    }
+
+    /// <summary>Where the words before a figure end once a short closed bracket right before it is passed, or <paramref name="leftEnd"/>.</summary>
+    private static int BeforeBracket(string text, int floor, int leftEnd)
+    {
+        if (leftEnd - 2 <= floor || text[leftEnd - 1] is not (')' or '）'))
+        {
+            return leftEnd;
+        }
+
+        var from = Math.Max(floor, leftEnd - 1 - BracketReach);
+        var open = text.AsSpan(from, leftEnd - 1 - from).LastIndexOfAny('(', '（');
+        return open > 0 && from + open > floor && SubjectText.IsSubjectChar(text[from + open - 1]) ? from + open : leftEnd;
+    }
+
+    /// <summary>How long a bracket between a noun and its figure may be.</summary>
+    private const int BracketReach = 14;
 
     /// <summary>Path of the innermost section holding <paramref name="position"/>.</summary>
     private static string? SectionPath(ImmutableArray<Section> sections, int position)

@@ -110,7 +110,30 @@ internal sealed class SubjectFinder
             return bare ? new(null, true, phrase) : new(phrase, false);
         }
 
-        return new(null, elliptical);
+        return new(null, elliptical, elliptical ? Modifier(text, leftFloor, leftEnd, edges) : null);
+    }
+
+    /// <summary>
+    /// 其中,作出纠错决定的|191件: the 的-modifier right before the number, less its opening verb and prefixes, stands for what is
+    /// counted when no earlier figure of the sentence does.
+    /// </summary>
+    private string? Modifier(string text, int floor, int end, WordEdges? edges)
+    {
+        var e = TrimLeftEnd(text, floor, end);
+        if (e - 1 <= floor || text[e - 1] != '的')
+        {
+            return null;
+        }
+
+        e--;
+        var s = e;
+        while (s > floor && SubjectText.IsSubjectChar(text[s - 1]) && text[s - 1] != '的')
+        {
+            s--;
+        }
+
+        var start = StripPrefixes(text, LastLeadEnd(text, s, e, Boundaries(edges, s, e)), e);
+        return e - start >= 2 ? SubjectText.Clip(text, start, e) : null;
     }
 
     private int TrimLeftEnd(string text, int floor, int end)
@@ -313,12 +336,6 @@ internal sealed class SubjectFinder
     }
 
     private static WordBoundaries Boundaries(WordEdges? edges, int start, int end) => new(edges, start, end);
-
-    /// <summary>The word edges of one region of the text, asked of the per-call <see cref="WordEdges"/>.</summary>
-    private readonly struct WordBoundaries(WordEdges? edges, int start, int end)
-    {
-        public bool IsWord(int wordStart, int wordEnd) => edges is null || edges.IsWord(wordStart, wordEnd, start, end);
-    }
 
     /// <summary>
     /// What rounds (分4次|集中清理规范性文件) are rounds of: the words after the unit up to a stop word; verbs stay, since the

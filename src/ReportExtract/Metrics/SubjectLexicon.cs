@@ -76,6 +76,12 @@ internal sealed class SubjectLexicon
         ShareEnds.Any(end => part.EndsWith(end, StringComparison.Ordinal)) ? part : part + "占比";
 }
 
+/// <summary>The word edges of one region of the text, asked of the per-call <see cref="WordEdges"/>.</summary>
+internal readonly struct WordBoundaries(WordEdges? edges, int start, int end)
+{
+    public bool IsWord(int wordStart, int wordEnd) => edges is null || edges.IsWord(wordStart, wordEnd, start, end);
+}
+
 /// <summary>Character rules for subject text: which characters a noun phrase holds, and how a run is clipped to one.</summary>
 internal static class SubjectText
 {
