@@ -65,8 +65,12 @@ public sealed class MetadataLexicon
         TitleNotStarting = [.. title["not-start"]];
         TitleCueEndings = [.. title["cue-ending"]];
         DeliveryYearTitles = [.. title["delivery-year"]];
+        NotReportTitles = [.. title["not-report"]];
 
-        SignatureFollowers = [.. Group(signatures)["follower"]];
+        var signature = Group(signatures);
+        SignatureFollowers = [.. signature["follower"]];
+        PromulgationCues = [.. signature["promulgation"]];
+        IssuingVerbs = [.. org["issuing"]];
     }
 
     /// <summary>The built-in lexicon.</summary>
@@ -118,6 +122,15 @@ public sealed class MetadataLexicon
 
     internal ImmutableArray<string> SignatureFollowers { get; }
 
+    /// <summary>Words ending an order that promulgates a document (现予公布, 起施行): a bare date line after it dates the document.</summary>
+    internal ImmutableArray<string> PromulgationCues { get; }
+
+    /// <summary>Verbs that follow the body issuing a document in 由某某人民政府颁布.</summary>
+    internal ImmutableArray<string> IssuingVerbs { get; }
+
+    /// <summary>Title endings of documents that are no report (指标体系, 办法): without a year of their own they cover none.</summary>
+    internal ImmutableArray<string> NotReportTitles { get; }
+
     internal ImmutableArray<string> TitleNotEnding { get; }
 
     internal ImmutableArray<string> TitleNotContaining { get; }
@@ -154,7 +167,7 @@ public sealed class MetadataLexicon
             ["suffix"] = [], ["end-suffix"] = [], ["not-start"] = [], ["not-name"] = [], ["not-end"] = [], ["place"] = [],
             ["place-end"] = [], ["title-stop"] = [], ["title-opener"] = [],
             ["subject-end"] = [], ["presenting"] = [], ["self"] = [],
-            ["cue"] = [], ["not-ending"] = [], ["not-contain"] = [], ["cue-ending"] = [], ["delivery-year"] = [],
+            ["cue"] = [], ["not-ending"] = [], ["not-contain"] = [], ["cue-ending"] = [], ["delivery-year"] = [], ["not-report"] = [], ["promulgation"] = [], ["issuing"] = [],
             ["follower"] = [],
         };
         foreach (var (rule, value) in Rules(lines))

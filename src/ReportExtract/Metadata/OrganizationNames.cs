@@ -136,6 +136,9 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return null;
     }
 
+    /// <summary>The name that opens <paramref name="text"/> (a known suffix after a place), or null.</summary>
+    public string? Leading(ReadOnlySpan<char> text) => Scan(text);
+
     /// <summary>Whether <paramref name="tail"/> (from the last character a shorter name ends with) is a suffix: 委员会 after 委.</summary>
     public bool IsSuffixContinuation(ReadOnlySpan<char> tail) => MatchSuffix(tail) == tail.Length;
 
