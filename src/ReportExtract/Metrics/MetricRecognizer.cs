@@ -119,6 +119,11 @@ public sealed class MetricRecognizer
             found = found with { Subject = whole };
         }
 
+        if (figure.Unit.Kind == MetricKind.Amount && _subjects.Purchased(text, figure.RightStart, majorEnd) is { } paidFor)
+        {
+            found = new SubjectResult(paidFor, false);
+        }
+
         // A figure of a 分别 list, of a change from one value to another (由2分提高至5分), or in brackets after another
         // ((上年980件)) takes its subject from them.
         var subject = _carried.Distributed(text, context.Sentences, sentence.Start, figure.Start, earlier, context.Edges, found.Subject is null || figure.Delta is not null)
@@ -155,6 +160,12 @@ public sealed class MetricRecognizer
             && _segmenter?.TaggedWords(subject) is [{ Verb: true }])
         {
             subject = RepeatedObject(context, sentence.Start, clauseStart, subject) ?? subject;
+        }
+
+        // 一、行政决策(占总分值的15%): a share in brackets after a noun phrase is that phrase's share.
+        if (figure.Unit.Kind == MetricKind.Rate && BracketedShare(context, sentence.Start, figure.LeftEnd) is { } share)
+        {
+            subject = share;
         }
 
         if (subject is null && figure.Delta is not null)
@@ -297,6 +308,22 @@ public sealed class MetricRecognizer
         }
 
         return run - start >= 2 ? SubjectText.Clip(context.Text, start, run) : null;
+    }
+
+    /// <summary>The share of the noun phrase right before an open bracket whose words start with 占 ((占总分值的15%)), or null.</summary>
+    private string? BracketedShare(Context context, int sentenceStart, int leftEnd)
+    {
+        var text = context.Text;
+        var floor = Math.Max(sentenceStart, leftEnd - BracketReach);
+        var open = text.AsSpan(floor, leftEnd - floor).LastIndexOfAny('(', '（');
+        if (open < 0 || floor + open + 1 >= leftEnd || text[floor + open + 1] != '占')
+        {
+            return null;
+        }
+
+        var end = floor + open;
+        var start = context.Sentences.ClauseStart(end, Math.Max(sentenceStart, end - LeftReach));
+        return end > start && _subjects.Find(text, start, end, end, end, false, context.Edges).Subject is { } part ? _subjects.Share(part) : null;
     }
 
     /// <summary>Where the words before a figure end once a short closed bracket right before it is passed, or <paramref name="leftEnd"/>.</summary>

@@ -73,7 +73,7 @@ internal sealed class SubjectFinder
         // 分五批|举办专题培训班: after 分 (in N batches) the number counts rounds of what follows, less its verb.
         var trimmed = TrimLeftEnd(text, leftFloor, leftEnd);
         if (_words.AfterCues.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _) && !_words.NotAfter.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _)
-            && Rounds(text, SkipLead(text, afterStart, rightEnd), rightEnd, edges) is { Length: >= 2 } following)
+            && _words.Rounds(text, SkipLead(text, afterStart, rightEnd), rightEnd, edges) is { Length: >= 2 } following)
         {
             return new(following, false);
         }
@@ -252,7 +252,14 @@ internal sealed class SubjectFinder
             return close > start + 1 ? SubjectText.Clip(text, start + 1, close) : null;
         }
 
+        // 8项|1级指标: a grade number opens the noun it ranks.
         var run = start;
+        while (run < end && char.IsAsciiDigit(text[run]))
+        {
+            run++;
+        }
+
+        run = run > start && _words.Grades.TryMatchAt(text, run, out var grade, out _) ? run + grade.Length : start;
         while (run < end && SubjectText.IsSubjectChar(text[run]))
         {
             run++;
@@ -338,25 +345,30 @@ internal sealed class SubjectFinder
     private static WordBoundaries Boundaries(WordEdges? edges, int start, int end) => new(edges, start, end);
 
     /// <summary>
-    /// What rounds (分4次|集中清理规范性文件) are rounds of: the words after the unit up to a stop word; verbs stay, since the
-    /// rounds count the action with its object.
+    /// 以每年5万元|的价格购买专业律师服务: a sum followed by 的, a price word and a verb of buying pays for what is bought
+    /// (专业律师服务费用); null otherwise.
     /// </summary>
-    private string? Rounds(string text, int start, int end, WordEdges? edges)
+    public string? Purchased(string text, int start, int end)
     {
-        var run = start;
-        while (run < end && SubjectText.IsSubjectChar(text[run]))
+        if (start + 1 >= end || text[start] != '的' || !_words.Prices.TryMatchAt(text, start + 1, out var price, out var paid))
         {
-            run++;
+            return null;
         }
 
-        var words = Boundaries(edges, start, run);
-        var e = start;
-        while (e < run && !(_words.Stops.TryMatchAt(text, e, out var stop, out _) && words.IsWord(e, e + stop.Length)))
+        var verb = start + 1 + price.Length;
+        if (!_words.Leads.TryMatchAt(text, verb, out var lead, out _))
+        {
+            return null;
+        }
+
+        var s = verb + lead.Length;
+        var e = s;
+        while (e < end && SubjectText.IsSubjectChar(text[e]))
         {
             e++;
         }
 
-        return e == start ? null : SubjectText.Clip(text, start, e);
+        return e - s >= 2 ? SubjectText.Clip(text, s, Math.Min(e, s + SubjectText.MaxSubject - paid.Length)) + paid : null;
     }
 
     /// <summary>Where the words after a unit start once a verb opening them is passed (举办|专题培训班).</summary>

@@ -25,6 +25,8 @@ internal sealed class SubjectLexicon
         Stops = Of("stop");
         Ordinals = Of("ordinal");
         Occupy = Of("occupy");
+        Grades = Of("grade");
+        Prices = new(rows.Where(r => r[0] == "price" && r.Length > 2).Select(r => (r[1], r[2])));
         Void = rows.Where(r => r[0] == "void").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
         Earlier = rows.Where(r => r[0] == "earlier").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
         Generic = rows.Where(r => r[0] == "generic").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
@@ -59,6 +61,12 @@ internal sealed class SubjectLexicon
     /// <summary>Verbs made with 占 (占用, 占地): 占 in them starts no share.</summary>
     public WordSet<bool> Occupy { get; }
 
+    /// <summary>Words after a number that make it a grade opening a noun (1级指标), not a figure's number.</summary>
+    public WordSet<bool> Grades { get; }
+
+    /// <summary>Words after a sum and 的 that name what it pays (的价格|购买…), with the word the subject gets (费用).</summary>
+    public WordSet<string> Prices { get; }
+
     public FrozenSet<string> Void { get; }
 
     public FrozenSet<string> Earlier { get; }
@@ -67,6 +75,28 @@ internal sealed class SubjectLexicon
 
     /// <summary>Endings that already name a share or rate (率, 占比, 比例).</summary>
     public string[] ShareEnds { get; }
+
+    /// <summary>
+    /// What rounds (分4次|集中清理规范性文件) are rounds of: the words after the unit up to a stop word; verbs stay, since the
+    /// rounds count the action with its object.
+    /// </summary>
+    public string? Rounds(string text, int start, int end, WordEdges? edges)
+    {
+        var run = start;
+        while (run < end && SubjectText.IsSubjectChar(text[run]))
+        {
+            run++;
+        }
+
+        var words = new WordBoundaries(edges, start, run);
+        var e = start;
+        while (e < run && !(Stops.TryMatchAt(text, e, out var stop, out _) && words.IsWord(e, e + stop.Length)))
+        {
+            e++;
+        }
+
+        return e == start ? null : SubjectText.Clip(text, start, e);
+    }
 
     /// <summary>
     /// The subject of a share of <paramref name="part"/> (…占整体的20%): what is measured is the part's share, 综合执法事项占比,
