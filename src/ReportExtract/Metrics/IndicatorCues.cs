@@ -64,14 +64,29 @@ internal sealed class IndicatorCues
             }
         }
 
-        foreach (var i in shared)
+        // Figures arrive in text order: the shared figures of one sentence stand together, and are counted per unit.
+        var units = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var run = 0; run < shared.Count;)
         {
-            var metric = metrics[i];
-            var partners = shared.Count(k => k != i && ReferenceEquals(metrics[k].Sentence, metric.Sentence) && metrics[k].Unit == metric.Unit);
-            if (partners > 0 && !NamesStage(OwnClause(text, metric.Span.Start)))
+            var sentence = metrics[shared[run]].Sentence;
+            var end = run;
+            units.Clear();
+            while (end < shared.Count && ReferenceEquals(metrics[shared[end]].Sentence, sentence))
             {
-                metrics[i] = metric with { Indicator = null };
+                units[metrics[shared[end]].Unit] = units.GetValueOrDefault(metrics[shared[end]].Unit) + 1;
+                end++;
             }
+
+            for (var k = run; k < end; k++)
+            {
+                var metric = metrics[shared[k]];
+                if (units[metric.Unit] > 1 && !NamesStage(OwnClause(text, metric.Span.Start)))
+                {
+                    metrics[shared[k]] = metric with { Indicator = null };
+                }
+            }
+
+            run = end;
         }
     }
 

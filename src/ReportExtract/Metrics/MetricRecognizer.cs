@@ -65,7 +65,7 @@ public sealed class MetricRecognizer
         var years = new YearScope(text, sentences, names, sections);
         var tables = _tables.Read(text);
         var edges = _segmenter is null ? null : new WordEdges(_segmenter, text);
-        var context = new Context(text, sections, reportYear, sentences, years, edges, tables.Blocks);
+        var context = new Context(text, sections, reportYear, sentences, years, edges);
 
         var metrics = ImmutableArray.CreateBuilder<Metric>();
         foreach (var figure in _figures.FindFigures(text, names, tables.Blocks, sentences))
@@ -74,16 +74,24 @@ public sealed class MetricRecognizer
         }
 
         _cues.DropBreakdownParts(text, metrics);
+        // The lead-in of a table is read once for all its cells.
+        var lastTable = (Start: -1, LeadIn: string.Empty);
         foreach (var cell in tables.Figures)
         {
-            metrics.Add(DescribeCell(context, cell));
+            var table = tables.Blocks.Find(cell.Start);
+            if (table is { } t && t.Start != lastTable.Start)
+            {
+                lastTable = (t.Start, IndicatorCues.LeadIn(text, t.Start).ToString());
+            }
+
+            metrics.Add(DescribeCell(context, cell, table is null ? string.Empty : lastTable.LeadIn));
         }
 
         metrics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new MetricRecognition(metrics.ToImmutable(), tables.Warnings);
     }
 
-    private sealed record Context(string Text, ImmutableArray<Section> Sections, int? ReportYear, SentenceSplitter Sentences, YearScope Years, WordEdges? Edges, RangeSet Tables);
+    private sealed record Context(string Text, ImmutableArray<Section> Sections, int? ReportYear, SentenceSplitter Sentences, YearScope Years, WordEdges? Edges);
 
 
     /// <summary>Turns a figure into a metric: subject, kind, year, section, sentence, indicator.</summary>
@@ -221,14 +229,13 @@ public sealed class MetricRecognizer
     }
 
     /// <summary>Turns a table cell into a metric: kind and indicator read from all its row and column labels.</summary>
-    private Metric DescribeCell(Context context, TableFigure cell)
+    private Metric DescribeCell(Context context, TableFigure cell, string leadIn)
     {
         var unit = cell.Unit;
         // A cell whose headers name no measure word counts cases where its labels name one (行政复议|3), else items.
         var kind = unit is null ? (_units.HasCaseCue(cell.Path) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Path, []);
         var unitName = unit?.Canonical ?? string.Empty;
         // The table's caption or the sentence before it says what its cells count (2014年复议案件审结情况 | 撤销 | 63).
-        var leadIn = context.Tables.Find(cell.Start) is { } table ? IndicatorCues.LeadIn(context.Text, table.Start) : [];
         var topic = string.Concat(leadIn, "\n", cell.Path);
         return new Metric(
             kind,

@@ -28,7 +28,7 @@ internal sealed class SummaryCues
     private readonly SearchValues<string> _compare;
     private readonly SearchValues<string> _change;
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create("，,；;");
-    private readonly SearchValues<string> _tableTotals = SearchValues.Create(["合计", "总计"], StringComparison.Ordinal);
+    private readonly SearchValues<string> _tableTotals;
 
     private SummaryCues()
     {
@@ -39,6 +39,7 @@ internal sealed class SummaryCues
         _part = Of("part");
         _compare = Of("compare");
         _change = Of("change");
+        _tableTotals = Of("table-total");
     }
 
     public static SummaryCues Default { get; } = new();
