@@ -90,10 +90,13 @@ internal sealed class IndicatorCues
         }
     }
 
-    /// <summary>The lead-in of a table starting at <paramref name="tableStart"/>: its last two non-empty lines before it.</summary>
-    public static ReadOnlySpan<char> LeadIn(string text, int tableStart)
+    /// <summary>
+    /// The lead-in of a table starting at <paramref name="tableStart"/>: its last two non-empty lines before it, not before
+    /// <paramref name="floor"/> (the end of the table before it).
+    /// </summary>
+    public static ReadOnlySpan<char> LeadIn(string text, int tableStart, int floor)
     {
-        var floor = Math.Max(0, tableStart - LeadInReach);
+        floor = Math.Min(tableStart, Math.Max(floor, tableStart - LeadInReach));
         var before = text.AsSpan(floor, tableStart - floor).TrimEnd();
         var lines = 0;
         for (var k = before.Length - 1; k >= 0; k--)

@@ -76,12 +76,21 @@ public sealed class MetricRecognizer
         _cues.DropBreakdownParts(text, metrics);
         // The lead-in of a table is read once for all its cells.
         var lastTable = (Start: -1, LeadIn: string.Empty);
+        var blocks = tables.Blocks.Ranges;
+        var block = 0;
         foreach (var cell in tables.Figures)
         {
             var table = tables.Blocks.Find(cell.Start);
             if (table is { } t && t.Start != lastTable.Start)
             {
-                lastTable = (t.Start, IndicatorCues.LeadIn(text, t.Start).ToString());
+                // The lead-in stops at the table before, whose rows say nothing of this one.
+                while (block < blocks.Length && blocks[block].End <= t.Start)
+                {
+                    block++;
+                }
+
+                var floor = block > 0 ? blocks[block - 1].End : 0;
+                lastTable = (t.Start, IndicatorCues.LeadIn(text, t.Start, floor).ToString());
             }
 
             metrics.Add(DescribeCell(context, cell, table is null ? string.Empty : lastTable.LeadIn));
