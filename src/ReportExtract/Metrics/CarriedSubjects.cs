@@ -228,6 +228,33 @@ internal sealed class CarriedSubjects
         return listed is { Length: <= SubjectText.MaxSubject } ? listed : null;
     }
 
+    /// <summary>
+    /// 以每年5万元|的价格购买专业律师服务: a sum followed by 的, a price word and a verb of buying pays for what is bought
+    /// (专业律师服务费用); null otherwise.
+    /// </summary>
+    public static string? Purchased(string text, int start, int end)
+    {
+        if (start + 1 >= end || text[start] != '的' || !SubjectLexicon.Default.Prices.TryMatchAt(text, start + 1, out var price, out var paid))
+        {
+            return null;
+        }
+
+        var verb = start + 1 + price.Length;
+        if (!SubjectLexicon.Default.Leads.TryMatchAt(text, verb, out var lead, out _))
+        {
+            return null;
+        }
+
+        var s = verb + lead.Length;
+        var e = s;
+        while (e < end && SubjectText.IsSubjectChar(text[e]))
+        {
+            e++;
+        }
+
+        return e - s >= 2 ? SubjectText.Clip(text, s, Math.Min(e, s + SubjectText.MaxSubject - paid.Length)) + paid : null;
+    }
+
     /// <summary>2021年, 2021年度, 2021年同期.</summary>
     private static bool IsYear(ReadOnlySpan<char> words)
     {

@@ -136,7 +136,7 @@ public sealed class MetricRecognizer
             found = found with { Subject = whole };
         }
 
-        if (figure.Unit.Kind == MetricKind.Amount && _subjects.Purchased(text, figure.RightStart, majorEnd) is { } paidFor)
+        if (figure.Unit.Kind == MetricKind.Amount && CarriedSubjects.Purchased(text, figure.RightStart, majorEnd) is { } paidFor)
         {
             found = new SubjectResult(paidFor, false);
         }

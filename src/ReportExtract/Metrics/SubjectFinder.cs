@@ -344,33 +344,6 @@ internal sealed class SubjectFinder
 
     private static WordBoundaries Boundaries(WordEdges? edges, int start, int end) => new(edges, start, end);
 
-    /// <summary>
-    /// 以每年5万元|的价格购买专业律师服务: a sum followed by 的, a price word and a verb of buying pays for what is bought
-    /// (专业律师服务费用); null otherwise.
-    /// </summary>
-    public string? Purchased(string text, int start, int end)
-    {
-        if (start + 1 >= end || text[start] != '的' || !_words.Prices.TryMatchAt(text, start + 1, out var price, out var paid))
-        {
-            return null;
-        }
-
-        var verb = start + 1 + price.Length;
-        if (!_words.Leads.TryMatchAt(text, verb, out var lead, out _))
-        {
-            return null;
-        }
-
-        var s = verb + lead.Length;
-        var e = s;
-        while (e < end && SubjectText.IsSubjectChar(text[e]))
-        {
-            e++;
-        }
-
-        return e - s >= 2 ? SubjectText.Clip(text, s, Math.Min(e, s + SubjectText.MaxSubject - paid.Length)) + paid : null;
-    }
-
     /// <summary>Where the words after a unit start once a verb opening them is passed (举办|专题培训班).</summary>
     private int SkipLead(string text, int start, int end) =>
         _words.Leads.TryMatchAt(text, start, out var lead, out _) && lead.Length > 1 && start + lead.Length < end ? start + lead.Length : start;
