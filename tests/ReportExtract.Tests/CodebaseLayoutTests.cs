@@ -8,13 +8,6 @@ namespace ReportExtract.Tests;
 /// </summary>
 public sealed partial class CodebaseLayoutTests
 {
-    // Files still waiting to be split by job; remove a name when its file is split, never add one.
-    private static readonly string[] LongFilesStillToSplit =
-    [
-        "src/ReportExtract/Metrics/MetricRecognizer.cs",
-        "src/ReportExtract/Metrics/SubjectFinder.cs",
-    ];
-
     private const int MaxLines = 400;
 
     private static readonly string Src = Path.Combine(Repository.Root, "src");
@@ -57,26 +50,13 @@ public sealed partial class CodebaseLayoutTests
     }
 
     [Fact]
-    public void No_source_file_runs_over_400_lines_but_those_listed_for_splitting()
+    public void No_source_file_runs_over_400_lines()
     {
         var counts = SourceFiles(includeAllText: true).ToDictionary(Relative, f => File.ReadLines(f).Count());
 
-        counts.Where(kv => kv.Value > MaxLines && !LongFilesStillToSplit.Contains(kv.Key))
+        counts.Where(kv => kv.Value > MaxLines)
             .Select(kv => $"{kv.Key} ({kv.Value} lines)")
             .Should().BeEmpty($"a file past {MaxLines} lines is doing two jobs: split it along them");
-    }
-
-    [Fact]
-    public void The_list_of_files_to_split_holds_only_long_files()
-    {
-        foreach (var file in LongFilesStillToSplit)
-        {
-            var path = Path.Combine(Repository.Root, file);
-            if (File.Exists(path))
-            {
-                File.ReadLines(path).Count().Should().BeGreaterThan(MaxLines, $"{file} is short now: take it off the list");
-            }
-        }
     }
 
     [Fact]

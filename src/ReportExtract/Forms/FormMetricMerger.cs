@@ -55,7 +55,7 @@ internal sealed class FormMetricMerger(string text, ImmutableArray<Section> sect
             subject,
             IsBreakdown(cell.Cell) ? null : indicators.Classify(kind, cell.Cell.Unit, null, subject, subject),
             reportYear,
-            SectionPath(sections, cell.Start),
+            SectionTree.PathAt(sections, cell.Start),
             text[cell.Start..cell.End],
             new TextSpan(cell.Start, cell.End),
             _sentences.SentenceText(cell.Start, cell.End),
@@ -81,17 +81,4 @@ internal sealed class FormMetricMerger(string text, ImmutableArray<Section> sect
     }
 
     private static string Plain(string label) => LabelFolding.Core(label);
-
-    private static string? SectionPath(ImmutableArray<Section> sections, int position)
-    {
-        string? path = null;
-        var level = sections;
-        while (level.FirstOrDefault(s => position >= s.Span.Start && position < s.Span.End) is { } inner)
-        {
-            path = inner.Path;
-            level = inner.Sections;
-        }
-
-        return path;
-    }
 }

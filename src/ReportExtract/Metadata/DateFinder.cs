@@ -71,7 +71,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
 
     /// <summary>The document's own date: 成文日期, the date a speech was given, else the signature's.</summary>
     public DateOnly? DocumentDate(MetadataPage page, Signature? signature) =>
-        page.LabelDate(LabelField.DocumentDate) ?? SpeechDate(page) ?? signature?.Date
+        page.LabelDate(LabelField.DocumentDate) ?? SpeechDate(page) ?? signature?.Date ?? PromulgationDate(page)
         ?? (BulletedDates(page) is [var written, _, ..] ? written : null);
 
     /// <summary>The page's publication date.</summary>
@@ -144,6 +144,29 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
             {
                 return DateText.FirstDate(m.Groups["date"].ValueSpan);
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>…现予公布,自2015年3月1日起施行。 then a line 2015年1月9日: the date of a promulgation order at the top.</summary>
+    private DateOnly? PromulgationDate(MetadataPage page)
+    {
+        var previous = ReadOnlySpan<char>.Empty;
+        foreach (var line in page.Head)
+        {
+            var span = line.TrimmedOf(page.Text);
+            if (span.IsEmpty)
+            {
+                continue;
+            }
+
+            if (DateText.SignatureDate(span) is { Who.Length: 0 } alone && OrganizationNames.ContainsAny(previous, lexicon.PromulgationCues))
+            {
+                return alone.Date;
+            }
+
+            previous = span;
         }
 
         return null;

@@ -51,6 +51,9 @@ public sealed class MetadataLexicon
         NotOrganizationName = org["not-name"].ToFrozenSet(StringComparer.Ordinal);
         NotOrganizationEnd = [.. org["not-end"]];
         OrganizationPlaces = [.. org["place"]];
+        PlaceEndings = [.. org["place-end"]];
+        TitleNameStops = [.. org["title-stop"]];
+        TitleOpeners = [.. org["title-opener"]];
         SubjectEnds = [.. org["subject-end"]];
         PresentingLeads = [.. org["presenting"]];
         SelfReferences = [.. org["self"].Select(SelfReference)];
@@ -62,8 +65,12 @@ public sealed class MetadataLexicon
         TitleNotStarting = [.. title["not-start"]];
         TitleCueEndings = [.. title["cue-ending"]];
         DeliveryYearTitles = [.. title["delivery-year"]];
+        NotReportTitles = [.. title["not-report"]];
 
-        SignatureFollowers = [.. Group(signatures)["follower"]];
+        var signature = Group(signatures);
+        SignatureFollowers = [.. signature["follower"]];
+        PromulgationCues = [.. signature["promulgation"]];
+        IssuingVerbs = [.. org["issuing"]];
     }
 
     /// <summary>The built-in lexicon, read afresh on each call.</summary>
@@ -91,6 +98,15 @@ public sealed class MetadataLexicon
 
     internal ImmutableArray<string> SubjectEnds { get; }
 
+    /// <summary>Endings of a bare place name (某某区, 某某县), which a fuller name of the same place replaces.</summary>
+    internal ImmutableArray<string> PlaceEndings { get; }
+
+    /// <summary>Words where an issuer's name stops in a title (关于, 年度), besides a year.</summary>
+    internal ImmutableArray<string> TitleNameStops { get; }
+
+    /// <summary>Words a title may open with before its issuer (关于某某镇人民政府…的报告).</summary>
+    internal ImmutableArray<string> TitleOpeners { get; }
+
     internal ImmutableArray<string> PresentingLeads { get; }
 
     /// <summary>What follows 我 in a self-reference (局, 区 …) and the endings of the names it can stand for.</summary>
@@ -103,6 +119,15 @@ public sealed class MetadataLexicon
     internal ImmutableArray<string> DeliveryYearTitles { get; }
 
     internal ImmutableArray<string> SignatureFollowers { get; }
+
+    /// <summary>Words ending an order that promulgates a document (现予公布, 起施行): a bare date line after it dates the document.</summary>
+    internal ImmutableArray<string> PromulgationCues { get; }
+
+    /// <summary>Verbs that follow the body issuing a document in 由某某人民政府颁布.</summary>
+    internal ImmutableArray<string> IssuingVerbs { get; }
+
+    /// <summary>Title endings of documents that are no report (指标体系, 办法): without a year of their own they cover none.</summary>
+    internal ImmutableArray<string> NotReportTitles { get; }
 
     internal ImmutableArray<string> TitleNotEnding { get; }
 
@@ -138,8 +163,9 @@ public sealed class MetadataLexicon
         var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal)
         {
             ["suffix"] = [], ["end-suffix"] = [], ["not-start"] = [], ["not-name"] = [], ["not-end"] = [], ["place"] = [],
+            ["place-end"] = [], ["title-stop"] = [], ["title-opener"] = [],
             ["subject-end"] = [], ["presenting"] = [], ["self"] = [],
-            ["cue"] = [], ["not-ending"] = [], ["not-contain"] = [], ["cue-ending"] = [], ["delivery-year"] = [],
+            ["cue"] = [], ["not-ending"] = [], ["not-contain"] = [], ["cue-ending"] = [], ["delivery-year"] = [], ["not-report"] = [], ["promulgation"] = [], ["issuing"] = [],
             ["follower"] = [],
         };
         foreach (var (rule, value) in Rules(lines))

@@ -15,6 +15,9 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
 
     private const int ClauseLength = 48;
 
+    // 由某某人民政府颁布 is looked for this far into the text: a promulgation note stands at the top.
+    private const int PromulgationWindow = 2_000;
+
     public string? Find(MetadataPage page, FoundTitle? title, Signature? signature, (int First, int Last) titleLines)
     {
         var text = page.Text;
@@ -22,7 +25,7 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
         var fromTitle = title is null ? null : names.FromTitle(title.Text);
         var publisher = page.Label(LabelField.Publisher, v => names.AsName(v));
         var fromSignature = signature?.Organization;
-        var presenting = Presenting(window);
+        var presenting = Presenting(window) ?? Promulgated(window[..Math.Min(window.Length, PromulgationWindow)]);
         var opening = page.OpeningLine(titleLines) is { IsEmpty: false } sentence ? names.FromOpeningSentence(sentence) : null;
         var source = page.Label(LabelField.Source, v => names.AsName(v));
         var chosen = fromTitle ?? publisher ?? fromSignature ?? presenting ?? opening ?? source
@@ -89,6 +92,21 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
         }
 
         return best;
+    }
+
+    /// <summary>The body that issued a document by the note at its top: 《…》于2015年1月9日由某某自治区人民政府颁布.</summary>
+    private string? Promulgated(ReadOnlySpan<char> window)
+    {
+        for (var at = window.IndexOf('由'); at >= 0; at = window[(at + 1)..].IndexOf('由') is var next and >= 0 ? at + 1 + next : -1)
+        {
+            var rest = window[(at + 1)..];
+            if (names.Leading(rest) is { } name && OrganizationNames.StartsWithAny(rest[name.Length..], lexicon.IssuingVerbs))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -7,9 +7,10 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
 {
     private const int MaxName = 40;
 
-    // Where an issuer's name stops in a title: before 关于, a year, or 年度.
-    [GeneratedRegex("关于|[0-9]|[〇○零一二三四五六七八九]{4}年|年度", RegexOptions.CultureInvariant)]
-    private static partial Regex TitleNameStop();
+    // Where an issuer's name stops in a title: before a year (Arabic digits, or four Chinese digits and 年); the words
+    // that stop it too (关于, 年度) are the lexicon's title-stop words.
+    [GeneratedRegex("[0-9]|[〇○零一二三四五六七八九]{4}年", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleYear();
 
     // Time phrases that open a report's first sentence before its subject: 2021年, / 今年以来,
     [GeneratedRegex(@"^(?:(?:19|20)[0-9]{2}[ \t]*年(?:度|以来)?|今年以来|近年来|一年来|过去一年)[ \t]*[,，]?[ \t]*", RegexOptions.CultureInvariant)]
@@ -43,10 +44,20 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
     /// <summary>The issuer named at the start of a title: the text before 关于 / the year, when it ends like a name.</summary>
     public string? FromTitle(string title)
     {
-        var stop = TitleNameStop().Match(title);
-        if (stop.Success && stop.Index >= 2)
+        var year = TitleYear().Match(title);
+        var stop = year.Success ? year.Index : -1;
+        foreach (var word in lexicon.TitleNameStops)
         {
-            var prefix = title.AsSpan(0, stop.Index).TrimEnd(" 的");
+            var at = title.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && (stop < 0 || at < stop))
+            {
+                stop = at;
+            }
+        }
+
+        if (stop >= 2)
+        {
+            var prefix = title.AsSpan(0, stop).TrimEnd(" 的");
             if (prefix.Length >= 2 && prefix.Length <= MaxName && EndsWithAny(prefix, lexicon.OrganizationEndSuffixes)
                 && !StartsWithAny(prefix, lexicon.NotOrganizationStart) && !EndsWithAny(prefix, lexicon.NotOrganizationEnd))
             {
@@ -55,11 +66,19 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         }
 
         // 关于某某镇人民政府2021年度…的报告: the issuer follows 关于.
-        return Scan(title.AsSpan().StartsWith("关于") ? title.AsSpan(2) : title);
+        foreach (var opener in lexicon.TitleOpeners)
+        {
+            if (title.StartsWith(opener, StringComparison.Ordinal))
+            {
+                return Scan(title.AsSpan(opener.Length));
+            }
+        }
+
+        return Scan(title);
     }
 
     /// <summary>Whether <paramref name="name"/> is only a place (某某区, 某某县), which a fuller name of the same place should replace.</summary>
-    public bool IsPlaceOnly(string name) => !EndsWithAny(name, lexicon.OrganizationSuffixes) && name[^1] is '省' or '市' or '区' or '县' or '州' or '旗' or '盟' or '镇' or '乡';
+    public bool IsPlaceOnly(string name) => !EndsWithAny(name, lexicon.OrganizationSuffixes) && EndsWithAny(name, lexicon.PlaceEndings);
 
     /// <summary>
     /// The issuer that opens a sentence (龙湖区城管局全面贯彻… / 2021年,市住房和城乡建设局认真… / 2020年,北坡镇在…), or
@@ -116,6 +135,9 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
 
         return null;
     }
+
+    /// <summary>The name that opens <paramref name="text"/> (a known suffix after a place), or null.</summary>
+    public string? Leading(ReadOnlySpan<char> text) => Scan(text);
 
     /// <summary>Whether <paramref name="tail"/> (from the last character a shorter name ends with) is a suffix: 委员会 after 委.</summary>
     public bool IsSuffixContinuation(ReadOnlySpan<char> tail) => MatchSuffix(tail) == tail.Length;

@@ -50,7 +50,8 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         var window = text.Length > ReportingSentenceWindow ? text[..ReportingSentenceWindow] : text;
         var reviewed = ReviewedYear(window);
         int? fromTitle = title is null ? null : YearIn(title.Text);
-        if (fromTitle is { } ty && title is not null && OrganizationNames.ContainsAny(title.Text, lexicon.DeliveryYearTitles))
+        if (fromTitle is { } ty && title is not null && OrganizationNames.ContainsAny(title.Text, lexicon.DeliveryYearTitles)
+            && !title.Text.Contains(string.Concat(ty.ToString(CultureInfo.InvariantCulture), "年度"), StringComparison.Ordinal))
         {
             // 2022年政府工作报告 is delivered in 2022 and reviews 2021.
             fromTitle = ty - 1;
@@ -62,6 +63,13 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         if (fromTitle is { } t && fromReporting is { } s && t != s)
         {
             warnings.Add($"report_year: the title says {t} but the opening says {s}; kept {t}");
+        }
+
+        // 某某自治区法治政府建设指标体系: a document that is no report covers no year unless its title names one; the
+        // years of its promulgation order (现予公布,自2015年3月1日起施行) are no year it covers.
+        if (title is not null && OrganizationNames.EndsWithAny(title.Text.AsSpan().TrimEnd(")）（(试行 "), lexicon.NotReportTitles))
+        {
+            return fromTitle;
         }
 
         if ((reviewed ?? fromTitle ?? fromSpeech ?? fromReporting) is { } year)

@@ -18,6 +18,9 @@ internal sealed class TitleFinder(MetadataLexicon lexicon, OrganizationNames org
     private const int TitleMaxLength = 80;
     private const int FragmentMaxLength = 40;
 
+    // A place word this close to the start of a line opens it with the place's name (某某自治区…).
+    private const int PlaceOpening = 8;
+
     public FoundTitle? Find(MetadataPage page)
     {
         if (page.Label(LabelField.Title, FromLabel) is { } labelled)
@@ -219,7 +222,9 @@ internal sealed class TitleFinder(MetadataLexicon lexicon, OrganizationNames org
             return CueSegments(line) <= 1;
         }
 
-        return OrganizationNames.EndsWithAny(line, lexicon.TitleCueEndings) && line.IndexOfAny("，,、") < 0 && IsSpecific(line.ToString());
+        // 某某自治区法治政府建设指标体系: a place opening the line names whose document it is, as an issuer would.
+        return OrganizationNames.EndsWithAny(line, lexicon.TitleCueEndings) && line.IndexOfAny("，,、") < 0
+            && (IsSpecific(line.ToString()) || OrganizationNames.ContainsAny(line[..Math.Min(line.Length, PlaceOpening)], lexicon.OrganizationPlaces));
     }
 
     private int CueSegments(ReadOnlySpan<char> line)

@@ -194,6 +194,68 @@ internal sealed class CarriedSubjects
         return inside.IsEmpty || _subjects.Earlier.Contains(inside.ToString()) || IsYear(inside) ? previous.Subject : null;
     }
 
+    /// <summary>
+    /// 组织各类学习、培训、宣讲1.2万余次: a figure right after a list of nouns (、) counts them all, when the list holds no
+    /// figure of its own; <paramref name="subject"/>, found for the last item (from <paramref name="clauseStart"/>), is
+    /// widened to the list (学习、培训、宣讲), the first item read less its verb. Null when there is no such list.
+    /// </summary>
+    public string? Listed(string text, SentenceSplitter sentences, int floor, int clauseStart, string subject, WordEdges? edges)
+    {
+        if (clauseStart <= floor + 1 || text[clauseStart - 1] != '、' || !text.AsSpan(clauseStart).StartsWith(subject, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var listStart = clauseStart;
+        while (listStart > floor + 1 && text[listStart - 1] == '、')
+        {
+            var item = sentences.ClauseStart(listStart - 1, floor);
+            if (item == listStart - 1 || text.AsSpan(item, listStart - 1 - item).IndexOfAny(ChineseNumberParser.StartChars) >= 0)
+            {
+                break;
+            }
+
+            listStart = item;
+        }
+
+        if (listStart == clauseStart)
+        {
+            return null;
+        }
+
+        var firstEnd = text.IndexOf('、', listStart);
+        var first = _subjects.Find(text, listStart, firstEnd, firstEnd, firstEnd, false, edges).Subject;
+        var listed = first is null ? null : string.Concat(first, text.AsSpan(firstEnd, clauseStart - firstEnd), subject);
+        return listed is { Length: <= SubjectText.MaxSubject } ? listed : null;
+    }
+
+    /// <summary>
+    /// 以每年5万元|的价格购买专业律师服务: a sum followed by 的, a price word and a verb of buying pays for what is bought
+    /// (专业律师服务费用); null otherwise.
+    /// </summary>
+    public string? Purchased(string text, int start, int end)
+    {
+        if (start + 1 >= end || text[start] != '的' || !_subjects.Words.Prices.TryMatchAt(text, start + 1, out var price, out var paid))
+        {
+            return null;
+        }
+
+        var verb = start + 1 + price.Length;
+        if (!_subjects.Words.Leads.TryMatchAt(text, verb, out var lead, out _))
+        {
+            return null;
+        }
+
+        var s = verb + lead.Length;
+        var e = s;
+        while (e < end && SubjectText.IsSubjectChar(text[e]))
+        {
+            e++;
+        }
+
+        return e - s >= 2 ? SubjectText.Clip(text, s, Math.Min(e, s + SubjectText.MaxSubject - paid.Length)) + paid : null;
+    }
+
     /// <summary>2021年, 2021年度, 2021年同期.</summary>
     private static bool IsYear(ReadOnlySpan<char> words)
     {

@@ -10,9 +10,17 @@ namespace ReportExtract.Metrics;
 /// <summary>
 /// One way a metric can be an indicator: subject words, and words the context must or must not hold. The context is the
 /// figure's comma clause and the one before it, or, with <paramref name="Sentence"/>, its whole sentence up to the figure
-/// (受理行政复议申请15件,…,其中维持9件,撤销2件).
+/// (受理行政复议申请15件,…,其中维持9件,撤销2件) with a run-in heading that opens its line; <see cref="ClauseExclude"/>
+/// words must not stand in the figure's own comma clause (上年结转申请2件), whatever the clause before says.
 /// </summary>
-public sealed record IndicatorRule(ImmutableArray<string> Subject, ImmutableArray<string> Context, ImmutableArray<string> ContextExclude, bool Sentence = false);
+public sealed record IndicatorRule(ImmutableArray<string> Subject, ImmutableArray<string> Context, ImmutableArray<string> ContextExclude, bool Sentence = false)
+{
+    /// <summary>Words that must not stand in the figure's own comma clause.</summary>
+    public ImmutableArray<string> ClauseExclude { get; init; } = [];
+
+    /// <summary>Words one of which must stand after the figure in its comma clause (8名干部|取得执法资格), when given.</summary>
+    public ImmutableArray<string> After { get; init; } = [];
+}
 
 /// <summary>A canonical indicator: id, label, the figures it takes and the rules that recognize it.</summary>
 public sealed record IndicatorDefinition(
@@ -21,7 +29,12 @@ public sealed record IndicatorDefinition(
     ImmutableArray<MetricKind> Kinds,
     ImmutableArray<string> Units,
     ImmutableArray<IndicatorRule> Rules,
-    ImmutableArray<string> Exclude);
+    ImmutableArray<string> Exclude)
+{
+    /// <summary>Words that, in the lead-in of a table (its caption, the sentence before it), make its cells no figure of this
+    /// indicator: a table of 行政复议 cases by matter (行政处罚 | 政府信息公开) counts review cases, not penalties.</summary>
+    public ImmutableArray<string> TopicExclude { get; init; } = [];
+}
 
 /// <summary>The canonical indicators analysts compare across reports (Resources/Metrics/indicators.json plus a user file).</summary>
 public sealed class IndicatorCatalog
@@ -47,10 +60,23 @@ public sealed class IndicatorCatalog
         public int Kinds { get; } = definition.Kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
         public FrozenSet<string> Units { get; } = definition.Units.ToFrozenSet(StringComparer.Ordinal);
         public WordSearchValues Exclude { get; } = new(definition.Exclude);
+        public WordSearchValues TopicExclude { get; } = new(definition.TopicExclude);
         public WordSearchValues AnySubject { get; } = new(definition.Rules.SelectMany(r => r.Subject));
 
-        public ImmutableArray<(ImmutableArray<string> Subject, WordSearchValues? Context, WordSearchValues ContextExclude, bool Sentence)> Rules { get; } =
-            [.. definition.Rules.Select(r => (r.Subject, r.Context.IsEmpty ? null : new WordSearchValues(r.Context), new WordSearchValues(r.ContextExclude), r.Sentence))];
+        public ImmutableArray<CompiledRule> Rules { get; } = [.. definition.Rules.Select(r => new CompiledRule(r))];
+    }
+
+    /// <summary>A rule with its word lists turned into vectorized searchers.</summary>
+    private sealed class CompiledRule(IndicatorRule rule)
+    {
+        public ImmutableArray<string> Subject { get; } = rule.Subject;
+        public WordSearchValues? Context { get; } = Of(rule.Context);
+        public WordSearchValues? ContextExclude { get; } = Of(rule.ContextExclude);
+        public bool Sentence { get; } = rule.Sentence;
+        public WordSearchValues? ClauseExclude { get; } = Of(rule.ClauseExclude);
+        public WordSearchValues? After { get; } = Of(rule.After);
+
+        private static WordSearchValues? Of(ImmutableArray<string> words) => words.IsEmpty ? null : new(words);
     }
 
     /// <summary>The built-in catalog (each call reads it afresh).</summary>
@@ -111,14 +137,22 @@ public sealed class IndicatorCatalog
 
     /// <summary>
     /// The indicator id of a figure: <paramref name="context"/> is its comma clause and the one before, up to the figure;
-    /// <paramref name="sentence"/> its sentence up to the figure (empty: the same as the context). The best rule is the
-    /// one with the longest matching subject word; ties go to catalog order. Changes never take an indicator.
+    /// <paramref name="sentence"/> its sentence up to the figure (empty: the same as the context); <paramref name="clause"/>
+    /// its own comma clause (empty: the context); <paramref name="topic"/> the lead-in of the table a cell belongs to
+    /// (empty in prose); <paramref name="after"/> the rest of the figure's comma clause after it. The best rule is the one with the longest matching subject word; ties go to catalog order.
+    /// Changes never take an indicator.
     /// </summary>
-    public string? Classify(MetricKind kind, string unit, Delta? delta, string? subject, ReadOnlySpan<char> context, ReadOnlySpan<char> sentence = default)
+    public string? Classify(MetricKind kind, string unit, Delta? delta, string? subject, ReadOnlySpan<char> context, ReadOnlySpan<char> sentence = default,
+        ReadOnlySpan<char> clause = default, ReadOnlySpan<char> topic = default, ReadOnlySpan<char> after = default)
     {
         if (sentence.IsEmpty)
         {
             sentence = context;
+        }
+
+        if (clause.IsEmpty)
+        {
+            clause = context;
         }
 
         if (delta is not null || subject is null)
@@ -134,18 +168,21 @@ public sealed class IndicatorCatalog
             if ((definition.Kinds != 0 && (definition.Kinds & (1 << (int)kind)) == 0)
                 || (definition.Units.Count > 0 && !definition.Units.Contains(unit))
                 || !subject.AsSpan().ContainsAny(definition.AnySubject)
-                || subject.AsSpan().ContainsAny(definition.Exclude))
+                || subject.AsSpan().ContainsAny(definition.Exclude)
+                || topic.ContainsAny(definition.TopicExclude))
             {
                 continue;
             }
 
-            foreach (var (words, contextWords, contextExclude, wholeSentence) in definition.Rules)
+            foreach (var rule in definition.Rules)
             {
-                var length = LongestContained(subject, words);
-                var where = wholeSentence ? sentence : context;
+                var length = LongestContained(subject, rule.Subject);
+                var where = rule.Sentence ? sentence : context;
                 if (length > bestLength
-                    && (contextWords is null || where.ContainsAny(contextWords))
-                    && !where.ContainsAny(contextExclude))
+                    && (rule.Context is null || where.ContainsAny(rule.Context))
+                    && (rule.ContextExclude is null || !where.ContainsAny(rule.ContextExclude))
+                    && (rule.ClauseExclude is null || !clause.ContainsAny(rule.ClauseExclude))
+                    && (rule.After is null || after.ContainsAny(rule.After)))
                 {
                     best = definition.Id;
                     bestLength = length;
@@ -273,8 +310,8 @@ public sealed class IndicatorCatalog
                 entry.Label ?? entry.Id,
                 kinds.ToImmutable(),
                 [.. entry.Units ?? []],
-                [.. entry.Rules.Select(r => new IndicatorRule([.. r.Subject!], [.. r.Context ?? []], [.. r.ContextExclude ?? []], r.Sentence))],
-                [.. entry.Exclude ?? []]));
+                [.. entry.Rules.Select(r => new IndicatorRule([.. r.Subject!], [.. r.Context ?? []], [.. r.ContextExclude ?? []], r.Sentence) { ClauseExclude = [.. r.ClauseExclude ?? []], After = [.. r.After ?? []] })],
+                [.. entry.Exclude ?? []]) { TopicExclude = [.. entry.TopicExclude ?? []] });
         }
 
         return result.ToImmutable();
@@ -294,6 +331,7 @@ public sealed class IndicatorCatalog
         public List<string>? Units { get; set; }
         public List<CatalogRule>? Rules { get; set; }
         public List<string>? Exclude { get; set; }
+        public List<string>? TopicExclude { get; set; }
     }
 
     internal sealed class CatalogRule
@@ -302,6 +340,8 @@ public sealed class IndicatorCatalog
         public List<string>? Context { get; set; }
         public List<string>? ContextExclude { get; set; }
         public bool Sentence { get; set; }
+        public List<string>? ClauseExclude { get; set; }
+        public List<string>? After { get; set; }
     }
 }
 

@@ -17,7 +17,7 @@ public sealed record MetricRecognition(ImmutableArray<Metric> Metrics, Immutable
 /// </summary>
 public sealed class MetricRecognizer
 {
-    /// <summary>How far left of a number its subject and cues are looked for; keeps 1 MB lines linear.</summary>
+    /// <summary>How far left of a number its subject is looked for; keeps 1 MB lines linear.</summary>
     private const int LeftReach = 48;
 
     /// <summary>How far right of a unit a trailing subject is looked for.</summary>
@@ -26,10 +26,13 @@ public sealed class MetricRecognizer
     /// <summary>How much of the sentence before a figure the catalog sees as context.</summary>
     private const int ContextReach = 120;
 
+    /// <summary>How long a sentence opening a line may be to be read as a run-in heading of the sentences after it.</summary>
+    private const int RunInHeading = 30;
+
     private readonly IndicatorCatalog _catalog;
     private readonly UnitLexicon _units;
-    private readonly QualifierLexicon _qualifiers;
-    private readonly MetricExclusions _exclusions;
+    private readonly FigureScanner _figures;
+    private readonly IndicatorCues _cues;
     private readonly SubjectFinder _subjects;
     private readonly CarriedSubjects _carried;
     private readonly IClauseSegmenter? _segmenter;
@@ -52,12 +55,12 @@ public sealed class MetricRecognizer
     {
         _catalog = catalog;
         _units = units;
-        _qualifiers = qualifiers;
-        _exclusions = exclusions;
         _subjects = new SubjectFinder(segmenter);
         _carried = new CarriedSubjects(_subjects);
         _segmenter = segmenter;
         _tables = new TableCellReader(new TableLocator(units), _units, _subjects.Generic);
+        _figures = new FigureScanner(units, qualifiers, exclusions);
+        _cues = new IndicatorCues();
     }
 
     /// <summary>The catalog that names indicators.</summary>
@@ -74,313 +77,40 @@ public sealed class MetricRecognizer
         var context = new Context(text, sections, reportYear, sentences, years, edges);
 
         var metrics = ImmutableArray.CreateBuilder<Metric>();
-        foreach (var figure in FindFigures(text, names, tables.Blocks, sentences))
+        foreach (var figure in _figures.FindFigures(text, names, tables.Blocks, sentences))
         {
             metrics.Add(Describe(context, figure, metrics));
         }
 
+        _cues.DropBreakdownParts(text, metrics);
+        // The lead-in of a table is read once for all its cells.
+        var lastTable = (Start: -1, LeadIn: string.Empty);
+        var blocks = tables.Blocks.Ranges;
+        var block = 0;
         foreach (var cell in tables.Figures)
         {
-            metrics.Add(DescribeCell(context, cell));
+            var table = tables.Blocks.Find(cell.Start);
+            if (table is { } t && t.Start != lastTable.Start)
+            {
+                // The lead-in stops at the table before, whose rows say nothing of this one.
+                while (block < blocks.Length && blocks[block].End <= t.Start)
+                {
+                    block++;
+                }
+
+                var floor = block > 0 ? blocks[block - 1].End : 0;
+                lastTable = (t.Start, IndicatorCues.LeadIn(text, t.Start, floor).ToString());
+            }
+
+            metrics.Add(DescribeCell(context, cell, table is null ? string.Empty : lastTable.LeadIn));
         }
 
         metrics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new MetricRecognition(metrics.ToImmutable(), tables.Warnings);
     }
 
-    /// <summary>A figure found in prose, before its context is read.</summary>
-    private readonly record struct Figure(
-        int Start, int End, double Value, UnitEntry Unit, Approximation? Approx, Delta? Delta, int LeftEnd, int RightStart);
-
     private sealed record Context(string Text, ImmutableArray<Section> Sections, int? ReportYear, SentenceSplitter Sentences, YearScope Years, WordEdges? Edges);
 
-    /// <summary>Walks the text once, number by number, and yields the figures among them.</summary>
-    private List<Figure> FindFigures(string text, RangeSet names, RangeSet tables, SentenceSplitter sentences)
-    {
-        var figures = new List<Figure>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var k = text.AsSpan(i).IndexOfAny(ChineseNumberParser.StartChars);
-            if (k < 0)
-            {
-                break;
-            }
-
-            var p = i + k;
-            if (tables.Find(p) is { } table)
-            {
-                i = table.End;
-                continue;
-            }
-
-            if (names.Find(p) is { } name)
-            {
-                i = name.End;
-                continue;
-            }
-
-            i = ReadFigureAt(text, p, sentences, figures);
-        }
-
-        return figures;
-    }
-
-    /// <summary>Reads the figure (or range, fraction, 百分之 rate) starting at <paramref name="p"/>; returns where to go on.</summary>
-    private int ReadFigureAt(string text, int p, SentenceSplitter sentences, List<Figure> figures)
-    {
-        // 百分之八十 and 千分之五 are rates written as fractions of 100 and 1000.
-        if (text.AsSpan(p).StartsWith("百分之") || text.AsSpan(p).StartsWith("千分之"))
-        {
-            if (ChineseNumberParser.TryParse(text, p + 3, out var part) && !part.BareMultiplier)
-            {
-                var perMille = text[p] == '千';
-                var unit = _units.Match(perMille ? "‰" : "%", 0, true)!;
-                AddFigure(text, p, part.End, part.Value, unit, null, sentences, figures, part);
-                return part.End;
-            }
-
-            return p + 3;
-        }
-
-        if (!ChineseNumberParser.TryParse(text, p, out var number))
-        {
-            return p + 1;
-        }
-
-        // A number too long for a double (a digit dump, an ID) is no figure; JSON has no infinity either.
-        if (!double.IsFinite(number.Value))
-        {
-            return number.End;
-        }
-
-        // A digit glued to an earlier number part (1.2.3, 2022-01) belongs to a code, not a figure.
-        if (p > 1 && text[p - 1] is '.' or '-' or '/' && ChineseNumberParser.IsArabicDigit(text[p - 2]))
-        {
-            return number.End;
-        }
-
-        // 三分之一: a fraction, read as a rate in %.
-        if (text.AsSpan(number.End).StartsWith("分之") && ChineseNumberParser.TryParse(text, number.End + 2, out var numerator)
-            && number.Value > 0 && !numerator.BareMultiplier)
-        {
-            var unit = _units.Match("%", 0, true)!;
-            AddFigure(text, p, numerator.End, numerator.Value / number.Value * 100, unit, null, sentences, figures, number);
-            return numerator.End;
-        }
-
-        // A lone 百/千/万/亿 (千家万户) or a lone 一 (一是, 统一) is almost never a figure; 十 alone is (十余次), and so is a
-        // multiplier with 余/多 (千余件, 百余人次).
-        var approximateRound = number.End < text.Length && text[number.End] is '余' or '多';
-        // A few measure words make even a lone 一 a figure (每季度编写一册).
-        if ((number.BareMultiplier && text[p] is not ('十' or '拾') && !approximateRound)
-            || (!number.Arabic && number.Length == 1 && text[p] is '一' or '壹' && _units.Match(text, number.End, false) is not { AfterLoneOne: true }))
-        {
-            return number.End;
-        }
-
-        var (unitEntry, insideApprox, unitEnd) = ReadUnit(text, number);
-        if (unitEntry is null && _units.MatchDuration(text, p, number.End) is { } years)
-        {
-            // 连续3年, 长达两年: a duration, where elsewhere a number before 年 is a year.
-            (unitEntry, unitEnd) = (years, number.End + years.Surface.Length);
-        }
-
-        if (unitEntry is null)
-        {
-            return TryRange(text, number, sentences, figures) ?? number.End;
-        }
-
-        if (TryUnitRange(text, number, unitEntry, unitEnd, sentences, figures) is { } rangeEnd)
-        {
-            return rangeEnd;
-        }
-
-        AddFigure(text, p, unitEnd, number.Value * unitEntry.Scale, unitEntry, insideApprox, sentences, figures, number);
-        return unitEnd;
-    }
-
-    /// <summary>5万元至8万元: a range whose ends both carry the unit. Returns where to go on, or null.</summary>
-    private int? TryUnitRange(string text, in NumberToken low, UnitEntry lowUnit, int lowEnd, SentenceSplitter sentences, List<Figure> figures)
-    {
-        var pos = lowEnd;
-        if (pos >= text.Length || text[pos] is not ('至' or '到' or '-' or '—' or '~' or '～' or '－' or '–'))
-        {
-            return null;
-        }
-
-        pos++;
-        if (pos < text.Length && text[pos] == '—')
-        {
-            pos++;
-        }
-
-        if (!ChineseNumberParser.TryParse(text, pos, out var high) || high.BareMultiplier)
-        {
-            return null;
-        }
-
-        var (highUnit, _, highEnd) = ReadUnit(text, high);
-        if (highUnit is null || highUnit.Canonical != lowUnit.Canonical || high.Value * highUnit.Scale <= low.Value * lowUnit.Scale)
-        {
-            return null;
-        }
-
-        var lineStart = sentences.LineStart(low.Start);
-        if (_exclusions.Excludes(text, low, lowEnd, lineStart) || _exclusions.Excludes(text, high, highEnd, lineStart))
-        {
-            return null;
-        }
-
-        var lowFigure = MakeFigure(text, low.Start, lowEnd, low.Value * lowUnit.Scale, lowUnit, Approximation.AtLeast, sentences);
-        var highFigure = MakeFigure(text, high.Start, highEnd, high.Value * highUnit.Scale, highUnit, Approximation.AtMost, sentences);
-        figures.Add(lowFigure with { RightStart = highFigure.RightStart });
-        figures.Add(highFigure with { LeftEnd = lowFigure.LeftEnd });
-        return highEnd;
-    }
-
-    /// <summary>The unit after a number, with 余/多 between them and one optional space (230.5 亿元 is read at the number).</summary>
-    private (UnitEntry? Unit, Approximation? Inside, int End) ReadUnit(string text, in NumberToken number)
-    {
-        var pos = number.End;
-        if (pos < text.Length && text[pos] == ' ')
-        {
-            pos++;
-        }
-
-        var afterQualifier = _qualifiers.MatchInside(text, pos, out var approx);
-        if (afterQualifier > 0)
-        {
-            // 十余次, 1.7万余份; the qualifier counts only when a unit follows.
-            var unitAfter = _units.Match(text, afterQualifier, number.Arabic);
-            if (unitAfter is not null)
-            {
-                return (unitAfter, approx, afterQualifier + unitAfter.Surface.Length);
-            }
-        }
-
-        // 3个多月, 两个余月: the qualifier sits inside the measure word 个月.
-        if (pos + 1 < text.Length && text[pos] == '个' && _qualifiers.MatchInside(text, pos + 1, out var split) is var rest and > 0
-            && _units.MatchSplit(text, pos, rest, number.Arabic) is { } whole)
-        {
-            return (whole, split, rest + whole.Surface.Length - 1);
-        }
-
-        var unit = _units.Match(text, pos, number.Arabic);
-        return unit is null ? (null, null, number.End) : (unit, null, pos + unit.Surface.Length);
-    }
-
-    /// <summary>X至Y件, X-Y件: two figures sharing the unit of the second. Returns where to go on, or null.</summary>
-    private int? TryRange(string text, in NumberToken low, SentenceSplitter sentences, List<Figure> figures)
-    {
-        var pos = low.End;
-        if (pos >= text.Length || text[pos] is not ('至' or '到' or '-' or '—' or '~' or '～' or '－' or '–'))
-        {
-            return null;
-        }
-
-        pos++;
-        if (pos < text.Length && text[pos] == '—')
-        {
-            pos++;
-        }
-
-        if (!ChineseNumberParser.TryParse(text, pos, out var high) || high.BareMultiplier || high.Arabic != low.Arabic)
-        {
-            return null;
-        }
-
-        var (unit, _, unitEnd) = ReadUnit(text, high);
-
-        // A high end too long for a double (a digit dump) makes no range, as it makes no figure on its own.
-        if (unit is null || !double.IsFinite(high.Value) || high.Value <= low.Value)
-        {
-            return null;
-        }
-
-        var lineStart = sentences.LineStart(low.Start);
-        if (_exclusions.Excludes(text, low, unitEnd, lineStart) || _exclusions.Excludes(text, high, unitEnd, lineStart))
-        {
-            return unitEnd;
-        }
-
-        // 5到8万元: the high end's 万/亿 applies to a low end written without one.
-        var carried = low.Value * unit.Scale * CarriedMultiplier(text, low, high);
-        var lowFigure = MakeFigure(text, low.Start, low.End, carried, unit, Approximation.AtLeast, sentences);
-        var highFigure = MakeFigure(text, high.Start, unitEnd, high.Value * unit.Scale, unit, Approximation.AtMost, sentences);
-        figures.Add(lowFigure with { RightStart = highFigure.RightStart });
-        figures.Add(highFigure with { LeftEnd = lowFigure.LeftEnd });
-        return unitEnd;
-    }
-
-    private static double CarriedMultiplier(string text, in NumberToken low, in NumberToken high)
-    {
-        if (ChineseNumberParser.MultiplierValue(text[low.End - 1]) >= 1e4)
-        {
-            return 1;
-        }
-
-        var multiplier = 1.0;
-        for (var i = high.End - 1; i > high.Start && ChineseNumberParser.MultiplierValue(text[i]) >= 1e4; i--)
-        {
-            multiplier *= ChineseNumberParser.MultiplierValue(text[i]);
-        }
-
-        return multiplier;
-    }
-
-    private void AddFigure(string text, int start, int end, double value, UnitEntry unit, Approximation? inside, SentenceSplitter sentences, List<Figure> figures, in NumberToken number)
-    {
-        if (_exclusions.Excludes(text, number, end, sentences.LineStart(start)))
-        {
-            return;
-        }
-
-        figures.Add(MakeFigure(text, start, end, value, unit, inside, sentences));
-    }
-
-    /// <summary>Reads the qualifiers and the change verb around a figure spanning [start, end).</summary>
-    private Figure MakeFigure(string text, int start, int end, double value, UnitEntry unit, Approximation? inside, SentenceSplitter sentences)
-    {
-        var floor = Math.Max(sentences.SentenceAt(start).Start, start - LeftReach);
-        var approx = inside;
-        var leftEnd = start;
-        var before = _qualifiers.MatchBefore(text, start, floor, out var beforeApprox);
-        if (before < 0 && start - 1 > floor && text[start - 1] is '有' or '为' or '达' or '是')
-        {
-            before = _qualifiers.MatchBefore(text, start - 1, floor, out beforeApprox); // 大约有200户
-        }
-        if (before >= 0)
-        {
-            approx ??= beforeApprox;
-            leftEnd = before;
-        }
-
-        var rightStart = end;
-        var after = _qualifiers.MatchAfter(text, end, out var afterApprox);
-        if (after >= 0)
-        {
-            approx ??= afterApprox;
-            rightStart = after;
-        }
-
-        // A share cannot pass the whole: 100%以上 means at least 100 %.
-        if (approx == Approximation.Over && unit.Canonical == "%" && value >= 100)
-        {
-            approx = Approximation.AtLeast;
-        }
-
-        Delta? delta = null;
-        var verbEnd = leftEnd > floor && text[leftEnd - 1] == '了' ? leftEnd - 1 : leftEnd;
-        var verbStart = _qualifiers.MatchDelta(text, verbEnd, floor, out var direction);
-        if (verbStart >= 0)
-        {
-            delta = direction;
-            leftEnd = verbStart;
-        }
-
-        return new Figure(start, end, value, unit, approx, delta, leftEnd, rightStart);
-    }
 
     /// <summary>Turns a figure into a metric: subject, kind, year, section, sentence, indicator.</summary>
     private Metric Describe(Context context, Figure figure, ImmutableArray<Metric>.Builder earlier)
@@ -403,11 +133,22 @@ public sealed class MetricRecognizer
         }
 
         floor = Math.Min(floor, figure.LeftEnd);
-        var clauseStart = context.Sentences.ClauseStart(figure.LeftEnd, floor);
+        // 纠错(含撤销、确认违法)29件: a short bracket between a noun and its figure qualifies the noun, which still names it.
+        var leftEnd = BeforeBracket(text, floor, figure.LeftEnd);
+        var clauseStart = context.Sentences.ClauseStart(leftEnd, floor);
         var ceiling = Math.Min(sentence.End, figure.RightStart + RightReach);
         var clauseEnd = context.Sentences.ClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart));
-        var found = _subjects.Find(text, clauseStart, figure.LeftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate, context.Edges,
-            context.Sentences.MajorClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart)));
+        var majorEnd = context.Sentences.MajorClauseEnd(figure.RightStart, Math.Max(ceiling, figure.RightStart));
+        var found = _subjects.Find(text, clauseStart, leftEnd, figure.RightStart, clauseEnd, figure.Unit.Kind == MetricKind.Rate, context.Edges, majorEnd);
+        if (found.Subject is { } own && _carried.Listed(text, context.Sentences, floor, clauseStart, own, context.Edges) is { } whole)
+        {
+            found = found with { Subject = whole };
+        }
+
+        if (figure.Unit.Kind == MetricKind.Amount && _carried.Purchased(text, figure.RightStart, majorEnd) is { } paidFor)
+        {
+            found = new SubjectResult(paidFor, false);
+        }
 
         // A figure of a 分别 list, of a change from one value to another (由2分提高至5分), or in brackets after another
         // ((上年980件)) takes its subject from them.
@@ -430,13 +171,27 @@ public sealed class MetricRecognizer
                 }
             }
 
-            subject ??= found.Fallback;
+            // 压缩审批时限,共压缩1049个工作日: a bare verb repeated from earlier in the sentence counts its object there.
+            subject ??= RepeatedObject(context, sentence.Start, clauseStart, found.Fallback) ?? found.Fallback;
 
             // 综合执法事项1130项,占整体执法事项的21.20%: the share of the figure before it.
             if (anyUnit && subject is not null && text.AsSpan(clauseStart, figure.LeftEnd - clauseStart).Contains('占'))
             {
-                subject = SubjectFinder.Share(subject);
+                subject = _subjects.Share(subject);
             }
+        }
+
+        // 压缩审批时限,共压缩1049个工作日: a lone verb standing for its subject counts the object it took earlier on.
+        if (subject is { Length: 2 } && IsLoneVerbClause(text.AsSpan(clauseStart, Math.Max(0, figure.LeftEnd - clauseStart)), subject)
+            && _segmenter?.TaggedWords(subject) is [{ Verb: true }])
+        {
+            subject = RepeatedObject(context, sentence.Start, clauseStart, subject) ?? subject;
+        }
+
+        // 一、行政决策(占总分值的15%): a share in brackets after a noun phrase is that phrase's share.
+        if (figure.Unit.Kind == MetricKind.Rate && BracketedShare(context, sentence.Start, figure.LeftEnd) is { } share)
+        {
+            subject = share;
         }
 
         if (subject is null && figure.Delta is not null)
@@ -464,8 +219,18 @@ public sealed class MetricRecognizer
         {
             kind = MetricKind.Case;
         }
+        // A run-in heading that opens the line (2.严格落实合法性审核机制。对60件…草案) names the topic of the sentence after it.
         var sentenceStart = Math.Max(sentence.Start, figure.Start - ContextReach);
-        var indicator = _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue, text.AsSpan(sentenceStart, figure.Start - sentenceStart));
+        var lineStart = context.Sentences.LineStart(figure.Start);
+        if (sentenceStart == sentence.Start && lineStart < sentence.Start && sentence.Start - lineStart <= RunInHeading)
+        {
+            sentenceStart = lineStart;
+        }
+
+        var ownClause = text.AsSpan(clause, figure.Start - clause);
+        var indicator = _cues.IsResidual(ownClause) ? null
+            : _catalog.Classify(kind, figure.Unit.Canonical, figure.Delta, subject, cue, text.AsSpan(sentenceStart, figure.Start - sentenceStart), ownClause,
+                after: text.AsSpan(figure.End, Math.Max(figure.End, majorEnd) - figure.End));
         return new Metric(
             kind,
             Round(figure.Value),
@@ -475,20 +240,22 @@ public sealed class MetricRecognizer
             subject,
             indicator,
             context.Years.YearAt(figure.Start, context.ReportYear),
-            SectionPath(context.Sections, figure.Start),
+            SectionTree.PathAt(context.Sections, figure.Start),
             text[figure.Start..figure.End],
             new TextSpan(figure.Start, figure.End),
             context.Sentences.SentenceText(figure.Start, figure.End));
     }
 
     /// <summary>Turns a table cell into a metric: kind and indicator read from all its row and column labels.</summary>
-    private Metric DescribeCell(Context context, TableFigure cell)
+    private Metric DescribeCell(Context context, TableFigure cell, string leadIn)
     {
         var unit = cell.Unit;
         // A cell whose headers name no measure word counts cases where its labels or its table's caption name one
         // (行政复议|3; 维持|120 under 复议案件审结情况), else items.
         var kind = unit is null ? (_units.HasCaseCue(cell.Path) || _units.HasCaseCue(cell.Context) ? MetricKind.Case : MetricKind.Count) : KindOf(unit, cell.Path, cell.Context);
         var unitName = unit?.Canonical ?? string.Empty;
+        // The table's caption or the sentence before it says what its cells count (2014年复议案件审结情况 | 撤销 | 63).
+        var topic = string.Concat(leadIn, "\n", cell.Path);
         return new Metric(
             kind,
             Round(cell.Value),
@@ -496,9 +263,9 @@ public sealed class MetricRecognizer
             null,
             null,
             cell.Subject,
-            _catalog.Classify(kind, unitName, null, cell.Path, cell.Path),
+            _catalog.Classify(kind, unitName, null, cell.Path, cell.Path, topic, cell.Path, leadIn),
             cell.Year ?? (cell.YearOffset is { } offset && context.ReportYear is { } report ? report + offset : context.Years.YearAt(cell.Start, context.ReportYear)),
-            SectionPath(context.Sections, cell.Start),
+            SectionTree.PathAt(context.Sections, cell.Start),
             context.Text[cell.Start..cell.End],
             new TextSpan(cell.Start, cell.End),
             context.Sentences.SentenceText(cell.Start, cell.End),
@@ -537,33 +304,69 @@ public sealed class MetricRecognizer
         return false;
     }
 
-    /// <summary>Path of the innermost section holding <paramref name="position"/>.</summary>
-    private static string? SectionPath(ImmutableArray<Section> sections, int position)
+    /// <summary>共压缩|1049个工作日: a clause holding nothing but <paramref name="verb"/> and at most one adverb before it.</summary>
+    private static bool IsLoneVerbClause(ReadOnlySpan<char> clause, string verb)
     {
-        string? path = null;
-        var level = sections;
-        while (true)
-        {
-            // A loop, not FirstOrDefault: a closure and a boxed enumerator per level and figure add up.
-            Section? inner = null;
-            foreach (var section in level)
-            {
-                if (position >= section.Span.Start && position < section.Span.End)
-                {
-                    inner = section;
-                    break;
-                }
-            }
-
-            if (inner is null)
-            {
-                return path;
-            }
-
-            path = inner.Path;
-            level = inner.Sections;
-        }
+        clause = clause.Trim(' ');
+        return clause.EndsWith(verb, StringComparison.Ordinal) && clause.Length - verb.Length <= 1;
     }
+
+    /// <summary>The object after an earlier use of <paramref name="verb"/> in the sentence (压缩|审批时限, …共压缩), or null.</summary>
+    private static string? RepeatedObject(Context context, int sentenceStart, int clauseStart, string? verb)
+    {
+        if (verb is not { Length: >= 2 } || clauseStart - sentenceStart <= verb.Length)
+        {
+            return null;
+        }
+
+        var at = context.Text.LastIndexOf(verb, clauseStart - 1, clauseStart - sentenceStart, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + verb.Length;
+        var end = context.Sentences.MajorClauseEnd(start, clauseStart);
+        var run = start;
+        while (run < end && SubjectText.IsSubjectChar(context.Text[run]) && context.Text[run] != '的')
+        {
+            run++;
+        }
+
+        return run - start >= 2 ? SubjectText.Clip(context.Text, start, run) : null;
+    }
+
+    /// <summary>The share of the noun phrase right before an open bracket whose words start with 占 ((占总分值的15%)), or null.</summary>
+    private string? BracketedShare(Context context, int sentenceStart, int leftEnd)
+    {
+        var text = context.Text;
+        var floor = Math.Max(sentenceStart, leftEnd - BracketReach);
+        var open = text.AsSpan(floor, leftEnd - floor).LastIndexOfAny('(', '（');
+        if (open < 0 || floor + open + 1 >= leftEnd || text[floor + open + 1] != '占')
+        {
+            return null;
+        }
+
+        var end = floor + open;
+        var start = context.Sentences.ClauseStart(end, Math.Max(sentenceStart, end - LeftReach));
+        return end > start && _subjects.Find(text, start, end, end, end, false, context.Edges).Subject is { } part ? _subjects.Share(part) : null;
+    }
+
+    /// <summary>Where the words before a figure end once a short closed bracket right before it is passed, or <paramref name="leftEnd"/>.</summary>
+    private static int BeforeBracket(string text, int floor, int leftEnd)
+    {
+        if (leftEnd - 2 <= floor || text[leftEnd - 1] is not (')' or '）'))
+        {
+            return leftEnd;
+        }
+
+        var from = Math.Max(floor, leftEnd - 1 - BracketReach);
+        var open = text.AsSpan(from, leftEnd - 1 - from).LastIndexOfAny('(', '（');
+        return open > 0 && from + open > floor && SubjectText.IsSubjectChar(text[from + open - 1]) ? from + open : leftEnd;
+    }
+
+    /// <summary>How long a bracket between a noun and its figure may be.</summary>
+    private const int BracketReach = 14;
 
     /// <summary>Binary noise from scaling (0.0038万 = 37.99999…) is no part of a stated figure.</summary>
     private static double Round(double value) => Math.Round(value, 6);

@@ -9,6 +9,9 @@ internal enum QualifierPlace
     Before,
     Inside,
     After,
+
+    /// <summary>A verb between a qualifier before the number and the number (大约|有|200户), itself no qualifier.</summary>
+    Link,
 }
 
 /// <summary>Qualifiers (约, 余, 以上 …) and change verbs (增长, 下降 …) from Resources/Metrics.</summary>
@@ -17,6 +20,7 @@ internal sealed class QualifierLexicon
     private readonly WordSet<Approximation?> _before;
     private readonly WordSet<Approximation?> _inside;
     private readonly WordSet<Approximation?> _after;
+    private readonly WordSet<Approximation?> _links;
     private readonly WordSet<Delta> _deltas;
 
     private QualifierLexicon(IEnumerable<(string Word, QualifierPlace Place, Approximation? Approx)> qualifiers, IEnumerable<(string Word, Delta Direction)> deltas)
@@ -25,6 +29,7 @@ internal sealed class QualifierLexicon
         _before = new(list.Where(q => q.Place == QualifierPlace.Before).Select(q => (q.Word, q.Approx)));
         _inside = new(list.Where(q => q.Place == QualifierPlace.Inside).Select(q => (q.Word, q.Approx)));
         _after = new(list.Where(q => q.Place == QualifierPlace.After).Select(q => (q.Word, q.Approx)));
+        _links = new(list.Where(q => q.Place == QualifierPlace.Link).Select(q => (q.Word, q.Approx)));
         _deltas = new(deltas);
     }
 
@@ -42,6 +47,10 @@ internal sealed class QualifierLexicon
     /// <summary>A qualifier right after the unit (60%|以上); its end, or -1.</summary>
     public int MatchAfter(string text, int start, out Approximation? approx) =>
         _after.TryMatchAt(text, start, out var word, out approx) ? start + word.Length : -1;
+
+    /// <summary>A linking verb ending right before <paramref name="end"/> (大约|有|200户), starting at or after <paramref name="floor"/>; its start, or -1.</summary>
+    public int MatchLink(string text, int end, int floor) =>
+        _links.TryMatchEndingAt(text, end, floor, out var word, out _) ? end - word.Length : -1;
 
     /// <summary>A change verb ending right before <paramref name="end"/> (同比增长|12%); its start, or -1.</summary>
     public int MatchDelta(string text, int end, int floor, out Delta direction) =>
@@ -64,6 +73,7 @@ internal sealed class QualifierLexicon
         "before" => QualifierPlace.Before,
         "inside" => QualifierPlace.Inside,
         "after" => QualifierPlace.After,
+        "link" => QualifierPlace.Link,
         _ => throw new InvalidDataException($"qualifiers.tsv: unknown place '{place}'"),
     };
 

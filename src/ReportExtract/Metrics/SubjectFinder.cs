@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Collections.Frozen;
-using ReportExtract.Common;
-
 namespace ReportExtract.Metrics;
 
 /// <summary>What <see cref="SubjectFinder"/> found for a figure.</summary>
@@ -17,56 +13,29 @@ internal readonly record struct SubjectResult(string? Subject, bool Elliptical, 
 /// </summary>
 internal sealed class SubjectFinder
 {
-    /// <summary>Subjects are noun phrases; a longer run has lost its boundary and is cut to its tail.</summary>
-    public const int MaxSubject = 16;
-
-    private readonly WordSet<bool> _leads;
-    private readonly WordSet<bool> _trails;
-    private readonly WordSet<bool> _strips;
-    private readonly WordSet<bool> _keeps;
-    private readonly WordSet<bool> _heads;
+    private readonly SubjectLexicon _words = SubjectLexicon.LoadEmbedded();
     private readonly IClauseSegmenter? _segmenter;
-    private readonly WordSet<bool> _afterStops;
-    private readonly WordSet<bool> _afterYear;
-    private readonly WordSet<bool> _afterCues;
-    private readonly WordSet<bool> _notAfter;
-    private readonly WordSet<bool> _stops;
-    private readonly WordSet<bool> _ordinals;
-    private readonly FrozenSet<string> _void;
 
-    public SubjectFinder(IClauseSegmenter? segmenter = null)
-    {
-        _segmenter = segmenter;
-        var rows = EmbeddedData.ReadRows("Metrics/subject-words.tsv").ToList();
-        WordSet<bool> Of(string role) => new(rows.Where(r => r[0] == role).Select(r => (r[1], true)));
-        _leads = new(rows.Where(r => r[0] is "lead" or "left").Select(r => (r[1], true)));
-        _afterStops = new(rows.Where(r => r[0] is "lead" or "stop").Select(r => (r[1], true)));
-        _trails = Of("trail");
-        _strips = Of("strip");
-        _keeps = Of("keep");
-        _heads = Of("head");
-        _afterYear = Of("after-year");
-        _afterCues = Of("after");
-        _notAfter = Of("not-after");
-        _stops = Of("stop");
-        _ordinals = Of("ordinal");
-        _void = rows.Where(r => r[0] == "void").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
-        Earlier = rows.Where(r => r[0] == "earlier").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal);
-        Generic = new HashSet<string>(rows.Where(r => r[0] == "generic").Select(r => r[1]), StringComparer.Ordinal);
-    }
+    public SubjectFinder(IClauseSegmenter? segmenter = null) => _segmenter = segmenter;
+
+    /// <summary>The word sets subjects are read with.</summary>
+    public SubjectLexicon Words => _words;
 
     /// <summary>Table column headers that add nothing to a row header (数值, 数量).</summary>
-    public IReadOnlySet<string> Generic { get; }
+    public IReadOnlySet<string> Generic => _words.Generic;
 
     /// <summary>Words inside a bracket after a figure that make the bracketed figure an earlier year's (上年, 去年同期).</summary>
-    public FrozenSet<string> Earlier { get; }
+    public IReadOnlySet<string> Earlier => _words.Earlier;
+
+    /// <summary>The subject of a share of <paramref name="part"/> (综合执法事项 → 综合执法事项占比; 纠错率 stays).</summary>
+    public string Share(string part) => _words.Share(part);
 
     /// <summary>True when a verb that opens a subject (处理, 组织) stands in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public bool HasLead(string text, int start, int end)
     {
         for (var k = end; k > start; k--)
         {
-            if (_leads.TryMatchEndingAt(text, k, start, out var lead, out _) && lead.Length > 1)
+            if (_words.Leads.TryMatchEndingAt(text, k, start, out var lead, out _) && lead.Length > 1)
             {
                 return true;
             }
@@ -85,13 +54,13 @@ internal sealed class SubjectFinder
     {
         var found = FindRaw(text, leftFloor, leftEnd, rightStart, rightEnd, Math.Max(rightEnd, reachEnd), rate, edges);
         // 同比, 总数, 之间 name nothing counted: the figure continues the one before it, as a bare verb does.
-        return found.Subject is { } s && _void.Contains(s) ? new(null, true, found.Fallback) : found;
+        return found.Subject is { } s && _words.Void.Contains(s) ? new(null, true, found.Fallback) : found;
     }
 
     private SubjectResult FindRaw(string text, int leftFloor, int leftEnd, int rightStart, int rightEnd, int reachEnd, bool rate, WordEdges? edges)
     {
         var (before, verbFinal, elliptical, verbStart) = Before(text, leftFloor, leftEnd, rate, edges);
-        if (before is not null && _void.Contains(before))
+        if (before is not null && _words.Void.Contains(before))
         {
             // 全市|28个执法单位: a void word before the number leaves the subject to the words after the unit.
             (before, elliptical) = (null, true);
@@ -106,8 +75,8 @@ internal sealed class SubjectFinder
 
         // 分五批|举办专题培训班: after 分 (in N batches) the number counts rounds of what follows, less its verb.
         var trimmed = TrimLeftEnd(text, leftFloor, leftEnd);
-        if (_afterCues.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _) && !_notAfter.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _)
-            && Rounds(text, SkipLead(text, afterStart, rightEnd), rightEnd, edges) is { Length: >= 2 } following)
+        if (_words.AfterCues.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _) && !_words.NotAfter.TryMatchEndingAt(text, trimmed, leftFloor, out _, out _)
+            && _words.Rounds(text, SkipLead(text, afterStart, rightEnd), rightEnd, edges) is { Length: >= 2 } following)
         {
             return new(following, false);
         }
@@ -119,7 +88,7 @@ internal sealed class SubjectFinder
         if (after is not null && before is not null && !verbFinal && _segmenter is not null
             && _segmenter.TaggedWords(text.AsSpan(afterStart, Math.Min(rightEnd - afterStart, after.Length + 2))) is [{ Verb: true } first, ..]
             && (first.Length >= after.Length
-                || (trimmed - before.Length > leftFloor && _leads.TryMatchEndingAt(text, trimmed - before.Length, leftFloor, out _, out _))))
+                || (trimmed - before.Length > leftFloor && _words.Leads.TryMatchEndingAt(text, trimmed - before.Length, leftFloor, out _, out _))))
         {
             after = null;
         }
@@ -139,12 +108,35 @@ internal sealed class SubjectFinder
             // 开展安全生产检查900余次: the verb phrase itself is what is counted. A bare verb (收到申请25件,受理22件)
             // continues the figure before it, and stands for itself only when there is none.
             var end = TrimLeftEnd(text, leftFloor, leftEnd);
-            var phrase = Clip(text, verbStart, end);
-            var bare = _leads.TryMatchAt(text, verbStart, out var verb, out _) && verbStart + verb.Length == end;
+            var phrase = SubjectText.Clip(text, verbStart, end);
+            var bare = _words.Leads.TryMatchAt(text, verbStart, out var verb, out _) && verbStart + verb.Length == end;
             return bare ? new(null, true, phrase) : new(phrase, false);
         }
 
-        return new(null, elliptical);
+        return new(null, elliptical, elliptical ? Modifier(text, leftFloor, leftEnd, edges) : null);
+    }
+
+    /// <summary>
+    /// 其中,作出纠错决定的|191件: the 的-modifier right before the number, less its opening verb and prefixes, stands for what is
+    /// counted when no earlier figure of the sentence does.
+    /// </summary>
+    private string? Modifier(string text, int floor, int end, WordEdges? edges)
+    {
+        var e = TrimLeftEnd(text, floor, end);
+        if (e - 1 <= floor || text[e - 1] != '的')
+        {
+            return null;
+        }
+
+        e--;
+        var s = e;
+        while (s > floor && SubjectText.IsSubjectChar(text[s - 1]) && text[s - 1] != '的')
+        {
+            s--;
+        }
+
+        var start = StripPrefixes(text, LastLeadEnd(text, s, e, Boundaries(edges, s, e)), e);
+        return e - start >= 2 ? SubjectText.Clip(text, start, e) : null;
     }
 
     private int TrimLeftEnd(string text, int floor, int end)
@@ -155,7 +147,7 @@ internal sealed class SubjectFinder
             e--;
         }
 
-        while (e > floor && _trails.TryMatchEndingAt(text, e, floor, out var word, out _) && !_keeps.TryMatchEndingAt(text, e, floor, out _, out _))
+        while (e > floor && _words.Trails.TryMatchEndingAt(text, e, floor, out var word, out _) && !_words.Keeps.TryMatchEndingAt(text, e, floor, out _, out _))
         {
             e -= word.Length;
         }
@@ -181,11 +173,11 @@ internal sealed class SubjectFinder
         if (text[e - 1] == '》')
         {
             var open = text.LastIndexOf('《', e - 1, e - floor);
-            return open >= 0 && e - 1 - open > 1 ? (Clip(text, open + 1, e - 1), false, false, -1) : (null, false, false, -1);
+            return open >= 0 && e - 1 - open > 1 ? (SubjectText.Clip(text, open + 1, e - 1), false, false, -1) : (null, false, false, -1);
         }
 
         var s = e;
-        while (s > floor && IsSubjectChar(text[s - 1]) && text[s - 1] != '的')
+        while (s > floor && SubjectText.IsSubjectChar(text[s - 1]) && text[s - 1] != '的')
         {
             s--;
         }
@@ -200,15 +192,15 @@ internal sealed class SubjectFinder
         // 综合执法部门事项占整体执法事项20%: a share names its part, before 占; 占整体执法事项的21.20% continues the
         // figure before it.
         var share = text.AsSpan(s, e - s).LastIndexOf('占');
-        if (rate && share >= 0 && (s + share + 1 >= e || !"用道地有据领".Contains(text[s + share + 1], StringComparison.Ordinal)))
+        if (rate && share >= 0 && !_words.Occupy.TryMatchAt(text, s + share, out _, out _))
         {
             var partEnd = s + share;
             var partStart = StripPrefixes(text, LastLeadEnd(text, s, partEnd, words, rate), partEnd);
-            return partStart < partEnd ? (Share(Clip(text, partStart, partEnd)), false, false, -1) : (null, false, true, -1);
+            return partStart < partEnd ? (_words.Share(SubjectText.Clip(text, partStart, partEnd)), false, false, -1) : (null, false, true, -1);
         }
 
         // A verb right before the number: the noun comes after it, or the verb phrase is the subject.
-        if (_leads.TryMatchEndingAt(text, e, s, out var finalVerb, out _) && words.IsWord(e - finalVerb.Length, e))
+        if (_words.Leads.TryMatchEndingAt(text, e, s, out var finalVerb, out _) && words.IsWord(e - finalVerb.Length, e))
         {
             var verbStart = e - finalVerb.Length;
             var phraseStart = LastLeadEnd(text, s, verbStart + 2, words);
@@ -218,8 +210,8 @@ internal sealed class SubjectFinder
         var start = StripPrefixes(text, LastLeadEnd(text, s, e, words, rate), e);
 
         // 提高至7.5分: a change verb or function word alone names nothing.
-        var bare = _afterStops.TryMatchAt(text, start, out var word, out _) && start + word.Length == e;
-        return start < e && !bare ? (Clip(text, start, e), false, false, -1) : (null, false, false, -1);
+        var bare = _words.AfterStops.TryMatchAt(text, start, out var word, out _) && start + word.Length == e;
+        return start < e && !bare ? (SubjectText.Clip(text, start, e), false, false, -1) : (null, false, false, -1);
     }
 
     /// <summary>How far after a unit a 的 may close the modifier of the counted noun.</summary>
@@ -246,7 +238,7 @@ internal sealed class SubjectFinder
 
         var headStart = start + de + 1;
         var headEnd = headStart;
-        while (headEnd < reachEnd && IsSubjectChar(text[headEnd]))
+        while (headEnd < reachEnd && SubjectText.IsSubjectChar(text[headEnd]))
         {
             headEnd++;
         }
@@ -260,11 +252,18 @@ internal sealed class SubjectFinder
         if (start < end && text[start] == '《')
         {
             var close = text.IndexOf('》', start + 1, end - start - 1);
-            return close > start + 1 ? Clip(text, start + 1, close) : null;
+            return close > start + 1 ? SubjectText.Clip(text, start + 1, close) : null;
         }
 
+        // 8项|1级指标: a grade number opens the noun it ranks.
         var run = start;
-        while (run < end && IsSubjectChar(text[run]))
+        while (run < end && char.IsAsciiDigit(text[run]))
+        {
+            run++;
+        }
+
+        run = run > start && _words.Grades.TryMatchAt(text, run, out var grade, out _) ? run + grade.Length : start;
+        while (run < end && SubjectText.IsSubjectChar(text[run]))
         {
             run++;
         }
@@ -276,7 +275,7 @@ internal sealed class SubjectFinder
             if (close > 0 && text.AsSpan(run + 1, close).IndexOfAnyExceptInRange('\u4e00', '\u9fff') < 0)
             {
                 run += close + 2;
-                while (run < reachEnd && IsSubjectChar(text[run]))
+                while (run < reachEnd && SubjectText.IsSubjectChar(text[run]))
                 {
                     run++;
                 }
@@ -286,7 +285,7 @@ internal sealed class SubjectFinder
         var words = Boundaries(edges, start, run);
         var e = start;
         // 198项|审批事项: a verb with its generic head (事项, 业务) is a noun, not the verb that ends the phrase.
-        if (_leads.TryMatchAt(text, start, out var lead, out _) && _heads.TryMatchAt(text, start + lead.Length, out var head, out _))
+        if (_words.Leads.TryMatchAt(text, start, out var lead, out _) && _words.Heads.TryMatchAt(text, start + lead.Length, out var head, out _))
         {
             e = start + lead.Length + head.Length;
         }
@@ -311,7 +310,7 @@ internal sealed class SubjectFinder
             }
         }
 
-        return e == start ? null : Clip(text, start, e);
+        return e == start ? null : SubjectText.Clip(text, start, e);
     }
 
     /// <summary>A subject after the unit this short is taken as it is, untagged.</summary>
@@ -319,7 +318,7 @@ internal sealed class SubjectFinder
 
     // A stop inside a word does not stop the phrase (5次|集中划转: 中 is part of 集中); without a segmenter every match stops.
     private bool StopsAt(string text, int position, WordBoundaries words) =>
-        _afterStops.TryMatchAt(text, position, out var stop, out _) && words.IsWord(position, position + stop.Length);
+        _words.AfterStops.TryMatchAt(text, position, out var stop, out _) && words.IsWord(position, position + stop.Length);
 
     /// <summary>A rate's run after a verb at least this long is a noun phrase of its own (实现|市级民主法治社区创建 100%);
     /// shorter, the verb is part of the rate's name (调解|成功率).</summary>
@@ -335,9 +334,9 @@ internal sealed class SubjectFinder
             // A rate names a compound (调解成功率, 出庭应诉率): only a conjunction or list mark cuts it.
             // A verb opening the run starts at a clause edge already; only its end would need the segmenter, and a
             // verb's end inside another word is rare enough (处理|行政处罚案件) to spare the cut.
-            if (_leads.TryMatchEndingAt(text, k, floor, out var lead, out _)
+            if (_words.Leads.TryMatchEndingAt(text, k, floor, out var lead, out _)
                 && (lead.Length == 1 || ((!rate || end - k >= RateCompound) && (k - lead.Length == floor || words.IsWord(k - lead.Length, k))))
-                && !(_heads.TryMatchAt(text, k, out var head, out _) && k + head.Length == end))
+                && !(_words.Heads.TryMatchAt(text, k, out var head, out _) && k + head.Length == end))
             {
                 return k;
             }
@@ -348,46 +347,9 @@ internal sealed class SubjectFinder
 
     private static WordBoundaries Boundaries(WordEdges? edges, int start, int end) => new(edges, start, end);
 
-    /// <summary>The word edges of one region of the text, asked of the per-call <see cref="WordEdges"/>.</summary>
-    private readonly struct WordBoundaries(WordEdges? edges, int start, int end)
-    {
-        public bool IsWord(int wordStart, int wordEnd) => edges is null || edges.IsWord(wordStart, wordEnd, start, end);
-    }
-
-    /// <summary>
-    /// What rounds (分4次|集中清理规范性文件) are rounds of: the words after the unit up to a stop word; verbs stay, since the
-    /// rounds count the action with its object.
-    /// </summary>
-    private string? Rounds(string text, int start, int end, WordEdges? edges)
-    {
-        var run = start;
-        while (run < end && IsSubjectChar(text[run]))
-        {
-            run++;
-        }
-
-        var words = Boundaries(edges, start, run);
-        var e = start;
-        while (e < run && !(_stops.TryMatchAt(text, e, out var stop, out _) && words.IsWord(e, e + stop.Length)))
-        {
-            e++;
-        }
-
-        return e == start ? null : Clip(text, start, e);
-    }
-
-    /// <summary>
-    /// The subject of a share of <paramref name="part"/> (…占整体的20%): what is measured is the part's share, 综合执法事项占比,
-    /// unless the words already name a rate (纠错率, 占比, 比例).
-    /// </summary>
-    public static string Share(string part) =>
-        part.EndsWith('率') || part.EndsWith("占比", StringComparison.Ordinal) || part.EndsWith("比例", StringComparison.Ordinal) || part.EndsWith("比重", StringComparison.Ordinal)
-            ? part
-            : part + "占比";
-
     /// <summary>Where the words after a unit start once a verb opening them is passed (举办|专题培训班).</summary>
     private int SkipLead(string text, int start, int end) =>
-        _leads.TryMatchAt(text, start, out var lead, out _) && lead.Length > 1 && start + lead.Length < end ? start + lead.Length : start;
+        _words.Leads.TryMatchAt(text, start, out var lead, out _) && lead.Length > 1 && start + lead.Length < end ? start + lead.Length : start;
 
     private int StripPrefixes(string text, int start, int end)
     {
@@ -401,40 +363,23 @@ internal sealed class SubjectFinder
                 k++;
             }
 
-            if (k > s + 1 && _ordinals.TryMatchAt(text, k, out var round, out _) && k + round.Length < end)
+            if (k > s + 1 && _words.Ordinals.TryMatchAt(text, k, out var round, out _) && k + round.Length < end)
             {
                 s = k + round.Length;
             }
         }
 
         // 2024年|市场监管领域: the rest of a year is no part of what is counted.
-        if (s > 0 && s < end && ChineseNumberParser.DigitValue(text[s - 1]) >= 0 && _afterYear.TryMatchAt(text, s, out var yearRest, out _))
+        if (s > 0 && s < end && ChineseNumberParser.DigitValue(text[s - 1]) >= 0 && _words.AfterYear.TryMatchAt(text, s, out var yearRest, out _))
         {
             s = Math.Min(end, s + yearRest.Length);
         }
 
-        while (s < end && _strips.TryMatchAt(text, s, out var word, out _) && s + word.Length < end)
+        while (s < end && _words.Strips.TryMatchAt(text, s, out var word, out _) && s + word.Length < end)
         {
             s += word.Length;
         }
 
         return s;
     }
-
-    private static string Clip(string text, int start, int end)
-    {
-        // “双随机”抽查: quotation marks set off a name inside the noun phrase; the subject keeps the words only.
-        var words = text.AsSpan(start, end - start).ContainsAny(Quotes) ? string.Concat(text[start..end].Split(['“', '”', '‘', '’'])) : null;
-        if (words is not null)
-        {
-            return words.Length > MaxSubject ? words[^MaxSubject..] : words;
-        }
-
-        return end - start > MaxSubject ? text[(end - MaxSubject)..end] : text[start..end];
-    }
-
-    private static readonly SearchValues<char> Quotes = SearchValues.Create("“”‘’");
-
-    private static bool IsSubjectChar(char c) =>
-        c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or '+' or '·' or '“' or '”' or '‘' or '’' || char.IsAsciiLetter(c);
 }

@@ -29,7 +29,7 @@ internal sealed class SummaryCues
     private readonly WordSearchValues _compare;
     private readonly WordSearchValues _change;
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create("，,；;");
-    private readonly WordSearchValues _tableTotals = new(["合计", "总计"]);
+    private readonly WordSearchValues _tableTotals;
 
     internal SummaryCues()
     {
@@ -40,6 +40,7 @@ internal sealed class SummaryCues
         _part = Of("part");
         _compare = Of("compare");
         _change = Of("change");
+        _tableTotals = Of("table-total");
     }
 
     /// <summary>The rank of <paramref name="metrics"/>[<paramref name="index"/>] (see the type's summary).</summary>

@@ -14,6 +14,10 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
 {
     private static readonly WordSearchValues TargetCues = new(EmbeddedData.ReadRows("Metrics/target-cues.txt").Select(r => r[0]));
 
+    /// <summary>Words before a year that compare to it (Resources/Metrics/comparison-cues.txt); false: a longer word that does not.</summary>
+    private static readonly WordSet<bool> ComparisonCues =
+        new(EmbeddedData.ReadRows("Metrics/comparison-cues.txt").Select(r => (r[0], r.Length < 2 || r[1] != "not")));
+
     private const int ParagraphLead = 8;
 
     /// <summary>How far back a year may govern a figure within its sentence; keeps long lines linear.</summary>
@@ -39,8 +43,7 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
 
             // 今年/本年 and 去年/上年 name the report year and the one before, unless they are compared to (较上年).
             var prev = i > start ? text[i - 1] : '\0';
-            var comparison = i > start + 1 && text[i - 2] is '较' or '比' or '同' or '与' or '于';
-            if (!comparison && reportYear is { } ry && !QualifiesEarlierNumber(i, position))
+            if (!IsComparison(i - 1, start) && reportYear is { } ry && !QualifiesEarlierNumber(i, position))
             {
                 if (prev is '今' or '本')
                 {
@@ -103,7 +106,7 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
 
     /// <summary>较2020年, 比上年, 同比: a year compared to is no year the figure describes.</summary>
     private bool IsComparison(int yearStart, int floor) =>
-        yearStart > floor && (text[yearStart - 1] is '较' or '与' or '同' || (text[yearStart - 1] == '比' && !(yearStart - 1 > floor && text[yearStart - 2] == '对')));
+        yearStart > floor && ComparisonCues.TryMatchEndingAt(text, yearStart, floor, out _, out var compares) && compares;
 
     /// <summary>A four-digit year (Arabic or Chinese digits) ending right before <paramref name="yearChar"/> (the 年).</summary>
     private bool TryYearEndingAt(int yearChar, int floor, out int year)

@@ -43,6 +43,26 @@ public sealed class IndicatorCatalogTests
         catalog.Summarize(metrics, [], 2021).Select(p => p.Key).Should().Equal("penalty_cases", "drills");
     }
 
+    [Fact]
+    public void A_user_catalog_rule_can_ask_for_words_after_the_figure_and_keep_words_out_of_its_clause_and_table_lead_in()
+    {
+        var path = WriteTemp("""
+            {"indicators": [
+              {"id": "trained", "label": "培训人数", "kinds": ["count"], "units": ["人", "名"],
+               "rules": [{"subject": ["干部"], "after": ["参加培训"], "clause_exclude": ["上年"]}]},
+              {"id": "drills", "label": "演练次数", "kinds": ["count"], "units": ["次", ""], "rules": [{"subject": ["演练"]}],
+               "topic_exclude": ["计划"]}
+            ]}
+            """);
+        var recognizer = new MetricRecognizer(IndicatorCatalog.Load(path));
+
+        var prose = recognizer.Recognize("全县45名干部参加培训,上年12名干部参加培训,9名干部参加考试。", [], 2021).Metrics;
+        prose.Select(m => m.Indicator).Should().Equal("trained", null, null);
+
+        var tables = recognizer.Recognize("演练完成情况\n类别|演练\n全年|8\n\n下年演练计划\n项目|次数\n演练|10\n", [], 2021).Metrics;
+        tables.Select(m => m.Indicator).Should().Equal("drills", null);
+    }
+
     [Theory]
     [InlineData("{ not json", "not valid catalog JSON")]
     [InlineData("{\"indicators\": []}", "no \"indicators\" array")]

@@ -51,8 +51,8 @@ public sealed class MetricPipelineTests
         var table = record.Metrics.Where(m => m.Table == true).Select(m => $"{m.Subject}={m.Value}{m.Unit}:{m.Indicator}");
         table.Should().Equal(
             "行政规范性文件本年制发件数=7件:normative_documents",
-            "行政规范性文件本年废止件数=1件:",
-            "行政规范性文件现行有效件数=38件:",
+            "行政规范性文件本年废止件数=1件:normative_documents",
+            "行政规范性文件现行有效件数=38件:normative_documents",
             "行政许可本年处理决定数量=964件:licensing_items",
             "本年新收政府信息公开申请数量（自然人）=29件:",
             "本年新收政府信息公开申请数量（商业企业）=2件:",
