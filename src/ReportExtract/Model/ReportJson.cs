@@ -135,7 +135,10 @@ internal sealed class FormValuesJsonConverter : JsonConverter<FormValues>
         return new FormValues(forms);
     }
 
-    public override void Write(Utf8JsonWriter writer, FormValues value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, FormValues value, JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Writes <paramref name="value"/> as an object of forms, each an object of cells (also used by <see cref="ReportJsonWriter"/>).</summary>
+    public static void WriteValue(Utf8JsonWriter writer, FormValues value)
     {
         writer.WriteStartObject();
         foreach (var form in value)

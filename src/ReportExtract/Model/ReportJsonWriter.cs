@@ -204,26 +204,8 @@ public static class ReportJsonWriter
 
     private static void WriteForms(Utf8JsonWriter writer, FormValues forms)
     {
-        writer.WriteStartObject(Forms);
-        foreach (var form in forms)
-        {
-            writer.WriteStartObject(form.Form);
-            foreach (var (cell, number) in form.Cells)
-            {
-                if (number is { } n)
-                {
-                    writer.WriteNumber(cell, n);
-                }
-                else
-                {
-                    writer.WriteNull(cell);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
+        writer.WritePropertyName(Forms);
+        FormValuesJsonConverter.WriteValue(writer, forms);
     }
 
     private static void WriteSpan(Utf8JsonWriter writer, TextSpan span)
