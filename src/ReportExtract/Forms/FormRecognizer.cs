@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ReportExtract.Metrics;
 using ReportExtract.Model;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Forms;
 
@@ -36,7 +37,7 @@ public sealed class FormRecognizer
         _indicators = indicators;
         _lexicon = lexicon;
         _units = units;
-        _reader = new FormCellReader(_lexicon);
+        _reader = new FormCellReader(_lexicon, TableWords.LoadEmbedded());
         _cues = [.. Catalog.Forms.SelectMany(Cues).Distinct()];
         _cueEnds = LabelFolding.CharsFoldingTo(_cues.Select(c => c[^1]));
     }

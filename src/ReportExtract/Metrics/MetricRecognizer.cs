@@ -59,7 +59,7 @@ public sealed class MetricRecognizer
         _subjects = new SubjectFinder(segmenter);
         _carried = new CarriedSubjects(_subjects);
         _segmenter = segmenter;
-        _tables = new TableCellReader(new TableLocator(units), _units, _subjects.Generic);
+        _tables = new TableCellReader(new TableLocator(units, TableWords.LoadEmbedded()), _units, _subjects.Generic);
         _figures = new FigureScanner(units, qualifiers, exclusions);
         _cues = new IndicatorCues();
         _yearCues = YearCues.LoadEmbedded();

@@ -6,12 +6,10 @@ namespace ReportExtract.Tables;
 /// <summary>
 /// The words the table and form readers know in cells and labels (Resources/Tables/cell-words.tsv): placeholders that
 /// hold no figure, total and subtotal headers, the words opening a unit label, the words ending a year heading. Read
-/// once; immutable.
+/// once by the stage that reads tables and handed to its readers; immutable.
 /// </summary>
 internal sealed class TableWords
 {
-    private static readonly Lazy<TableWords> LazyDefault = new(() => new TableWords(EmbeddedData.ReadRows("Tables/cell-words.tsv")));
-
     private readonly FrozenSet<string> _placeholders;
     private readonly FrozenSet<string> _totals;
     private readonly FrozenSet<string> _subtotals;
@@ -44,7 +42,7 @@ internal sealed class TableWords
     public System.Collections.Immutable.ImmutableArray<string> CaptionEnds { get; }
 
     /// <summary>The words of Resources/Tables/cell-words.tsv.</summary>
-    public static TableWords Default => LazyDefault.Value;
+    public static TableWords LoadEmbedded() => new(EmbeddedData.ReadRows("Tables/cell-words.tsv"));
 
     /// <summary>True when <paramref name="cell"/> (trimmed) is a placeholder where a figure would stand.</summary>
     public bool IsPlaceholder(ReadOnlySpan<char> cell) => _placeholders.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cell);
