@@ -47,19 +47,19 @@ public sealed class MetricRecognizer
 
     /// <summary>A recognizer whose subject finder cuts words with <paramref name="segmenter"/> (none: character rules only).</summary>
     internal MetricRecognizer(IndicatorCatalog? catalog, IClauseSegmenter? segmenter)
-        : this(catalog ?? IndicatorCatalog.LoadBuiltIn(), segmenter, UnitLexicon.LoadEmbedded(), QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded())
+        : this(catalog ?? IndicatorCatalog.LoadBuiltIn(), segmenter, UnitLexicon.LoadEmbedded(), QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded(), TableWords.LoadEmbedded())
     {
     }
 
     /// <summary>A recognizer over the given catalog, word cutter and lexicons (the pipeline builder shares them between stages).</summary>
-    internal MetricRecognizer(IndicatorCatalog catalog, IClauseSegmenter? segmenter, UnitLexicon units, QualifierLexicon qualifiers, MetricExclusions exclusions)
+    internal MetricRecognizer(IndicatorCatalog catalog, IClauseSegmenter? segmenter, UnitLexicon units, QualifierLexicon qualifiers, MetricExclusions exclusions, TableWords tableWords)
     {
         _catalog = catalog;
         _units = units;
         _subjects = new SubjectFinder(segmenter);
         _carried = new CarriedSubjects(_subjects);
         _segmenter = segmenter;
-        _tables = new TableCellReader(new TableLocator(units, TableWords.LoadEmbedded()), _units, _subjects.Generic);
+        _tables = new TableCellReader(new TableLocator(units, tableWords), _units, _subjects.Generic);
         _figures = new FigureScanner(units, qualifiers, exclusions);
         _cues = new IndicatorCues();
         _yearCues = YearCues.LoadEmbedded();

@@ -25,7 +25,16 @@ public sealed partial class HtmlTextExtractor
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
 
     // Tells a figure cell from a label when a table row is laid out (placeholders such as 无 hold no figure).
-    private readonly CellShapes _shapes = new(TableWords.LoadEmbedded());
+    private readonly CellShapes _shapes;
+
+    /// <summary>An extractor that tells table cells by the built-in table words.</summary>
+    public HtmlTextExtractor()
+        : this(TableWords.LoadEmbedded())
+    {
+    }
+
+    /// <summary>An extractor that tells table cells by <paramref name="tableWords"/>.</summary>
+    internal HtmlTextExtractor(TableWords tableWords) => _shapes = new CellShapes(tableWords);
 
     /// <summary>True when <paramref name="text"/> is clearly markup: it opens with a tag and has document or block tags early on.</summary>
     public static bool LooksLikeMarkup(string text)

@@ -16,7 +16,8 @@ internal sealed class TableWords
     private readonly string[] _unitLabels;
     private readonly string[] _yearSuffixes;
 
-    private TableWords(IEnumerable<string[]> rows)
+    /// <summary>Words from <paramref name="rows"/> of role and word (placeholder, total, subtotal, unit-label, year-suffix, caption-end).</summary>
+    internal TableWords(IEnumerable<string[]> rows)
     {
         var byRole = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var row in rows)
