@@ -6,6 +6,7 @@ using ReportExtract.Normalization;
 using ReportExtract.Region;
 using ReportExtract.Sections;
 using ReportExtract.Segmentation;
+using ReportExtract.Tables;
 
 namespace ReportExtract;
 
@@ -27,6 +28,7 @@ public sealed class ReportPipelineBuilder
     private JiebaSegmenter? _segmenter;
     private SectionKindLexicon? _sectionKinds;
     private UnitLexicon? _units;
+    private TableWords? _tableWords;
 
     private TextDecoder? _decoder;
     private TextNormalizer? _normalizer;
@@ -56,6 +58,10 @@ public sealed class ReportPipelineBuilder
     /// <summary>Units, shared by the metric, table and form stages.</summary>
     internal UnitLexicon Units => _units ??= UnitLexicon.LoadEmbedded();
 
+    /// <summary>The words of table cells (placeholders, totals, unit labels, year suffixes), shared by the normalizer's
+    /// HTML tables and the metric and form stages' table readers.</summary>
+    internal TableWords TableWords => _tableWords ??= TableWords.LoadEmbedded();
+
     /// <summary>Uses <paramref name="catalog"/> instead of <see cref="ExtractOptions.CatalogPath"/>'s.</summary>
     public ReportPipelineBuilder UseCatalog(IndicatorCatalog catalog) => Set(ref _catalog, catalog);
 
@@ -67,6 +73,9 @@ public sealed class ReportPipelineBuilder
 
     /// <summary>Names top-level sections with <paramref name="kinds"/>.</summary>
     public ReportPipelineBuilder UseSectionKinds(SectionKindLexicon kinds) => Set(ref _sectionKinds, kinds);
+
+    /// <summary>Tells table cells with <paramref name="words"/> in every stage that reads tables.</summary>
+    internal ReportPipelineBuilder UseTableWords(TableWords words) => Set(ref _tableWords, words);
 
     /// <summary>Decodes with <paramref name="decoder"/> instead of the one <see cref="ExtractOptions.Encoding"/> makes.</summary>
     public ReportPipelineBuilder UseDecoder(TextDecoder decoder) => Set(ref _decoder, decoder);
@@ -91,17 +100,18 @@ public sealed class ReportPipelineBuilder
     {
         // Loading the dictionaries, the region trie and the catalog is most of a cold start: the independent
         // stages load side by side (a one-file run starts that much sooner on two cores).
+        var tableWords = TableWords;
         var normalizer = _normalizer is { } givenNormalizer
             ? Task.FromResult(givenNormalizer)
-            : Task.Run(() => new TextNormalizer(Options.KeepScript, TraditionalToSimplifiedConverter.LoadEmbedded(), PageChromeRemover.LoadEmbedded()));
+            : Task.Run(() => new TextNormalizer(Options.KeepScript, TraditionalToSimplifiedConverter.LoadEmbedded(), PageChromeRemover.LoadEmbedded(), tableWords));
         var metadata = _metadataExtractor is { } givenMetadata
             ? Task.FromResult(givenMetadata)
             : Task.Run(() => new MetadataExtractor(MetadataLexicon.LoadEmbedded(), RegionResolver.LoadEmbedded()));
         var decoder = _decoder ?? new TextDecoder(Options.Encoding);
         var sections = _sectionSplitter ?? new SectionSplitter(SectionKinds);
         var metrics = _metricRecognizer ?? new MetricRecognizer(
-            Catalog, new JiebaClauseSegmenter(Segmenter), Units, QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded());
-        var forms = _formRecognizer ?? new FormRecognizer(Forms, metrics.Catalog, new FormLexicon(), Units);
+            Catalog, new JiebaClauseSegmenter(Segmenter), Units, QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded(), tableWords);
+        var forms = _formRecognizer ?? new FormRecognizer(Forms, metrics.Catalog, new FormLexicon(), Units, tableWords);
         return new ReportPipeline(
             Options, decoder, normalizer.GetAwaiter().GetResult(), sections, metadata.GetAwaiter().GetResult(), metrics, forms);
     }

@@ -24,6 +24,45 @@ public sealed partial class CodebaseLayoutTests
         calls.Should().Equal(["src/ReportExtract/Common/EmbeddedData.cs"], "every resource is read through EmbeddedData");
     }
 
+    [Fact]
+    public void No_static_field_or_property_holds_embedded_data()
+    {
+        // Data a stage reads is handed to it by the pipeline builder or loaded by the stage's constructor, so a test
+        // or a library user can swap it; a static field loaded from a resource (directly, or lazily) is hidden state.
+        var offenders = SourceFiles()
+            .SelectMany(f => StaticMember().Matches(File.ReadAllText(f))
+                .Where(m => m.Groups["init"].Value.Contains("EmbeddedData", StringComparison.Ordinal) || m.Groups["type"].Value.StartsWith("Lazy<", StringComparison.Ordinal)
+                    || LoadCall().IsMatch(m.Groups["init"].Value))
+                .Select(m => $"{Relative(f)}: {m.Groups["name"].Value}"))
+            .ToList();
+
+        offenders.Should().BeEmpty("stages get their data through constructors, not from static fields");
+    }
+
+    [Fact]
+    public void The_static_data_check_sees_a_field_loaded_from_embedded_data()
+    {
+        // The pattern the check above relies on, on the three shapes it has to catch and two it must let pass.
+        string[] caught =
+        [
+            "private static readonly WordSet<bool> Cues =\n        new(EmbeddedData.ReadRows(\"x.txt\").Select(r => (r[0], true)));",
+            "private static readonly Lazy<uint[]> Bits = new(LoadBits);",
+            "public static Words Default { get; } = Words.LoadEmbedded();",
+        ];
+        string[] passed =
+        [
+            "public static Words LoadEmbedded() => new(EmbeddedData.ReadRows(\"x.tsv\"));",
+            "private static readonly SearchValues<char> Marks = SearchValues.Create(\"、和\");",
+        ];
+
+        caught.Should().AllSatisfy(code => StaticMember().Matches(code).Should().ContainSingle(m =>
+            m.Groups["init"].Value.Contains("EmbeddedData", StringComparison.Ordinal) || m.Groups["type"].Value.StartsWith("Lazy<", StringComparison.Ordinal)
+            || LoadCall().IsMatch(m.Groups["init"].Value)));
+        passed.Should().AllSatisfy(code => StaticMember().Matches(code).Where(m =>
+            m.Groups["init"].Value.Contains("EmbeddedData", StringComparison.Ordinal) || m.Groups["type"].Value.StartsWith("Lazy<", StringComparison.Ordinal)
+            || LoadCall().IsMatch(m.Groups["init"].Value)).Should().BeEmpty());
+    }
+
     [Theory]
     [InlineData("Sections", "Metadata")]
     [InlineData("Metadata", "Sections")]
@@ -69,6 +108,15 @@ public sealed partial class CodebaseLayoutTests
         paths.Where(p => !File.Exists(Path.Combine(Repository.Root, p)) && !Directory.Exists(Path.Combine(Repository.Root, p)))
             .Should().BeEmpty("CONTRIBUTING.md names files and folders that exist");
     }
+
+    // A static field or property with an initializer (= …; or { get; } = …;), not a method: the name is followed by
+    // the initializer, never by a parameter list.
+    [GeneratedRegex(@"\bstatic\s+(?:readonly\s+)?(?<type>[\w.]+(?:<[\w<>\[\],.?\s]*>)?(?:\[\])?\??)\s+(?<name>\w+)\s*(?:=>|=|\{\s*get;\s*\}\s*=)(?<init>[^;]*);")]
+    private static partial Regex StaticMember();
+
+    // A call that reads data: LoadEmbedded(), LoadBits, ReadRows(…).
+    [GeneratedRegex(@"\bLoad\w*|\bRead(?!Only)\w*\s*\(")]
+    private static partial Regex LoadCall();
 
     // A backticked path from the repository root, without placeholders such as <Stage>.
     [GeneratedRegex(@"`(?<path>(?:src|tests|schema)/[\w./-]+)`")]

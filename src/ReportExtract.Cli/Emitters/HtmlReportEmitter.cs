@@ -23,6 +23,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
     private readonly StreamWriter _writer;
     private readonly List<ReportSummary> _summaries = [];
     private readonly FormCatalog _forms;
+    private readonly ReviewAssets _assets = ReviewAssets.LoadEmbedded();
     private int _metricCount;
 
     /// <param name="forms">The catalog whose labels the form grids show (the built-in one by default).</param>
@@ -42,7 +43,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
         w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
         w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         w.Write("<meta name=\"generator\" content=\"reportx\">\n<title>reportx review</title>\n<style>\n");
-        w.Write(ReviewAssets.Style);
+        w.Write(_assets.Style);
         w.Write("</style>\n</head>\n<body>\n<div id=\"app\">\n");
         w.Write("<header id=\"top\"><h1>reportx review</h1><p class=\"legend\">");
         foreach (var kind in Enum.GetValues<MetricKind>())
@@ -142,7 +143,7 @@ internal sealed class HtmlReportEmitter : IReportEmitter
 
             """);
         w.Write("<script>\n");
-        w.Write(ReviewAssets.Script);
+        w.Write(_assets.Script);
         w.Write("</script>\n</div>\n</body>\n</html>\n");
         w.Flush();
     }

@@ -3,16 +3,22 @@ using ReportExtract.Common;
 namespace ReportExtract.Cli.Review;
 
 /// <summary>The review page's stylesheet and script, embedded in the assembly and inlined into every page.</summary>
-internal static class ReviewAssets
+internal sealed class ReviewAssets
 {
-    private static readonly Lazy<string> LazyStyle = new(() => Read("review.css"));
-    private static readonly Lazy<string> LazyScript = new(() => Read("review.js"));
+    private ReviewAssets(string style, string script)
+    {
+        Style = style;
+        Script = script;
+    }
 
     /// <summary>The page's CSS.</summary>
-    public static string Style => LazyStyle.Value;
+    public string Style { get; }
 
     /// <summary>The page's JavaScript.</summary>
-    public static string Script => LazyScript.Value;
+    public string Script { get; }
+
+    /// <summary>The stylesheet and script embedded in the CLI assembly.</summary>
+    public static ReviewAssets LoadEmbedded() => new(Read("review.css"), Read("review.js"));
 
     private static string Read(string name)
     {

@@ -103,10 +103,10 @@ public sealed partial class TextDecoder
     /// decoding yields rare characters), less a penalty for invalid sequences and private-use characters (what
     /// unassigned byte pairs decode to).
     /// </summary>
-    private static double Score((string Text, int Invalid) decoding)
+    private double Score((string Text, int Invalid) decoding)
     {
         var (text, invalid) = decoding;
-        var common = CommonHanzi.Value;
+        var common = _commonHanzi.Value;
         int han = 0, hits = 0;
         foreach (var c in text)
         {

@@ -55,8 +55,8 @@ public sealed partial class TextDecoder
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
 
-    // One bit per BMP character: 8 KB, read-only once built.
-    private static readonly Lazy<uint[]> CommonHanzi = new(LoadCommonHanzi);
+    // One bit per BMP character: 8 KB, read-only once built; read only when a GB/Big5 choice needs scoring.
+    private readonly Lazy<uint[]> _commonHanzi = new(LoadCommonHanzi);
 
     static TextDecoder()
     {
@@ -113,7 +113,7 @@ public sealed partial class TextDecoder
         return Result(text, encoding, invalid, []);
     }
 
-    private static DecodeResult Detect(ReadOnlySpan<byte> bytes)
+    private DecodeResult Detect(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(Utf8Bom))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Forms;
 
@@ -34,7 +35,7 @@ internal static partial class CellTokens
 
     /// <summary>The token at or after <paramref name="position"/> before <paramref name="limit"/>, or null at the limit.</summary>
     /// <param name="afterBar">In: whether a bar was the last thing read; out: the same after this token.</param>
-    public static CellToken? Next(string text, ref int position, int limit, ref bool afterBar)
+    public static CellToken? Next(string text, ref int position, int limit, ref bool afterBar, TableWords words)
     {
         while (position < limit)
         {
@@ -67,7 +68,7 @@ internal static partial class CellTokens
             }
 
             afterBar = false;
-            return Classify(text, start, position);
+            return Classify(text, start, position, words);
         }
 
         return null;
@@ -75,10 +76,10 @@ internal static partial class CellTokens
 
     private static bool IsBar(char c) => c is '|' or '｜' or '\t';
 
-    private static CellToken Classify(string text, int start, int end)
+    private static CellToken Classify(string text, int start, int end, TableWords words)
     {
         var s = text.AsSpan(start, end - start);
-        if (Tables.TableWords.Default.IsPlaceholder(s))
+        if (words.IsPlaceholder(s))
         {
             return new CellToken(CellTokenKind.Blank, start, end);
         }

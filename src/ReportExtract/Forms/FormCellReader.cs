@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Forms;
 
@@ -14,7 +15,7 @@ internal sealed record FormReading(FormDefinition Form, ImmutableArray<ReadCell>
 /// and reads the numbers after each label in column order, as many as the form has columns. Headings and article
 /// lines (第二十条第（五）项) bound where a table's or part's rows are looked for.
 /// </summary>
-internal sealed class FormCellReader(FormLexicon lexicon)
+internal sealed class FormCellReader(FormLexicon lexicon, TableWords tableWords)
 {
     /// <summary>How far (in cell tokens) a one-row table's numbers may stand after its last header word.</summary>
     private const int SingleRowReach = 160;
@@ -139,7 +140,7 @@ internal sealed class FormCellReader(FormLexicon lexicon)
     /// note are skipped, then up to <paramref name="count"/> numbers or blanks are read until text stands in the way.
     /// Null when no number or blank follows (the label was prose, a header, or a group label).
     /// </summary>
-    private static (List<CellToken> Values, int End)? ReadValues(string text, int position, int limit, int count, bool skipLabel)
+    private (List<CellToken> Values, int End)? ReadValues(string text, int position, int limit, int count, bool skipLabel)
     {
         var afterBar = false;
         var cells = new List<CellToken>();
@@ -156,7 +157,7 @@ internal sealed class FormCellReader(FormLexicon lexicon)
             }
         }
 
-        while (cells.Count(c => c.Kind != CellTokenKind.Empty) < count && CellTokens.Next(text, ref position, limit, ref afterBar) is { } token)
+        while (cells.Count(c => c.Kind != CellTokenKind.Empty) < count && CellTokens.Next(text, ref position, limit, ref afterBar, tableWords) is { } token)
         {
             if (token.Kind == CellTokenKind.Text)
             {
@@ -236,7 +237,7 @@ internal sealed class FormCellReader(FormLexicon lexicon)
     /// A table of one data row (四、行政复议、行政诉讼): its numbers follow the last of its column headers, which PDF
     /// text may stack character by character; the first run of numbers after a header word is the row.
     /// </summary>
-    private static int? ReadSingleRow(string text, FoldedText folded, int from, int to, FormPart part, double money, ImmutableArray<ReadCell>.Builder cells)
+    private int? ReadSingleRow(string text, FoldedText folded, int from, int to, FormPart part, double money, ImmutableArray<ReadCell>.Builder cells)
     {
         var f = folded.Folded;
         var words = part.Columns.SelectMany(c => c.Label.Split(" / ")).Select(LabelFolding.Core).Where(w => w.Length >= 4).Distinct().ToList();
@@ -253,7 +254,7 @@ internal sealed class FormCellReader(FormLexicon lexicon)
         for (var seen = 0; seen < SingleRowReach && position < limit; seen++)
         {
             var start = position;
-            if (CellTokens.Next(text, ref position, limit, ref afterBar) is not { } token)
+            if (CellTokens.Next(text, ref position, limit, ref afterBar, tableWords) is not { } token)
             {
                 break;
             }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ReportExtract.Metrics;
 using ReportExtract.Model;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Forms;
 
@@ -25,18 +26,18 @@ public sealed class FormRecognizer
 
     /// <summary>A stage reading the forms of <paramref name="catalog"/>, naming indicators from <paramref name="indicators"/>.</summary>
     public FormRecognizer(FormCatalog? catalog = null, IndicatorCatalog? indicators = null)
-        : this(catalog ?? FormCatalog.LoadBuiltIn(), indicators ?? IndicatorCatalog.LoadBuiltIn(), new FormLexicon(), UnitLexicon.LoadEmbedded())
+        : this(catalog ?? FormCatalog.LoadBuiltIn(), indicators ?? IndicatorCatalog.LoadBuiltIn(), new FormLexicon(), UnitLexicon.LoadEmbedded(), TableWords.LoadEmbedded())
     {
     }
 
     /// <summary>A stage over the given forms, catalog and lexicons (the pipeline builder shares them between stages).</summary>
-    internal FormRecognizer(FormCatalog catalog, IndicatorCatalog indicators, FormLexicon lexicon, UnitLexicon units)
+    internal FormRecognizer(FormCatalog catalog, IndicatorCatalog indicators, FormLexicon lexicon, UnitLexicon units, TableWords tableWords)
     {
         Catalog = catalog;
         _indicators = indicators;
         _lexicon = lexicon;
         _units = units;
-        _reader = new FormCellReader(_lexicon);
+        _reader = new FormCellReader(_lexicon, tableWords);
         _cues = [.. Catalog.Forms.SelectMany(Cues).Distinct()];
         _cueEnds = LabelFolding.CharsFoldingTo(_cues.Select(c => c[^1]));
     }

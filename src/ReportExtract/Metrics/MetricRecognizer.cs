@@ -37,6 +37,7 @@ public sealed class MetricRecognizer
     private readonly CarriedSubjects _carried;
     private readonly IClauseSegmenter? _segmenter;
     private readonly TableCellReader _tables;
+    private readonly YearCues _yearCues;
 
     /// <summary>A recognizer that names indicators from <paramref name="catalog"/> (the built-in one by default).</summary>
     public MetricRecognizer(IndicatorCatalog? catalog = null)
@@ -46,21 +47,22 @@ public sealed class MetricRecognizer
 
     /// <summary>A recognizer whose subject finder cuts words with <paramref name="segmenter"/> (none: character rules only).</summary>
     internal MetricRecognizer(IndicatorCatalog? catalog, IClauseSegmenter? segmenter)
-        : this(catalog ?? IndicatorCatalog.LoadBuiltIn(), segmenter, UnitLexicon.LoadEmbedded(), QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded())
+        : this(catalog ?? IndicatorCatalog.LoadBuiltIn(), segmenter, UnitLexicon.LoadEmbedded(), QualifierLexicon.LoadEmbedded(), MetricExclusions.LoadEmbedded(), TableWords.LoadEmbedded())
     {
     }
 
     /// <summary>A recognizer over the given catalog, word cutter and lexicons (the pipeline builder shares them between stages).</summary>
-    internal MetricRecognizer(IndicatorCatalog catalog, IClauseSegmenter? segmenter, UnitLexicon units, QualifierLexicon qualifiers, MetricExclusions exclusions)
+    internal MetricRecognizer(IndicatorCatalog catalog, IClauseSegmenter? segmenter, UnitLexicon units, QualifierLexicon qualifiers, MetricExclusions exclusions, TableWords tableWords)
     {
         _catalog = catalog;
         _units = units;
         _subjects = new SubjectFinder(segmenter);
         _carried = new CarriedSubjects(_subjects);
         _segmenter = segmenter;
-        _tables = new TableCellReader(new TableLocator(units), _units, _subjects.Generic);
+        _tables = new TableCellReader(new TableLocator(units, tableWords), _units, _subjects.Generic);
         _figures = new FigureScanner(units, qualifiers, exclusions);
         _cues = new IndicatorCues();
+        _yearCues = YearCues.LoadEmbedded();
     }
 
     /// <summary>The catalog that names indicators.</summary>
@@ -71,7 +73,7 @@ public sealed class MetricRecognizer
     {
         var names = new RangeSet(MetricExclusions.NameRanges(text));
         var sentences = new SentenceSplitter(text);
-        var years = new YearScope(text, sentences, names, sections);
+        var years = new YearScope(text, sentences, names, sections, _yearCues);
         var tables = _tables.Read(text);
         var edges = _segmenter is null ? null : new WordEdges(_segmenter, text);
         var context = new Context(text, sections, reportYear, sentences, years, edges);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -8,16 +7,10 @@ namespace ReportExtract.Metrics;
 /// The year a figure describes: the nearest explicit year before it in its sentence (2020年,街道共受理…), else the
 /// year that opens its paragraph, else 今年/去年/明年 relative to the report year, else the report year, or the year after
 /// it for a figure in a plan section (下一步, 工作安排) or after a target word (力争, Resources/Metrics/target-cues.txt).
-/// A year inside brackets ((上年980件)) governs only the bracket.
+/// A year inside brackets ((上年980件)) governs only the bracket. The cue words come in <paramref name="cues"/>.
 /// </summary>
-internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSet names, ImmutableArray<Section> sections)
+internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSet names, ImmutableArray<Section> sections, YearCues cues)
 {
-    private static readonly WordSearchValues TargetCues = new(EmbeddedData.ReadRows("Metrics/target-cues.txt").Select(r => r[0]));
-
-    /// <summary>Words before a year that compare to it (Resources/Metrics/comparison-cues.txt); false: a longer word that does not.</summary>
-    private static readonly WordSet<bool> ComparisonCues =
-        new(EmbeddedData.ReadRows("Metrics/comparison-cues.txt").Select(r => (r[0], r.Length < 2 || r[1] != "not")));
-
     private const int ParagraphLead = 8;
 
     /// <summary>How far back a year may govern a figure within its sentence; keeps long lines linear.</summary>
@@ -77,7 +70,7 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
         }
 
         // A plan or a target speaks of the year ahead.
-        return reportYear is { } report && (IndicatorCatalog.InPlans(sections, position) || text.AsSpan(start, position - start).ContainsAny(TargetCues))
+        return reportYear is { } report && (IndicatorCatalog.InPlans(sections, position) || text.AsSpan(start, position - start).ContainsAny(cues.Targets))
             ? report + 1
             : reportYear;
     }
@@ -106,7 +99,7 @@ internal sealed class YearScope(string text, SentenceSplitter sentences, RangeSe
 
     /// <summary>较2020年, 比上年, 同比: a year compared to is no year the figure describes.</summary>
     private bool IsComparison(int yearStart, int floor) =>
-        yearStart > floor && ComparisonCues.TryMatchEndingAt(text, yearStart, floor, out _, out var compares) && compares;
+        yearStart > floor && cues.Comparisons.TryMatchEndingAt(text, yearStart, floor, out _, out var compares) && compares;
 
     /// <summary>A four-digit year (Arabic or Chinese digits) ending right before <paramref name="yearChar"/> (the 年).</summary>
     private bool TryYearEndingAt(int yearChar, int floor, out int year)

@@ -107,10 +107,10 @@ public sealed partial class HtmlTextExtractor
             return chars;
         }
 
-        private static bool IsFigure(List<(char C, int Start, int End)> chars)
+        private bool IsFigure(List<(char C, int Start, int End)> chars)
         {
             var text = new string([.. chars.Select(x => x.C)]);
-            return CellShapes.IsFigure(CellShapes.Of(text));
+            return CellShapes.IsFigure(shapes.Of(text));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Normalization;
 
@@ -22,6 +23,18 @@ public sealed partial class HtmlTextExtractor
         "HGROUP", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TFOOT", "THEAD", "TR", "UL");
 
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsKeepingSourceReferences = true });
+
+    // Tells a figure cell from a label when a table row is laid out (placeholders such as 无 hold no figure).
+    private readonly CellShapes _shapes;
+
+    /// <summary>An extractor that tells table cells by the built-in table words.</summary>
+    public HtmlTextExtractor()
+        : this(TableWords.LoadEmbedded())
+    {
+    }
+
+    /// <summary>An extractor that tells table cells by <paramref name="tableWords"/>.</summary>
+    internal HtmlTextExtractor(TableWords tableWords) => _shapes = new CellShapes(tableWords);
 
     /// <summary>True when <paramref name="text"/> is clearly markup: it opens with a tag and has document or block tags early on.</summary>
     public static bool LooksLikeMarkup(string text)
@@ -49,7 +62,7 @@ public sealed partial class HtmlTextExtractor
     {
         // The parser is thread-safe for parsing: it keeps no per-document state between calls.
         var document = _parser.ParseDocument(input.Text);
-        var walk = new Walk(input);
+        var walk = new Walk(input, _shapes);
         if (document.DocumentElement is { } root)
         {
             walk.Visit(root);
@@ -59,7 +72,7 @@ public sealed partial class HtmlTextExtractor
     }
 
     /// <summary>One extraction: the output under construction and where the source has been read to.</summary>
-    private sealed partial class Walk(MappedText input)
+    private sealed partial class Walk(MappedText input, CellShapes shapes)
     {
         private readonly string _source = input.Text;
         private readonly MappedTextBuilder _builder = new(input, Math.Max(16, input.Text.Length / 2));

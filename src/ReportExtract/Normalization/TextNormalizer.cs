@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReportExtract.Decoding;
 using ReportExtract.Model;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Normalization;
 
@@ -19,7 +20,7 @@ public sealed record NormalizedText(MappedText Mapped, ScriptKind Script, Immuta
 public sealed class TextNormalizer
 {
     private readonly bool _keepScript;
-    private readonly HtmlTextExtractor _html = new();
+    private readonly HtmlTextExtractor _html;
     private readonly WidthNormalizer _width = new();
     private readonly PinyinAnnotationRemover _pinyin = new();
     private readonly TraditionalToSimplifiedConverter _simplifier;
@@ -39,9 +40,16 @@ public sealed class TextNormalizer
 
     /// <summary>A normalizer that converts (or, with <paramref name="keepScript"/>, only detects) script with <paramref name="simplifier"/> and drops page furniture with <paramref name="chrome"/>.</summary>
     public TextNormalizer(bool keepScript, TraditionalToSimplifiedConverter simplifier, PageChromeRemover chrome)
+        : this(keepScript, simplifier, chrome, TableWords.LoadEmbedded())
+    {
+    }
+
+    /// <summary>As above, with the table words the HTML extractor tells figure cells by (the pipeline builder shares them).</summary>
+    internal TextNormalizer(bool keepScript, TraditionalToSimplifiedConverter simplifier, PageChromeRemover chrome, TableWords tableWords)
     {
         ArgumentNullException.ThrowIfNull(simplifier);
         ArgumentNullException.ThrowIfNull(chrome);
+        _html = new HtmlTextExtractor(tableWords);
         _keepScript = keepScript;
         _simplifier = simplifier;
         _chrome = chrome;

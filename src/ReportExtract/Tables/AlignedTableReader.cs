@@ -9,7 +9,7 @@ namespace ReportExtract.Tables;
 /// reach this stage as single spaces, so a run of lines split by single spaces into the same count of short cells,
 /// each line with a Han character, is a table too.
 /// </summary>
-internal sealed class AlignedTableReader
+internal sealed class AlignedTableReader(CellShapes shapes)
 {
     /// <summary>Longest cell of an aligned table; longer text is a paragraph with a wide gap.</summary>
     private const int MaxCell = 40;
@@ -72,7 +72,7 @@ internal sealed class AlignedTableReader
     }
 
     /// <summary>The cells of an aligned row, or null when the line is not one (fewer than two cells, or prose).</summary>
-    private static bool HasFigure(RawRow row) => row.Cells.Any(c => CellShapes.IsFigure(CellShapes.Of(c.Text)));
+    private bool HasFigure(RawRow row) => row.Cells.Any(c => CellShapes.IsFigure(shapes.Of(c.Text)));
 
     private static RawRow? Split(string text, (int Start, int End) line, bool singleSpaces = false)
     {

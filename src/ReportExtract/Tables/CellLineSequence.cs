@@ -35,11 +35,13 @@ internal sealed class CellLineSequence
 
     private readonly UnitLexicon _units;
     private readonly string[] _headerWords;
+    private readonly CellShapes _shapes;
 
-    public CellLineSequence(UnitLexicon units, string[] headerWords)
+    public CellLineSequence(UnitLexicon units, string[] headerWords, CellShapes shapes)
     {
         _units = units;
         _headerWords = headerWords;
+        _shapes = shapes;
     }
 
     /// <summary>The cells of <paramref name="text"/>, line by line.</summary>
@@ -118,7 +120,7 @@ internal sealed class CellLineSequence
             return CellLineShape.Other;
         }
 
-        return CellShapes.Of(text.AsSpan(start, length)) switch
+        return _shapes.Of(text.AsSpan(start, length)) switch
         {
             CellShape.Number or CellShape.BareYear => ReadsWhole(text, start, end) ? CellLineShape.Number : CellLineShape.Other,
             CellShape.Text or CellShape.Year => CellLineShape.Text,

@@ -24,12 +24,14 @@ internal sealed class CellPerLineTableReader
     private readonly UnitLexicon _units;
     private readonly string[] _headerWords;
     private readonly CellLineSequence _lines;
+    private readonly CellShapes _shapes;
 
-    public CellPerLineTableReader(UnitLexicon units)
+    public CellPerLineTableReader(UnitLexicon units, CellShapes shapes)
     {
         _units = units;
+        _shapes = shapes;
         _headerWords = [.. EmbeddedData.ReadLines("Tables/header-words.txt")];
-        _lines = new CellLineSequence(units, _headerWords);
+        _lines = new CellLineSequence(units, _headerWords, shapes);
     }
 
     public void Read(string text, LineIndex lines, List<TableGrid> grids, List<string> warnings)
@@ -282,7 +284,7 @@ internal sealed class CellPerLineTableReader
         }
 
         var inner = text[(line.Start + open + 1)..(line.End - 1)];
-        var p = TableWords.Default.UnitLabelLength(inner);
+        var p = _shapes.Words.UnitLabelLength(inner);
         while (p < inner.Length && inner[p] is ':' or '：' or ' ' or '万' or '亿')
         {
             p++;

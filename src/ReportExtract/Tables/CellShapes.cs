@@ -13,14 +13,17 @@ internal enum CellShape
     BareYear,
 }
 
-/// <summary>Tells the shape of a cell's text; shared by every layout reader and the cell reader.</summary>
-internal static class CellShapes
+/// <summary>Tells the shape of a cell's text by the table words it is given; shared by every layout reader and the cell reader.</summary>
+internal sealed class CellShapes(TableWords words)
 {
+    /// <summary>The table words the shapes are told by (placeholders, year suffixes).</summary>
+    public TableWords Words => words;
+
     /// <summary>The shape of <paramref name="cell"/> (already trimmed or not).</summary>
-    public static CellShape Of(ReadOnlySpan<char> cell)
+    public CellShape Of(ReadOnlySpan<char> cell)
     {
         var s = cell.Trim(" \t\r\u3000");
-        if (s.IsEmpty || s.Trim("-—–:=/／ ").IsEmpty || TableWords.Default.IsPlaceholder(s))
+        if (s.IsEmpty || s.Trim("-—–:=/／ ").IsEmpty || words.IsPlaceholder(s))
         {
             return CellShape.Empty;
         }
@@ -30,7 +33,7 @@ internal static class CellShapes
         var name = open > 0 && s[^1] is ')' or '）' ? s[..open].Trim() : s;
         if (TryYear(name, out _))
         {
-            return TableWords.Default.YearSuffixLength(name) > 0 ? CellShape.Year : CellShape.BareYear;
+            return words.YearSuffixLength(name) > 0 ? CellShape.Year : CellShape.BareYear;
         }
 
         // A number starts the cell: 45, 12件, 3.5万元, -3; a cell that is a Chinese number through (十二) too, but not a
@@ -61,11 +64,11 @@ internal static class CellShapes
     }
 
     /// <summary>A year heading (2022, 2022年, 2022年度).</summary>
-    public static bool TryYear(ReadOnlySpan<char> cell, out int year)
+    public bool TryYear(ReadOnlySpan<char> cell, out int year)
     {
         year = 0;
         var s = cell.Trim();
-        s = s[..^TableWords.Default.YearSuffixLength(s)];
+        s = s[..^words.YearSuffixLength(s)];
 
         return s.Length == 4 && int.TryParse(s, out year) && year is >= 1949 and <= 2100;
     }

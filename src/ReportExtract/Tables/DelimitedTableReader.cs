@@ -8,7 +8,7 @@ namespace ReportExtract.Tables;
 /// <see cref="BarPerLine"/> first. One line alone is a table only in the
 /// <c>label|value</c> shape, since prose sometimes holds a bar.
 /// </summary>
-internal sealed class DelimitedTableReader
+internal sealed class DelimitedTableReader(CellShapes shapes)
 {
     private const string Blank = " \t\r\u3000";
 
@@ -71,8 +71,8 @@ internal sealed class DelimitedTableReader
         return tab > 0 ? '\t' : '\0';
     }
 
-    private static bool IsLabelValue(RawRow row) =>
-        row.Cells.Length == 2 && CellShapes.Of(row.Cells[0].Text) == CellShape.Text && CellShapes.Of(row.Cells[1].Text) == CellShape.Number;
+    private bool IsLabelValue(RawRow row) =>
+        row.Cells.Length == 2 && shapes.Of(row.Cells[0].Text) == CellShape.Text && shapes.Of(row.Cells[1].Text) == CellShape.Number;
 
     /// <summary>
     /// The cells of a row, trimmed, empty ones kept: the normalizer writes an HTML row as cell|cell, so |x|y has an

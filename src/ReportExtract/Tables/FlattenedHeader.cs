@@ -10,7 +10,7 @@ namespace ReportExtract.Tables;
 /// </summary>
 internal static class FlattenedHeader
 {
-    public static List<RawRow> Restore(List<RawRow> rows, int headers)
+    public static List<RawRow> Restore(List<RawRow> rows, int headers, CellShapes shapes)
     {
         if (headers != 2 || rows.Count <= headers)
         {
@@ -19,7 +19,7 @@ internal static class FlattenedHeader
 
         var (top, sub) = (rows[0], rows[1]);
         var (n1, n2) = (Used(top), Used(sub));
-        var data = rows.Skip(headers).Where(r => r.Cells.Any(c => CellShapes.IsFigure(CellShapes.Of(c.Text)))).ToList();
+        var data = rows.Skip(headers).Where(r => r.Cells.Any(c => CellShapes.IsFigure(shapes.Of(c.Text)))).ToList();
         if (n1 < 2 || n2 < 2 || data.Count == 0 || !Dense(top, n1) || !Dense(sub, n2))
         {
             return rows;
@@ -35,7 +35,7 @@ internal static class FlattenedHeader
         for (var j = 0; j < n1; j++)
         {
             // Columns right of the spanning cell may stay empty in the data (备注), never more of them than there are.
-            if (total - width > n1 - 1 - j || !data.All(r => FiguresOnly(r, j, j + n2)))
+            if (total - width > n1 - 1 - j || !data.All(r => FiguresOnly(r, j, j + n2, shapes)))
             {
                 continue;
             }
@@ -66,12 +66,12 @@ internal static class FlattenedHeader
     /// <summary>No empty cell before the row's last: its merged cells were written once, not as bar runs.</summary>
     private static bool Dense(RawRow row, int used) => row.Cells.Take(used).All(c => !c.IsEmpty);
 
-    private static bool FiguresOnly(RawRow row, int from, int to)
+    private static bool FiguresOnly(RawRow row, int from, int to, CellShapes shapes)
     {
         var any = false;
         for (var c = from; c < to; c++)
         {
-            var shape = c < row.Cells.Length ? CellShapes.Of(row.Cells[c].Text) : CellShape.Empty;
+            var shape = c < row.Cells.Length ? shapes.Of(row.Cells[c].Text) : CellShape.Empty;
             if (shape is CellShape.Text or CellShape.Year)
             {
                 return false;

@@ -10,7 +10,7 @@ namespace ReportExtract.Tables;
 /// right of a header over deeper headers (<c>行政复议||</c> over <c>结果维持|结果纠正|…</c>) is a copy of it, and so is
 /// an empty label cell under a label when the row has a deeper label (a label over several rows).
 /// </summary>
-internal sealed class GridAssembler
+internal sealed class GridAssembler(CellShapes shapes)
 {
     public void Assemble(List<RawRow> rows, TableLayout layout, List<TableGrid> grids)
     {
@@ -54,13 +54,13 @@ internal sealed class GridAssembler
 
     private enum RowKind { Header, Data }
 
-    private static RowKind KindOf(RawRow row, bool atTop)
+    private RowKind KindOf(RawRow row, bool atTop)
     {
         int texts = 0, numbers = 0, years = 0;
         var bare = new List<int>();
         foreach (var cell in row.Cells)
         {
-            switch (CellShapes.Of(cell.Text))
+            switch (shapes.Of(cell.Text))
             {
                 case CellShape.Text:
                     texts++;
@@ -89,19 +89,19 @@ internal sealed class GridAssembler
             numbers += bare.Count;
         }
 
-        var firstIsText = row.Cells.Length > 0 && CellShapes.Of(row.Cells[0].Text) == CellShape.Text;
+        var firstIsText = row.Cells.Length > 0 && shapes.Of(row.Cells[0].Text) == CellShape.Text;
         var header = numbers == 0 && texts + years >= 2 && (years == 0 || atTop) && (texts >= 2 || years >= 2 || (years == 1 && firstIsText));
         return header ? RowKind.Header : RowKind.Data;
     }
 
-    private static void Emit(List<RawRow> rows, int headers, TableLayout layout, List<TableGrid> grids)
+    private void Emit(List<RawRow> rows, int headers, TableLayout layout, List<TableGrid> grids)
     {
         if (rows.Count == 0 || rows.Count == headers)
         {
             return; // a header with no rows under it holds no figure
         }
 
-        rows = FlattenedHeader.Restore(rows, headers);
+        rows = FlattenedHeader.Restore(rows, headers, shapes);
         var width = rows.Max(r => r.Cells.Length);
         var grid = new GridCell[rows.Count][];
         for (var r = 0; r < rows.Count; r++)
@@ -129,10 +129,10 @@ internal sealed class GridAssembler
     }
 
     /// <summary>The leading columns in which no data row holds a figure.</summary>
-    private static int LabelColumns(GridCell[][] grid, int headers, int width)
+    private int LabelColumns(GridCell[][] grid, int headers, int width)
     {
         var labels = 0;
-        while (labels < width - 1 && grid.Skip(headers).All(row => !CellShapes.IsFigure(CellShapes.Of(row[labels].Text))))
+        while (labels < width - 1 && grid.Skip(headers).All(row => !CellShapes.IsFigure(shapes.Of(row[labels].Text))))
         {
             labels++;
         }

@@ -31,9 +31,15 @@ internal sealed record HeadedTable(
 internal sealed class HeaderInterpreter
 {
     private readonly Func<string, bool> _isLabelWord;
+    private readonly CellShapes _shapes;
 
     /// <param name="isLabelWord">True for a header naming codes, not figures (序号, 电话).</param>
-    public HeaderInterpreter(Func<string, bool> isLabelWord) => _isLabelWord = isLabelWord;
+    /// <param name="shapes">Tells the shape of a cell.</param>
+    public HeaderInterpreter(Func<string, bool> isLabelWord, CellShapes shapes)
+    {
+        _isLabelWord = isLabelWord;
+        _shapes = shapes;
+    }
 
     public HeadedTable Read(TableGrid grid, List<string> warnings)
     {
@@ -66,7 +72,7 @@ internal sealed class HeaderInterpreter
             for (var c = 0; c < width; c++)
             {
                 var cell = grid[r, c];
-                if (isLabel[c] && !cell.IsEmpty && CellShapes.Of(cell.Text) != CellShape.Empty && (labels.Count == 0 || labels[^1].Text != cell.Text))
+                if (isLabel[c] && !cell.IsEmpty && _shapes.Of(cell.Text) != CellShape.Empty && (labels.Count == 0 || labels[^1].Text != cell.Text))
                 {
                     labels.Add(cell);
                 }
@@ -75,7 +81,7 @@ internal sealed class HeaderInterpreter
             // Under a header, every figure needs a column header of its own: one past the named columns means the
             // row's cells have shifted (a rowspan flattened away).
             var aligned = reference < 0 || !HasFigure(grid, r)
-                || (LinesUp(grid, r, reference) && Enumerable.Range(0, width).All(c => isLabel[c] || !columns[c].IsEmpty || !CellShapes.IsFigure(CellShapes.Of(grid[r, c].Text))));
+                || (LinesUp(grid, r, reference) && Enumerable.Range(0, width).All(c => isLabel[c] || !columns[c].IsEmpty || !CellShapes.IsFigure(_shapes.Of(grid[r, c].Text))));
             if (!aligned)
             {
                 unaligned.Add(r);
@@ -125,12 +131,12 @@ internal sealed class HeaderInterpreter
         return used;
     }
 
-    private static GridCell? TotalAtRightEdge(TableGrid grid)
+    private GridCell? TotalAtRightEdge(TableGrid grid)
     {
         for (var r = 0; r < grid.HeaderRows; r++)
         {
             var used = Used(grid, r);
-            if (used > 0 && TableWords.Default.IsTotal(grid[r, used - 1].Text))
+            if (used > 0 && _shapes.Words.IsTotal(grid[r, used - 1].Text))
             {
                 return grid[r, used - 1];
             }
@@ -139,7 +145,7 @@ internal sealed class HeaderInterpreter
         return null;
     }
 
-    private static bool HasFigure(TableGrid grid, int r) => grid.Rows[r].Any(c => CellShapes.IsFigure(CellShapes.Of(c.Text)));
+    private bool HasFigure(TableGrid grid, int r) => grid.Rows[r].Any(c => CellShapes.IsFigure(_shapes.Of(c.Text)));
 
     private ImmutableArray<bool> LabelColumns(TableGrid grid, ImmutableArray<GridCell>[] columns)
     {
@@ -155,7 +161,7 @@ internal sealed class HeaderInterpreter
             for (var r = grid.HeaderRows; r < grid.Rows.Length; r++)
             {
                 // Years down the first column label their rows (年份|案件数 over 2021|12); further right they are counts.
-                var shape = CellShapes.Of(grid[r, c].Text);
+                var shape = _shapes.Of(grid[r, c].Text);
                 if (shape == CellShape.Number || (shape == CellShape.BareYear && c > 0))
                 {
                     first = c;

@@ -19,8 +19,13 @@ internal sealed partial class LabelValueListReader
     private const int MaxLabel = 24;
 
     private readonly UnitLexicon _units;
+    private readonly CellShapes _shapes;
 
-    public LabelValueListReader(UnitLexicon units) => _units = units;
+    public LabelValueListReader(UnitLexicon units, CellShapes shapes)
+    {
+        _units = units;
+        _shapes = shapes;
+    }
 
     /// <param name="Odd">The line is no row an aligned or spaced reader would split the same (a figure glued to its
     /// label, a bracket after the figure).</param>
@@ -77,7 +82,7 @@ internal sealed partial class LabelValueListReader
         }
 
         var label = match.Groups["label"];
-        if (label.Length < 2 || label.Length > MaxLabel || CellShapes.Of(label.Value) != CellShape.Text || label.Value.Contains("  ", StringComparison.Ordinal))
+        if (label.Length < 2 || label.Length > MaxLabel || _shapes.Of(label.Value) != CellShape.Text || label.Value.Contains("  ", StringComparison.Ordinal))
         {
             return null;
         }

@@ -41,10 +41,13 @@ internal sealed class TableCellReader
     private readonly string[] _labels;
     private readonly WordSet<int> _relativeYears;
     private readonly HeaderInterpreter _headers;
+    private readonly CellShapes _shapes;
 
+    /// <summary>A reader of the tables <paramref name="locator"/> finds, telling cells by the locator's shapes.</summary>
     public TableCellReader(TableLocator locator, UnitLexicon units, IReadOnlySet<string> generic)
     {
         _locator = locator;
+        _shapes = locator.Shapes;
         _units = units;
         _generic = generic;
         var rows = EmbeddedData.ReadRows("Metrics/table-words.tsv").ToList();
@@ -60,7 +63,7 @@ internal sealed class TableCellReader
         _measures = new WordSet<string>(rows.Where(r => r[0] == "measure").Select(r => (r[1], r[2])));
         _labels = [.. rows.Where(r => r[0] == "label").Select(r => r[1])];
         _relativeYears = new WordSet<int>(rows.Where(r => r[0] == "year").Select(r => (r[1], int.Parse(r[2], CultureInfo.InvariantCulture))));
-        _headers = new HeaderInterpreter(HasLabelWord);
+        _headers = new HeaderInterpreter(HasLabelWord, _shapes);
     }
 
     public TableReading Read(string text)
@@ -78,7 +81,7 @@ internal sealed class TableCellReader
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         // Prose skips the tables and the notes under them (a note may hold a table of its own: the ranges merge).
         var ranges = new List<(int Start, int End)>();
-        var noted = location.Tables.Select(t => (t.Start, End: Math.Max(t.End, TableContext.NoteBelow(text, t.End)))).Concat(TableContext.NotesUnderCaptions(text));
+        var noted = location.Tables.Select(t => (t.Start, End: Math.Max(t.End, TableContext.NoteBelow(text, t.End)))).Concat(TableContext.NotesUnderCaptions(text, _shapes.Words));
         foreach (var (start, end) in noted.OrderBy(r => r.Start))
         {
             if (ranges.Count > 0 && start <= ranges[^1].End)
@@ -128,7 +131,7 @@ internal sealed class TableCellReader
                     continue;
                 }
 
-                var shape = CellShapes.Of(cell.Text);
+                var shape = _shapes.Of(cell.Text);
                 // 2020年 is never a count; a bare 2046 is (行政许可|2046). A figure needs a label or a header to name it.
                 if (!CellShapes.IsFigure(shape) || (labels.Count == 0 && columns[k].Count == 0))
                 {
@@ -165,7 +168,7 @@ internal sealed class TableCellReader
             for (var k = 0; k < table.Grid.ColumnCount; k++)
             {
                 var cell = table.Grid[row.Index, k];
-                if (table.IsLabel[k] || cell.Copy || CellShapes.Of(cell.Text) != CellShape.Number || !ChineseNumberParser.TryParse(text, cell.Start, out var number))
+                if (table.IsLabel[k] || cell.Copy || _shapes.Of(cell.Text) != CellShape.Number || !ChineseNumberParser.TryParse(text, cell.Start, out var number))
                 {
                     continue;
                 }
@@ -210,7 +213,7 @@ internal sealed class TableCellReader
 
     /// <summary>A label with a count unit of its own that names something other than a total (行政许可实施数量(件)):
     /// its cell's kind is its own, whatever else the table counts.</summary>
-    private static bool IsOwnMeasure(HeaderLabel label) =>
+    private bool IsOwnMeasure(HeaderLabel label) =>
         label.Unit is { Kind: not (Model.MetricKind.Amount or Model.MetricKind.Rate) } && !IsTotal(label.Name);
 
     /// <summary>Header texts found over every non-label column that has headers.</summary>
@@ -234,7 +237,7 @@ internal sealed class TableCellReader
     private void ReadTotal(string text, TableGrid grid, HeadedRow row, List<HeaderLabel> labels, (UnitEntry Unit, double Scale)? caption, ImmutableArray<TableFigure>.Builder figures, List<string> warnings, string above)
     {
         var last = HeaderInterpreter.Used(grid, row.Index) - 1;
-        if (row.Total is not { } total || labels.Count == 0 || last < 1 || CellShapes.Of(grid[row.Index, last].Text) != CellShape.Number
+        if (row.Total is not { } total || labels.Count == 0 || last < 1 || _shapes.Of(grid[row.Index, last].Text) != CellShape.Number
             || row.Labels.Any(l => l.Start == grid[row.Index, last].Start))
         {
             return;
@@ -331,7 +334,7 @@ internal sealed class TableCellReader
     /// <summary>Shortest bracketed note left out of a subject.</summary>
     private const int MinNote = 4;
 
-    private static bool IsTotal(string name) => TableWords.Default.IsSum(name);
+    private bool IsTotal(string name) => _shapes.Words.IsSum(name);
 
     private static bool EndsInCountNoun(string name) => name.EndsWith('数') || name.EndsWith("数量", StringComparison.Ordinal) || name.EndsWith("金额", StringComparison.Ordinal);
 
@@ -343,19 +346,19 @@ internal sealed class TableCellReader
         if (open > 0 && cell[^1] is ')' or '）' && UnitOf(cell[(open + 1)..^1]) is { } found)
         {
             var name = cell[..open].Trim();
-            return new HeaderLabel(name, found.Unit, found.Scale, CellShapes.TryYear(name, out var headerYear) ? headerYear : null, null, RelativeYear(name));
+            return new HeaderLabel(name, found.Unit, found.Scale, _shapes.TryYear(name, out var headerYear) ? headerYear : null, null, RelativeYear(name));
         }
 
         // A bracket that names no unit (现行有效件数（历史累计）) qualifies the name; the measure word stands before it.
         var bare = open > 0 && cell[^1] is ')' or '）' ? cell[..open].Trim() : cell;
-        return new HeaderLabel(cell, null, 1, CellShapes.TryYear(cell, out var year) ? year : null, MeasureOf(bare), RelativeYear(cell));
+        return new HeaderLabel(cell, null, 1, _shapes.TryYear(cell, out var year) ? year : null, MeasureOf(bare), RelativeYear(cell));
     }
 
     /// <summary>单位：万元, 万元, 件: the unit and the 万/亿 scale before it; null when the text is no unit.</summary>
     private (UnitEntry Unit, double Scale)? UnitOf(string label)
     {
         label = label.Trim();
-        if (TableWords.Default.UnitLabelLength(label) is > 0 and var opening)
+        if (_shapes.Words.UnitLabelLength(label) is > 0 and var opening)
         {
             label = label[opening..].TrimStart(':', '：', ' ');
         }

@@ -91,9 +91,9 @@ internal static partial class TableContext
     }
 
     /// <summary>The notes under caption lines (…统计表) with no table read under them: the page lost the table.</summary>
-    public static IEnumerable<(int Start, int End)> NotesUnderCaptions(string text)
+    public static IEnumerable<(int Start, int End)> NotesUnderCaptions(string text, TableWords words)
     {
-        foreach (var word in TableWords.Default.CaptionEnds)
+        foreach (var word in words.CaptionEnds)
         {
             for (var k = text.IndexOf(word, StringComparison.Ordinal); k >= 0; k = text.IndexOf(word, k + word.Length, StringComparison.Ordinal))
             {

@@ -21,23 +21,30 @@ public sealed partial class TableLocator
     /// <summary>Longest line between two parts of one table (a page number, a chrome line).</summary>
     private const int MaxBreakLine = 30;
 
-    private readonly DelimitedTableReader _delimited = new();
-    private readonly AlignedTableReader _aligned = new();
+    private readonly CellShapes _shapes;
+    private readonly DelimitedTableReader _delimited;
+    private readonly AlignedTableReader _aligned;
     private readonly LabelValueListReader _labelValue;
     private readonly CellPerLineTableReader _cellPerLine;
 
-    /// <summary>A locator with the built-in unit words.</summary>
+    /// <summary>A locator with the built-in unit and table words.</summary>
     public TableLocator()
-        : this(UnitLexicon.LoadEmbedded())
+        : this(UnitLexicon.LoadEmbedded(), TableWords.LoadEmbedded())
     {
     }
 
-    /// <summary>A locator that reads the units of cell-per-line tables with <paramref name="units"/>.</summary>
-    internal TableLocator(UnitLexicon units)
+    /// <summary>A locator that reads the units of cell-per-line tables with <paramref name="units"/> and tells cells by <paramref name="words"/>.</summary>
+    internal TableLocator(UnitLexicon units, TableWords words)
     {
-        _labelValue = new(units);
-        _cellPerLine = new(units);
+        _shapes = new CellShapes(words);
+        _delimited = new(_shapes);
+        _aligned = new(_shapes);
+        _labelValue = new(units, _shapes);
+        _cellPerLine = new(units, _shapes);
     }
+
+    /// <summary>The cell shapes the locator's readers tell cells by; the cell reader shares them.</summary>
+    internal CellShapes Shapes => _shapes;
 
     /// <summary>The tables of <paramref name="text"/> (normalized) in reading order, by a locator built for this call.</summary>
     internal static ImmutableArray<TableGrid> Find(string text) => new TableLocator().Locate(text).Tables;
@@ -46,7 +53,7 @@ public sealed partial class TableLocator
     public TableLocation Locate(string text)
     {
         var lines = new LineIndex(text);
-        var assembler = new GridAssembler();
+        var assembler = new GridAssembler(_shapes);
         var warnings = new List<string>();
         var grids = new List<TableGrid>();
         _delimited.Read(text, lines, assembler, grids);

@@ -6,19 +6,18 @@ namespace ReportExtract.Tables;
 /// <summary>
 /// The words the table and form readers know in cells and labels (Resources/Tables/cell-words.tsv): placeholders that
 /// hold no figure, total and subtotal headers, the words opening a unit label, the words ending a year heading. Read
-/// once; immutable.
+/// once by the stage that reads tables and handed to its readers; immutable.
 /// </summary>
 internal sealed class TableWords
 {
-    private static readonly Lazy<TableWords> LazyDefault = new(() => new TableWords(EmbeddedData.ReadRows("Tables/cell-words.tsv")));
-
     private readonly FrozenSet<string> _placeholders;
     private readonly FrozenSet<string> _totals;
     private readonly FrozenSet<string> _subtotals;
     private readonly string[] _unitLabels;
     private readonly string[] _yearSuffixes;
 
-    private TableWords(IEnumerable<string[]> rows)
+    /// <summary>Words from <paramref name="rows"/> of role and word (placeholder, total, subtotal, unit-label, year-suffix, caption-end).</summary>
+    internal TableWords(IEnumerable<string[]> rows)
     {
         var byRole = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -44,7 +43,7 @@ internal sealed class TableWords
     public System.Collections.Immutable.ImmutableArray<string> CaptionEnds { get; }
 
     /// <summary>The words of Resources/Tables/cell-words.tsv.</summary>
-    public static TableWords Default => LazyDefault.Value;
+    public static TableWords LoadEmbedded() => new(EmbeddedData.ReadRows("Tables/cell-words.tsv"));
 
     /// <summary>True when <paramref name="cell"/> (trimmed) is a placeholder where a figure would stand.</summary>
     public bool IsPlaceholder(ReadOnlySpan<char> cell) => _placeholders.GetAlternateLookup<ReadOnlySpan<char>>().Contains(cell);

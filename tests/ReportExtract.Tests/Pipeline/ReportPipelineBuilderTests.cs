@@ -1,6 +1,7 @@
 using System.Text;
 using ReportExtract.Model;
 using ReportExtract.Sections;
+using ReportExtract.Tables;
 
 namespace ReportExtract.Tests.Pipeline;
 
@@ -54,6 +55,23 @@ public sealed class ReportPipelineBuilderTests
         pipeline.Catalog.Should().BeSameAs(builder.Catalog).And.BeSameAs(BuiltIn.Catalog);
         pipeline.Forms.Should().BeSameAs(BuiltIn.Forms);
         pipeline.Extract("r.txt", Report).Record!.Indicators.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Swapped_table_words_are_the_ones_the_table_readers_know()
+    {
+        // A constructed table whose unit header brackets a unit behind a label word the built-in list lacks (金额（计价：万元）).
+        var report = Encoding.UTF8.GetBytes(
+            "某县财政局2023年部门决算公开报告\n一、主要情况\n表1 资金使用情况统计表\n项目|金额（计价：万元）\n专项资金|350\n培训经费|42\n");
+        string[][] rows = [["placeholder", "无"], ["total", "合计"], ["unit-label", "单位"], ["unit-label", "计价"], ["year-suffix", "年"]];
+
+        var standard = new ReportPipelineBuilder().UseSegmenter(BuiltIn.Segmenter).Build().Extract("t.txt", report).Record!;
+        var swapped = new ReportPipelineBuilder().UseSegmenter(BuiltIn.Segmenter).UseTableWords(new TableWords(rows)).Build().Extract("t.txt", report).Record!;
+
+        // The built-in words leave the bracket unread (no unit: bare counts); the swapped ones read 万元 behind 计价.
+        standard.Metrics.Select(m => (m.Kind, m.Value, m.Unit)).Should().Equal((MetricKind.Count, 350, ""), (MetricKind.Count, 42, ""));
+        swapped.Metrics.Select(m => (m.Kind, m.Value, m.Unit, m.Row)).Should().Equal(
+            (MetricKind.Amount, 3_500_000, "元", "专项资金"), (MetricKind.Amount, 420_000, "元", "培训经费"));
     }
 
     [Fact]
