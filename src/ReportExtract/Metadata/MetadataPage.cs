@@ -34,7 +34,7 @@ internal sealed class MetadataPage
     /// <summary>The lines before the first section (at most <see cref="HeadLines"/>).</summary>
     public List<TextLine> Head { get; }
 
-    /// <summary>The last non-blank lines after the head.</summary>
+    /// <summary>The last non-blank lines after the head (of a page without headings, of its head's second half).</summary>
     public List<TextLine> Foot { get; }
 
     /// <summary>Indexes of head lines that are labels or values under them.</summary>
@@ -55,10 +55,25 @@ internal sealed class MetadataPage
         var head = TextLines.Head(text, headEnd, HeadLines);
         var footFloor = head.Count > 0 ? Math.Min(text.Length, head[^1].End + 1) : 0;
         var foot = TextLines.Foot(text, footFloor, FootLines);
+        if (foot.Count == 0 && SecondHalf(text, head) is { } secondHalf)
+        {
+            // A page without headings is head to its end (up to HeadLines lines), which left its signature in no
+            // foot. Its second half is read as the foot too: the signature stands there, the page's own labels
+            // and dates before the prose do not.
+            foot = TextLines.Foot(text, secondHalf, FootLines);
+        }
+
         var page = new MetadataPage(text, sections, head, foot);
         page.Labels.AddRange(labels.Scan(text, head, page.HeadUsed, page.HeadValues));
         page.Labels.AddRange(labels.Scan(text, foot, []));
         return page;
+    }
+
+    /// <summary>Where the second half of the head's non-blank lines starts, or null for a head of one line.</summary>
+    private static int? SecondHalf(string text, List<TextLine> head)
+    {
+        var nonBlank = head.FindAll(l => !l.TrimmedOf(text).IsEmpty);
+        return nonBlank.Count > 1 ? nonBlank[nonBlank.Count / 2].Start : null;
     }
 
     /// <summary>The first labelled value of <paramref name="field"/> that <paramref name="read"/> accepts.</summary>
