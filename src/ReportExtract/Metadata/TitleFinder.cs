@@ -202,10 +202,12 @@ internal sealed class TitleFinder(MetadataLexicon lexicon, OrganizationNames org
             return false;
         }
 
+        // A cue-ending names the document itself even where a shorter not-ending would call it a wrapper (数据公示, 公示).
         var core = line.TrimEnd(")）]】 ");
+        var namesDocument = OrganizationNames.EndsWithAny(core, lexicon.TitleCueEndings);
         foreach (var ending in lexicon.TitleNotEnding)
         {
-            if (core.EndsWith(ending, StringComparison.Ordinal))
+            if (!namesDocument && core.EndsWith(ending, StringComparison.Ordinal))
             {
                 return false;
             }
