@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReportExtract.Model;
 using ReportExtract.Tests.Decoding;
@@ -44,6 +45,26 @@ public sealed class ReportJsonWriterTests
     }
 
     [Fact]
+    public void Writes_the_serializers_bytes_when_neighbouring_metrics_repeat_or_change_their_sentence_and_section()
+    {
+        // Repeated texts are encoded once and reused: runs of equal texts (equal but not the same string object
+        // too), a text that comes back after another, nulls between, escapes, and a text changing on the last metric.
+        string[] sentences = ["第一句\"引\"，共3件。", "第一句\"引\"，共3件。", new string("第一句\"引\"，共3件。".AsSpan()), "第二句\t𠀀5件。",
+            "第一句\"引\"，共3件。", null!, null!, "第三句\u0001，7件。", "第三句\u0001，7件。", "末句8件。"];
+        string?[] sections = ["1", "1", "1.2", "1.2", null, null, "1.2", "2", "2", "2"];
+        var template = Full().Metrics[0];
+        var record = Full() with
+        {
+            Metrics = [.. sentences.Select((sentence, i) => template with { Sentence = sentence, Section = sections[i], Value = i })],
+        };
+
+        Written(record, indented: false).Should().Be(ReportJson.Serialize(record));
+        Written(record, indented: true).Should().Be(ReportJson.Serialize(record, indented: true));
+        Written(record, indented: false, JavaScriptEncoder.Default).Should().Be(JsonSerializer.Serialize(
+            record, new JsonSerializerOptions(ReportJson.Compact) { Encoder = JavaScriptEncoder.Default }));
+    }
+
+    [Fact]
     public void Hands_a_long_record_to_the_stream_in_pieces()
     {
         var record = Full() with { Metrics = [.. Enumerable.Repeat(Full().Metrics[0], 5000)] };
@@ -57,11 +78,11 @@ public sealed class ReportJsonWriterTests
         stream.MaxWrite.Should().BeLessThan((int)stream.Length / 4, "the writer flushes as its buffer fills");
     }
 
-    private static string Written(ReportRecord record, bool indented)
+    private static string Written(ReportRecord record, bool indented, JavaScriptEncoder? encoder = null)
     {
         var options = indented ? ReportJson.Indented : ReportJson.Compact;
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = options.Encoder, Indented = indented, NewLine = Environment.NewLine }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = encoder ?? options.Encoder, Indented = indented, NewLine = Environment.NewLine }))
         {
             ReportJsonWriter.Write(writer, record);
         }
