@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -91,7 +92,7 @@ public static class ReportJsonWriter
         var metrics = record.Metrics;
         for (var i = 0; i < metrics.Length; i++)
         {
-            WriteMetric(writer, metrics[i], i + 1 < metrics.Length ? metrics[i + 1] : null, ref sections, ref sentences);
+            WriteMetric(writer, metrics[i], i + 1 < metrics.Length ? metrics[i + 1] : null, sections, sentences);
             FlushIfFull(writer);
         }
 
@@ -178,7 +179,7 @@ public static class ReportJsonWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteMetric(Utf8JsonWriter writer, Metric metric, Metric? next, ref RepeatedText sections, ref RepeatedText sentences)
+    private static void WriteMetric(Utf8JsonWriter writer, Metric metric, Metric? next, RepeatedText sections, RepeatedText sentences)
     {
         writer.WriteStartObject();
         writer.WriteString(Kind, SnakeCase<MetricKind>.Name(metric.Kind));
@@ -270,24 +271,27 @@ public static class ReportJsonWriter
     /// <summary>
     /// A text neighbouring metrics share. Metrics of one sentence sit side by side and repeat its text: in a batch of
     /// reports half the metrics repeat the sentence before them (a third of the output's bytes) and four in five
-    /// their section. Such a text is escaped and transcoded to UTF-8 once, as a <see cref="JsonEncodedText"/> made
-    /// with the writer's own encoder (so the bytes are those the writer would write); a text the next metric does
-    /// not repeat is written as it is, with no copy.
+    /// their section. A text the next metric repeats is escaped and transcoded once, by a writer with the same
+    /// encoder (so the bytes are those the record's writer would write), and copied as a raw value while it repeats.
+    /// (A <see cref="JsonEncodedText"/> would cost more than it saves: it transcodes, escapes the UTF-8 and decodes
+    /// it back to a string.) A text the next metric does not repeat is written as it is.
     /// </summary>
-    private struct RepeatedText(JavaScriptEncoder? encoder)
+    private sealed class RepeatedText(JavaScriptEncoder? encoder)
     {
+        private ArrayBufferWriter<byte>? _encoded;
+        private Utf8JsonWriter? _encoder;
         private string? _text;
-        private JsonEncodedText _encoded;
 
         public void Write(Utf8JsonWriter writer, JsonEncodedText name, string? text, string? next)
         {
-            if (text is not null && (string.Equals(text, _text, StringComparison.Ordinal) || Encode(text, next)))
+            if (text is null || !(string.Equals(text, _text, StringComparison.Ordinal) || Encode(text, next)))
             {
-                writer.WriteString(name, _encoded);
+                writer.WriteString(name, text);
                 return;
             }
 
-            writer.WriteString(name, text);
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(_encoded!.WrittenSpan, skipInputValidation: true);
         }
 
         private bool Encode(string text, string? next)
@@ -297,7 +301,12 @@ public static class ReportJsonWriter
                 return false;
             }
 
-            _encoded = JsonEncodedText.Encode(text, encoder);
+            _encoded ??= new ArrayBufferWriter<byte>();
+            _encoded.ResetWrittenCount();
+            _encoder ??= new Utf8JsonWriter(_encoded, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
+            _encoder.Reset();
+            _encoder.WriteStringValue(text);
+            _encoder.Flush();
             _text = text;
             return true;
         }
