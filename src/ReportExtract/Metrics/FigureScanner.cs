@@ -32,6 +32,8 @@ internal sealed class FigureScanner
     public List<Figure> FindFigures(string text, RangeSet names, RangeSet tables, SentenceSplitter sentences)
     {
         var figures = new List<Figure>();
+        var inTable = new RangeCursor(tables);
+        var inName = new RangeCursor(names);
         var i = 0;
         while (i < text.Length)
         {
@@ -42,13 +44,13 @@ internal sealed class FigureScanner
             }
 
             var p = i + k;
-            if (tables.Find(p) is { } table)
+            if (inTable.Find(p) is { } table)
             {
                 i = table.End;
                 continue;
             }
 
-            if (names.Find(p) is { } name)
+            if (inName.Find(p) is { } name)
             {
                 i = name.End;
                 continue;
