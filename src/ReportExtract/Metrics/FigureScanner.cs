@@ -37,7 +37,7 @@ internal sealed class FigureScanner
         var i = 0;
         while (i < text.Length)
         {
-            var k = text.AsSpan(i).IndexOfAny(ChineseNumberParser.StartChars);
+            var k = ChineseNumberParser.IndexOfStart(text.AsSpan(i));
             if (k < 0)
             {
                 break;
