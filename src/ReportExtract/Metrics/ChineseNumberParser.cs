@@ -22,9 +22,34 @@ internal readonly record struct NumberToken(int Start, int End, double Value, bo
 /// </summary>
 internal static class ChineseNumberParser
 {
+    private const string Starts = "0123456789０１２３４５６７８９〇○零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟";
+
     /// <summary>Characters a number may start with.</summary>
-    public static readonly SearchValues<char> StartChars = SearchValues.Create(
-        "0123456789０１２３４５６７８９〇○零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟");
+    public static readonly SearchValues<char> StartChars = SearchValues.Create(Starts);
+
+    // The same characters as a bit per UTF-16 code unit (8 KB). SearchValues hold them as a probabilistic map whose
+    // bytes the CJK numerals share with much of running Chinese, so a scan through a report stops and checks often.
+    private static readonly ulong[] StartBits = Starts.Aggregate(new ulong[(char.MaxValue + 1) >> 6], (bits, c) =>
+    {
+        bits[c >> 6] |= 1UL << (c & 63);
+        return bits;
+    });
+
+    /// <summary>Where the first character a number may start with stands in <paramref name="text"/>, or -1: one table look-up a character.</summary>
+    public static int IndexOfStart(ReadOnlySpan<char> text)
+    {
+        var bits = StartBits;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((bits[c >> 6] & (1UL << (c & 63))) != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The digit value of a Chinese or Arabic digit, else -1.</summary>
     public static int DigitValue(char c) => c switch
@@ -178,21 +203,7 @@ internal static class ChineseNumberParser
         var i = start;
         var groupDigits = 0;
         var sawSeparator = false;
-        Span<char> buffer = stackalloc char[64];
-        var length = 0;
-        var overflow = false;
-
-        void Append(Span<char> buf, ref int len, ref bool over, char ch)
-        {
-            if (len < buf.Length)
-            {
-                buf[len++] = ch;
-            }
-            else
-            {
-                over = true;
-            }
-        }
+        var digits = new DigitBuffer(stackalloc char[64]);
 
         integerDigits = 0;
         while (i < text.Length)
@@ -200,7 +211,7 @@ internal static class ChineseNumberParser
             var c = text[i];
             if (IsArabicDigit(c))
             {
-                Append(buffer, ref length, ref overflow, (char)('0' + DigitValue(c)));
+                digits.Append(c);
                 groupDigits++;
                 integerDigits++;
                 i++;
@@ -223,17 +234,78 @@ internal static class ChineseNumberParser
         if (i + 1 < text.Length && text[i] == '.' && IsArabicDigit(text[i + 1]) && !(sawSeparator && groupDigits != 3))
         {
             isDecimal = true;
-            Append(buffer, ref length, ref overflow, '.');
+            digits.AppendPoint();
             i++;
             while (i < text.Length && IsArabicDigit(text[i]))
             {
-                Append(buffer, ref length, ref overflow, (char)('0' + DigitValue(text[i])));
+                digits.Append(text[i]);
                 i++;
             }
         }
 
-        value = overflow ? double.PositiveInfinity : double.Parse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        value = digits.Value();
         return i;
+    }
+
+    /// <summary>
+    /// The digits of an Arabic number as read, with their value kept on the side while it is exact: a number of at most
+    /// 15 digits is an integer below 2^53 divided by a power of ten up to 10^15, both exact doubles, and IEEE division
+    /// rounds their quotient correctly, as double.Parse rounds the decimal; longer numbers go to double.Parse.
+    /// </summary>
+    private ref struct DigitBuffer(Span<char> buffer)
+    {
+        private const int ExactDigits = 15;
+
+        private static readonly double[] PowersOfTen = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+        private readonly Span<char> _buffer = buffer;
+        private int _length;
+        private bool _overflow;
+        private long _mantissa;
+        private int _digits;
+        private int _fraction = -1;
+
+        public void Append(char c)
+        {
+            var digit = DigitValue(c);
+            Put((char)('0' + digit));
+            _mantissa = _digits < ExactDigits ? (_mantissa * 10) + digit : _mantissa;
+            _digits++;
+            _fraction += _fraction >= 0 ? 1 : 0;
+        }
+
+        public void AppendPoint()
+        {
+            Put('.');
+            _fraction = 0;
+        }
+
+        public readonly double Value()
+        {
+            if (_overflow)
+            {
+                return double.PositiveInfinity;
+            }
+
+            if (_digits <= ExactDigits)
+            {
+                return _fraction > 0 ? _mantissa / PowersOfTen[_fraction] : _mantissa;
+            }
+
+            return double.Parse(_buffer[.._length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
+
+        private void Put(char c)
+        {
+            if (_length < _buffer.Length)
+            {
+                _buffer[_length++] = c;
+            }
+            else
+            {
+                _overflow = true;
+            }
+        }
     }
 
     private static bool IsThousandsGroup(string text, int i) =>

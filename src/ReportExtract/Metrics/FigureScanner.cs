@@ -32,23 +32,25 @@ internal sealed class FigureScanner
     public List<Figure> FindFigures(string text, RangeSet names, RangeSet tables, SentenceSplitter sentences)
     {
         var figures = new List<Figure>();
+        var inTable = new RangeCursor(tables);
+        var inName = new RangeCursor(names);
         var i = 0;
         while (i < text.Length)
         {
-            var k = text.AsSpan(i).IndexOfAny(ChineseNumberParser.StartChars);
+            var k = ChineseNumberParser.IndexOfStart(text.AsSpan(i));
             if (k < 0)
             {
                 break;
             }
 
             var p = i + k;
-            if (tables.Find(p) is { } table)
+            if (inTable.Find(p) is { } table)
             {
                 i = table.End;
                 continue;
             }
 
-            if (names.Find(p) is { } name)
+            if (inName.Find(p) is { } name)
             {
                 i = name.End;
                 continue;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ReportExtract.Common;
@@ -43,6 +44,7 @@ public sealed class IndicatorCatalog
 
     private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
     private readonly ImmutableArray<CompiledDefinition> _compiled;
+    private readonly IndicatorPrefilter _prefilter;
     private readonly SummaryCues _cues = new();
 
     private IndicatorCatalog(ImmutableArray<IndicatorDefinition> definitions)
@@ -51,17 +53,15 @@ public sealed class IndicatorCatalog
         Ids = [.. definitions.Select(d => d.Id)];
         _byId = definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
         _compiled = [.. definitions.Select(d => new CompiledDefinition(d))];
+        _prefilter = new IndicatorPrefilter(definitions);
     }
 
     /// <summary>A definition with its word lists turned into vectorized searchers, built once per catalog.</summary>
     private sealed class CompiledDefinition(IndicatorDefinition definition)
     {
         public string Id { get; } = definition.Id;
-        public int Kinds { get; } = definition.Kinds.Aggregate(0, (mask, kind) => mask | (1 << (int)kind));
-        public FrozenSet<string> Units { get; } = definition.Units.ToFrozenSet(StringComparer.Ordinal);
         public WordSearchValues Exclude { get; } = new(definition.Exclude);
         public WordSearchValues TopicExclude { get; } = new(definition.TopicExclude);
-        public WordSearchValues AnySubject { get; } = new(definition.Rules.SelectMany(r => r.Subject));
 
         public ImmutableArray<CompiledRule> Rules { get; } = [.. definition.Rules.Select(r => new CompiledRule(r))];
     }
@@ -162,30 +162,32 @@ public sealed class IndicatorCatalog
 
         string? best = null;
         var bestLength = 0;
-        foreach (var definition in _compiled)
+        // Cheap rejections first, for all definitions at once: kind, unit, any subject word at all.
+        Span<ulong> candidates = stackalloc ulong[_prefilter.Words];
+        _prefilter.Candidates(kind, unit, subject, candidates);
+        for (var w = 0; w < candidates.Length; w++)
         {
-            // Cheap rejections first: kind, unit, then one vectorized pass for any subject word at all.
-            if ((definition.Kinds != 0 && (definition.Kinds & (1 << (int)kind)) == 0)
-                || (definition.Units.Count > 0 && !definition.Units.Contains(unit))
-                || !subject.AsSpan().ContainsAny(definition.AnySubject)
-                || subject.AsSpan().ContainsAny(definition.Exclude)
-                || topic.ContainsAny(definition.TopicExclude))
+            for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
             {
-                continue;
-            }
-
-            foreach (var rule in definition.Rules)
-            {
-                var length = LongestContained(subject, rule.Subject);
-                var where = rule.Sentence ? sentence : context;
-                if (length > bestLength
-                    && (rule.Context is null || where.ContainsAny(rule.Context))
-                    && (rule.ContextExclude is null || !where.ContainsAny(rule.ContextExclude))
-                    && (rule.ClauseExclude is null || !clause.ContainsAny(rule.ClauseExclude))
-                    && (rule.After is null || after.ContainsAny(rule.After)))
+                var definition = _compiled[(w << 6) + BitOperations.TrailingZeroCount(bits)];
+                if (subject.AsSpan().ContainsAny(definition.Exclude) || topic.ContainsAny(definition.TopicExclude))
                 {
-                    best = definition.Id;
-                    bestLength = length;
+                    continue;
+                }
+
+                foreach (var rule in definition.Rules)
+                {
+                    var length = LongestContained(subject, rule.Subject);
+                    var where = rule.Sentence ? sentence : context;
+                    if (length > bestLength
+                        && (rule.Context is null || where.ContainsAny(rule.Context))
+                        && (rule.ContextExclude is null || !where.ContainsAny(rule.ContextExclude))
+                        && (rule.ClauseExclude is null || !clause.ContainsAny(rule.ClauseExclude))
+                        && (rule.After is null || after.ContainsAny(rule.After)))
+                    {
+                        best = definition.Id;
+                        bestLength = length;
+                    }
                 }
             }
         }

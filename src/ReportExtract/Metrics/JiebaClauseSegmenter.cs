@@ -8,17 +8,7 @@ namespace ReportExtract.Metrics;
 /// </summary>
 internal sealed class JiebaClauseSegmenter(JiebaSegmenter segmenter) : IClauseSegmenter
 {
-    public IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause)
-    {
-        var tokens = segmenter.Cut(clause, hmm: false);
-        var words = new ClauseWord[tokens.Count];
-        for (var i = 0; i < words.Length; i++)
-        {
-            words[i] = new ClauseWord(tokens[i].Start, tokens[i].Length);
-        }
-
-        return words;
-    }
+    public int CutPiece(ReadOnlySpan<char> text, int start, List<WordToken> words) => segmenter.CutPiece(text, start, hmm: false, words);
 
     public IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause)
     {

@@ -34,3 +34,32 @@ internal readonly struct RangeSet(ImmutableArray<(int Start, int End)> ranges)
 
     public bool Contains(int position) => Find(position) is not null;
 }
+
+/// <summary>
+/// Finds the ranges of a <see cref="RangeSet"/> holding positions asked in rising order (a scan through the text) by
+/// stepping on from the range found last instead of searching the whole set each time. A position lower than the one
+/// before starts the walk over. One cursor serves one scan on one thread.
+/// </summary>
+internal struct RangeCursor(RangeSet set)
+{
+    private int _next;
+    private int _last;
+
+    /// <summary>The range holding <paramref name="position"/>, or null.</summary>
+    public (int Start, int End)? Find(int position)
+    {
+        var ranges = set.Ranges;
+        if (position < _last)
+        {
+            _next = 0;
+        }
+
+        _last = position;
+        while (_next < ranges.Length && ranges[_next].End <= position)
+        {
+            _next++;
+        }
+
+        return _next < ranges.Length && ranges[_next].Start <= position ? ranges[_next] : null;
+    }
+}

@@ -1,3 +1,5 @@
+using ReportExtract.Segmentation;
+
 namespace ReportExtract.Metrics;
 
 /// <summary>One word of a clause: offsets relative to the clause; <paramref name="Verb"/> when tagged as a verb.</summary>
@@ -6,8 +8,11 @@ internal readonly record struct ClauseWord(int Start, int Length, bool Verb = fa
 /// <summary>Cuts a short clause into words; the seam through which the segmenter serves subject finding.</summary>
 internal interface IClauseSegmenter
 {
-    /// <summary>The words of <paramref name="clause"/>, offsets relative to it.</summary>
-    IReadOnlyList<ClauseWord> Words(ReadOnlySpan<char> clause);
+    /// <summary>
+    /// Appends the words of the piece of <paramref name="text"/> starting at <paramref name="start"/> that the segmenter cuts
+    /// on its own, whatever comes after it (offsets relative to <paramref name="text"/>), and returns where the piece ends.
+    /// </summary>
+    int CutPiece(ReadOnlySpan<char> text, int start, List<WordToken> words);
 
     /// <summary>The words of <paramref name="clause"/> with verbs marked (part-of-speech tagging).</summary>
     IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause);
@@ -15,17 +20,25 @@ internal interface IClauseSegmenter
 
 /// <summary>
 /// Word edges of a text, cut on demand by a segmenter and kept for the figures that follow in the same stretch: one
-/// segmentation serves every figure of a sentence. One instance serves one recognition on one thread.
+/// segmentation serves every figure of a sentence. A stretch is cut piece by piece only as far as the edges asked of it
+/// (most questions are about the words right before a figure, few about the rest of its sentence); the segmenter cuts
+/// each piece on its own, so the edges are those of the whole stretch cut at once. One instance serves one recognition
+/// on one thread.
 /// </summary>
 internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
 {
     /// <summary>How far past the asked region a segmentation reaches, for the figures after it.</summary>
-    private const int Ahead = 160;
+    internal const int Ahead = 160;
 
-    // Bit p − _start is set when position p of [_start, _end] is a word edge: a few words of bits, not a hash set.
+    private readonly List<WordToken> _words = [];
+
+    // Bit p − _start is set when position p of [_start, _cut] is a word edge: a few words of bits, not a hash set.
     private ulong[] _edges = [];
     private int _start = -1;
     private int _end = -1;
+
+    // [_start, _cut) is cut into words; the rest of the stretch, up to _end, is cut when an edge there is asked.
+    private int _cut = -1;
 
     /// <summary>True when [wordStart, wordEnd) is one word of the segmentation of a stretch holding [regionStart, regionEnd).</summary>
     public bool IsWord(int wordStart, int wordEnd, int regionStart, int regionEnd)
@@ -41,6 +54,7 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
             var stop = text.AsSpan(regionEnd, limit - regionEnd).IndexOfAny('。', '\n');
             _start = regionStart;
             _end = stop < 0 ? limit : regionEnd + stop;
+            _cut = _start;
             var words = ((_end - _start) >> 6) + 1;
             if (_edges.Length < words)
             {
@@ -51,11 +65,8 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
                 Array.Clear(_edges, 0, words);
             }
 
-            foreach (var word in segmenter.Words(text.AsSpan(_start, _end - _start)))
-            {
-                Mark(word.Start);
-                Mark(word.Start + word.Length);
-            }
+            // The stretch's start opens its first word; the edges after it are marked as the pieces are cut.
+            Mark(0);
         }
 
         return IsEdge(wordStart) && IsEdge(wordEnd);
@@ -66,6 +77,28 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
     private bool IsEdge(int position)
     {
         var offset = position - _start;
-        return offset >= 0 && position <= _end && (_edges[offset >> 6] & (1UL << (offset & 63))) != 0;
+        if (offset < 0 || position > _end)
+        {
+            return false;
+        }
+
+        CutThrough(position);
+        return (_edges[offset >> 6] & (1UL << (offset & 63))) != 0;
+    }
+
+    /// <summary>Cuts the stretch on until the edges up to <paramref name="position"/> are known (a piece's end is an edge).</summary>
+    private void CutThrough(int position)
+    {
+        var stretch = text.AsSpan(_start, _end - _start);
+        while (_cut < position)
+        {
+            _words.Clear();
+            _cut = _start + segmenter.CutPiece(stretch, _cut - _start, _words);
+            foreach (var word in _words)
+            {
+                Mark(word.Start);
+                Mark(word.Start + word.Length);
+            }
+        }
     }
 }

@@ -10,37 +10,51 @@ public sealed partial class JiebaSegmenter
     internal void CutCore<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, bool hmm, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
     {
-        var prob = ArrayPool<double>.Shared.Rent(text.Length + 1);
-        var end = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var i = 0;
+        while (i < text.Length)
+        {
+            i = CutPiece(lexicon, text, i, hmm, output);
+        }
+    }
+
+    /// <summary>
+    /// Cuts the piece of <paramref name="text"/> that starts at <paramref name="start"/> (a block of word characters, or
+    /// one token between blocks) and returns where it ends. jieba cuts each piece on its own, so a text cut piece by
+    /// piece, as far as a caller needs, has the words of the text cut whole.
+    /// </summary>
+    internal int CutPiece(ReadOnlySpan<char> text, int start, bool hmm, List<WordToken> output) =>
+        CutPiece(new PrefixLexicon.View(Lexicon), text, start, hmm, output);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int CutPiece<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, int start, bool hmm, List<WordToken> output)
+        where TLexicon : struct, IPrefixLexicon
+    {
+        if (!JiebaCharClasses.IsCutBlock(text[start]))
+        {
+            var length = JiebaCharClasses.OutsideTokenLength(text, start);
+            output.Add(new WordToken(start, length));
+            return start + length;
+        }
+
+        var stop = start + 1;
+        while (stop < text.Length && JiebaCharClasses.IsCutBlock(text[stop]))
+        {
+            stop++;
+        }
+
+        var prob = ArrayPool<double>.Shared.Rent(stop - start + 1);
+        var end = ArrayPool<int>.Shared.Rent(stop - start + 1);
         try
         {
-            var i = 0;
-            while (i < text.Length)
-            {
-                if (JiebaCharClasses.IsCutBlock(text[i]))
-                {
-                    var j = i + 1;
-                    while (j < text.Length && JiebaCharClasses.IsCutBlock(text[j]))
-                    {
-                        j++;
-                    }
-
-                    CutBlock(lexicon, text, i, j, hmm, prob, end, output);
-                    i = j;
-                }
-                else
-                {
-                    var length = JiebaCharClasses.OutsideTokenLength(text, i);
-                    output.Add(new WordToken(i, length));
-                    i += length;
-                }
-            }
+            CutBlock(lexicon, text, start, stop, hmm, prob, end, output);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(prob);
             ArrayPool<int>.Shared.Return(end);
         }
+
+        return stop;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
