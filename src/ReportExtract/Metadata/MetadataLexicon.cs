@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ReportExtract.Common;
@@ -56,6 +57,7 @@ public sealed class MetadataLexicon
         TitleOpeners = [.. org["title-opener"]];
         SubjectEnds = [.. org["subject-end"]];
         PresentingLeads = [.. org["presenting"]];
+        PresentingLeadStarts = SearchValues.Create([.. PresentingLeads.Select(l => l[0]).Distinct()]);
         SelfReferences = [.. org["self"].Select(SelfReference)];
 
         var title = Group(titles);
@@ -107,7 +109,11 @@ public sealed class MetadataLexicon
     /// <summary>Words a title may open with before its issuer (关于某某镇人民政府…的报告).</summary>
     internal ImmutableArray<string> TitleOpeners { get; }
 
+    /// <summary>Words that open the sentence presenting a report (现将, 现公布 …).</summary>
     internal ImmutableArray<string> PresentingLeads { get; }
+
+    /// <summary>The first characters of <see cref="PresentingLeads"/>, to find them all in one pass.</summary>
+    internal SearchValues<char> PresentingLeadStarts { get; }
 
     /// <summary>What follows 我 in a self-reference (局, 区 …) and the endings of the names it can stand for.</summary>
     internal ImmutableArray<(string Word, ImmutableArray<string> Endings)> SelfReferences { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
 namespace ReportExtract.Metadata;
@@ -194,7 +195,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return 0;
     }
 
-    internal static bool EndsWithAny(ReadOnlySpan<char> text, IEnumerable<string> suffixes)
+    internal static bool EndsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> suffixes)
     {
         foreach (var s in suffixes)
         {
@@ -207,7 +208,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return false;
     }
 
-    internal static bool StartsWithAny(ReadOnlySpan<char> text, IEnumerable<string> prefixes)
+    internal static bool StartsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> prefixes)
     {
         foreach (var p in prefixes)
         {
@@ -220,7 +221,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return false;
     }
 
-    internal static bool ContainsAny(ReadOnlySpan<char> text, IEnumerable<string> words)
+    internal static bool ContainsAny(ReadOnlySpan<char> text, ImmutableArray<string> words)
     {
         foreach (var w in words)
         {

@@ -113,8 +113,11 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 pos++;
             }
 
+            // A first word longer than any label is no label, and what it may open with is read from its first
+            // LongestLabel + 1 characters: a line of prose is not walked to its end.
             var start = pos;
-            while (pos < line.End && !IsSeparator(text[pos]))
+            var wordLimit = first ? Math.Min(line.End, pos + lexicon.LongestLabel + 1) : line.End;
+            while (pos < wordLimit && !IsSeparator(text[pos]))
             {
                 pos++;
             }
@@ -168,12 +171,8 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
         Span<int> starts = stackalloc int[lexicon.LongestLabel];
         Span<char> buffer = stackalloc char[lexicon.LongestLabel];
         var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var colon = line.Start; colon < line.End; colon++)
+        for (var colon = NextColon(text, line.Start, line.End); colon >= 0; colon = NextColon(text, colon + 1, line.End))
         {
-            if (text[colon] is not (':' or '：'))
-            {
-                continue;
-            }
 
             // Walk back over the label's characters; single spaces inside a label (字 号) are allowed.
             var count = 0;
@@ -229,6 +228,10 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             }
         }
     }
+
+    /// <summary>The first ':' or '：' in [<paramref name="from"/>, <paramref name="end"/>), or -1.</summary>
+    private static int NextColon(string text, int from, int end) =>
+        text.AsSpan(from, end - from).IndexOfAny(':', '：') is >= 0 and var at ? from + at : -1;
 
     private static bool IsLabelBoundary(string text, int lineStart, int start)
     {
