@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ReportExtract.Common;
 
@@ -52,7 +53,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         var end = page.Text.Length;
         for (var tries = 0; tries < 3; tries++)
         {
-            var attachment = LastLineStarting(page.Text, end, floor);
+            var attachment = LastLineStarting(page.Text, end, floor, lexicon.SignatureFollowers);
             if (attachment < 0)
             {
                 break;
@@ -140,7 +141,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         foreach (var line in page.Head)
         {
             var span = line.TrimmedOf(page.Text);
-            if (span.Length > 0 && SpeechDateLine().Match(span.ToString()) is { Success: true } m)
+            if (OpensWithDate(span) && SpeechDateLine().Match(span.ToString()) is { Success: true } m)
             {
                 return DateText.FirstDate(m.Groups["date"].ValueSpan);
             }
@@ -148,6 +149,19 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a line, past the dashes and blanks a speech line may open with, starts with a digit a date can start
+    /// with: most head lines do not, and are turned away before a string copy and a regex run.
+    /// </summary>
+    internal static bool OpensWithDate(ReadOnlySpan<char> line)
+    {
+        var rest = line.TrimStart("—-－─― \t");
+        return rest.Length > 0 && "12〇○零OΟ0一二三四五六七八九".Contains(rest[0]);
+    }
+
+    /// <summary>The speech-line pattern alone, without <see cref="OpensWithDate"/> before it (for tests).</summary>
+    internal static bool MatchesSpeechDateLine(string line) => SpeechDateLine().IsMatch(line);
 
     /// <summary>…现予公布,自2015年3月1日起施行。 then a line 2015年1月9日: the date of a promulgation order at the top.</summary>
     private DateOnly? PromulgationDate(MetadataPage page)
@@ -172,33 +186,31 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         return null;
     }
 
-    /// <summary>The start of the last line in [floor, end) that opens with an attachment or distribution word, or -1.</summary>
-    private int LastLineStarting(string text, int end, int floor)
+    /// <summary>
+    /// The start of the last line that opens (blanks aside) with one of <paramref name="words"/> at or after
+    /// <paramref name="floor"/> and before <paramref name="end"/>, or -1 (also when that line starts at or before the
+    /// floor). The lines are walked up from the end once, whatever the number of words.
+    /// </summary>
+    internal static int LastLineStarting(string text, int end, int floor, ImmutableArray<string> words)
     {
-        var best = -1;
-        foreach (var word in lexicon.SignatureFollowers)
+        for (var lineEnd = end; lineEnd > floor;)
         {
-            var at = end;
-            while (at > floor)
+            var lineStart = text.AsSpan(0, lineEnd).LastIndexOf('\n') + 1;
+            var first = lineStart;
+            while (first < lineEnd && char.IsWhiteSpace(text[first]))
             {
-                var hit = text.LastIndexOf(word, at - 1, at - floor, StringComparison.Ordinal);
-                if (hit < 0)
-                {
-                    break;
-                }
-
-                var lineStart = hit == 0 ? 0 : text.LastIndexOf('\n', hit - 1) + 1;
-                if (text.AsSpan(lineStart, hit - lineStart).Trim().IsEmpty)
-                {
-                    best = Math.Max(best, lineStart);
-                    break;
-                }
-
-                at = hit;
+                first++;
             }
+
+            if (first >= floor && OrganizationNames.StartsWithAny(text.AsSpan(first, lineEnd - first), words))
+            {
+                return lineStart > floor ? lineStart : -1;
+            }
+
+            lineEnd = lineStart - 1;
         }
 
-        return best > floor ? best : -1;
+        return -1;
     }
 
     /// <summary>The last date line of <paramref name="foot"/>, with the issuer written beside or above it.</summary>

@@ -107,7 +107,7 @@ internal sealed class MetadataPage
             pos += next;
             for (var k = 0; k < words.Length; k++)
             {
-                if (at[k] < 0 && window[pos..].StartsWith(words[k], StringComparison.Ordinal))
+                if (at[k] < 0 && words[k][0] == window[pos] && window[pos..].StartsWith(words[k], StringComparison.Ordinal))
                 {
                     at[k] = pos;
                     missing--;
