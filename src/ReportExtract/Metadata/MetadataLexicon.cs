@@ -56,6 +56,9 @@ public sealed class MetadataLexicon
         TitleNameStops = [.. org["title-stop"]];
         TitleOpeners = [.. org["title-opener"]];
         SubjectEnds = [.. org["subject-end"]];
+        OrganizationSuffixStarts = FirstCharacters(OrganizationSuffixes);
+        NotOrganizationStartFirsts = FirstCharacters(NotOrganizationStart);
+        SubjectEndStarts = FirstCharacters(SubjectEnds);
         PresentingLeads = [.. org["presenting"]];
         PresentingLeadStarts = SearchValues.Create([.. PresentingLeads.Select(l => l[0]).Distinct()]);
         SelfReferences = [.. org["self"].Select(SelfReference)];
@@ -91,6 +94,13 @@ public sealed class MetadataLexicon
     internal ImmutableArray<string> OrganizationEndSuffixes { get; }
 
     internal ImmutableArray<string> NotOrganizationStart { get; }
+
+    // The first characters of the word lists read at every position of a name or clause: most positions hold none.
+    internal SearchValues<char> OrganizationSuffixStarts { get; }
+
+    internal SearchValues<char> NotOrganizationStartFirsts { get; }
+
+    internal SearchValues<char> SubjectEndStarts { get; }
 
     internal FrozenSet<string> NotOrganizationName { get; }
 
@@ -151,9 +161,18 @@ public sealed class MetadataLexicon
                 throw new FormatException($"Metadata lexicon line '{line}' needs a rule and a value separated by a tab.");
             }
 
-            yield return (line[..tab], line[(tab + 1)..].Trim());
+            var value = line[(tab + 1)..].Trim();
+            if (value.Length == 0)
+            {
+                // An empty word would match everywhere (and the first-character sets could not stand for it).
+                throw new FormatException($"Metadata lexicon line '{line}' has an empty value.");
+            }
+
+            yield return (line[..tab], value);
         }
     }
+
+    private static SearchValues<char> FirstCharacters(ImmutableArray<string> words) => SearchValues.Create([.. words.Select(w => w[0]).Distinct()]);
 
     /// <summary>A <c>self</c> value: the word after 我, then the name endings it can stand for, separated by spaces.</summary>
     private static (string Word, ImmutableArray<string> Endings) SelfReference(string value)
