@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ReportExtract.Common;
@@ -53,7 +54,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         var end = page.Text.Length;
         for (var tries = 0; tries < 3; tries++)
         {
-            var attachment = LastLineStarting(page.Text, end, floor, lexicon.SignatureFollowers);
+            var attachment = LastLineStarting(page.Text, end, floor, lexicon.SignatureFollowers, lexicon.SignatureFollowerStarts);
             if (attachment < 0)
             {
                 break;
@@ -160,6 +161,12 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         return rest.Length > 0 && "12〇○零OΟ0一二三四五六七八九".Contains(rest[0]);
     }
 
+    /// <summary>Whether a trimmed line closes with a bracket, as a headline's date does: other lines need no string copy and no regex run.</summary>
+    internal static bool ClosesWithBracket(ReadOnlySpan<char> trimmed) => trimmed.Length > 0 && trimmed[^1] is ')' or '）';
+
+    /// <summary>The headline-date pattern alone, without <see cref="ClosesWithBracket"/> before it (for tests).</summary>
+    internal static bool MatchesHeadlineDate(string line) => HeadlineDate().IsMatch(line);
+
     /// <summary>The speech-line pattern alone, without <see cref="OpensWithDate"/> before it (for tests).</summary>
     internal static bool MatchesSpeechDateLine(string line) => SpeechDateLine().IsMatch(line);
 
@@ -191,7 +198,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
     /// <paramref name="floor"/> and before <paramref name="end"/>, or -1 (also when that line starts at or before the
     /// floor). The lines are walked up from the end once, whatever the number of words.
     /// </summary>
-    internal static int LastLineStarting(string text, int end, int floor, ImmutableArray<string> words)
+    internal static int LastLineStarting(string text, int end, int floor, ImmutableArray<string> words, SearchValues<char> firsts)
     {
         for (var lineEnd = end; lineEnd > floor;)
         {
@@ -202,7 +209,8 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
                 first++;
             }
 
-            if (first >= floor && OrganizationNames.StartsWithAny(text.AsSpan(first, lineEnd - first), words))
+            var opening = text.AsSpan(first, lineEnd - first);
+            if (first >= floor && OrganizationNames.MayStartWithAny(opening, firsts) && OrganizationNames.StartsWithAny(opening, words))
             {
                 return lineStart > floor ? lineStart : -1;
             }
@@ -245,8 +253,13 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
     /// </summary>
     private static DateOnly? DateOpeningLabelLine(MetadataPage page)
     {
-        foreach (var i in page.HeadUsed.Except(page.HeadValues).Order())
+        for (var i = 0; i < page.Head.Count; i++)
         {
+            if (!page.HeadUsed.Contains(i) || page.HeadValues.Contains(i))
+            {
+                continue;
+            }
+
             var line = page.Head[i].TrimmedOf(page.Text);
             if (line.Length > 0 && char.IsAsciiDigit(line[0]) && LeadingDate().Match(line.ToString()) is { Success: true } m)
             {
@@ -274,7 +287,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
                 break;
             }
 
-            if (HeadlineDate().Match(span.ToString()) is { Success: true } m && m.Index >= 6 && span[..m.Index].ContainsAnyInRange('\u4E00', '\u9FFF'))
+            if (ClosesWithBracket(span) && HeadlineDate().Match(span.ToString()) is { Success: true } m && m.Index >= 6 && span[..m.Index].ContainsAnyInRange('\u4E00', '\u9FFF'))
             {
                 return DateText.FirstDate(m.Groups["date"].ValueSpan);
             }

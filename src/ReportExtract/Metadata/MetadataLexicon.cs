@@ -74,6 +74,7 @@ public sealed class MetadataLexicon
 
         var signature = Group(signatures);
         SignatureFollowers = [.. signature["follower"]];
+        SignatureFollowerStarts = FirstCharacters(SignatureFollowers);
         PromulgationCues = [.. signature["promulgation"]];
         IssuingVerbs = [.. org["issuing"]];
     }
@@ -135,6 +136,9 @@ public sealed class MetadataLexicon
     internal ImmutableArray<string> DeliveryYearTitles { get; }
 
     internal ImmutableArray<string> SignatureFollowers { get; }
+
+    /// <summary>The first characters of <see cref="SignatureFollowers"/>: most lines open with none.</summary>
+    internal SearchValues<char> SignatureFollowerStarts { get; }
 
     /// <summary>Words ending an order that promulgates a document (现予公布, 起施行): a bare date line after it dates the document.</summary>
     internal ImmutableArray<string> PromulgationCues { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ReportExtract.Common;
 
 namespace ReportExtract.Metadata;
@@ -8,6 +9,10 @@ internal readonly record struct LabelledValue(LabelField Field, string Label, st
 /// <summary>Finds <c>label:value</c> pairs in metadata lines, several to a line or a label over its value.</summary>
 internal sealed class PageLabels(MetadataLexicon lexicon)
 {
+    // Labels are looked up by span, on every line of the head and the foot: the lookup is made once.
+    private readonly FrozenDictionary<string, (LabelField Field, string Label)>.AlternateLookup<ReadOnlySpan<char>> _lookup =
+        lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Longer lines are prose; a label there is a quotation, not page metadata.
     private const int MaxLabelLine = 200;
 
@@ -103,7 +108,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     /// </summary>
     private void FindSpacedLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
     {
-        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _lookup;
         var pos = line.Start;
         var first = true;
         while (pos < line.End)
@@ -149,7 +154,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     /// <summary>The date or number label that <paramref name="word"/> starts with, when digits follow it at once.</summary>
     private (LabelField Field, string Label)? GluedToDigits(ReadOnlySpan<char> word)
     {
-        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _lookup;
         for (var length = Math.Min(lexicon.LongestLabel, word.Length - 1); length >= 2; length--)
         {
             if (char.IsAsciiDigit(word[length]) && lookup.TryGetValue(word[..length], out var entry)
@@ -170,7 +175,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
         Span<char> run = stackalloc char[lexicon.LongestLabel];
         Span<int> starts = stackalloc int[lexicon.LongestLabel];
         Span<char> buffer = stackalloc char[lexicon.LongestLabel];
-        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _lookup;
         for (var colon = NextColon(text, line.Start, line.End); colon >= 0; colon = NextColon(text, colon + 1, line.End))
         {
 

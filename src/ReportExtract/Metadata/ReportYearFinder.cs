@@ -158,16 +158,20 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
     /// <summary>The first year written in <paramref name="title"/>, in either script, or a bare year in brackets.</summary>
     public static int? YearIn(string title)
     {
-        var arabic = ArabicYear().Match(title);
-        var chinese = ChineseYear().Match(title);
-        if (arabic.Success && (!chinese.Success || arabic.Index < chinese.Index))
+        // Both year patterns end with 年: a title without it is only read for a bracketed year.
+        if (title.Contains('年'))
         {
-            return ParseYear(arabic.Groups["y"].ValueSpan);
-        }
+            var arabic = ArabicYear().Match(title);
+            var chinese = ChineseYear().Match(title);
+            if (arabic.Success && (!chinese.Success || arabic.Index < chinese.Index))
+            {
+                return ParseYear(arabic.Groups["y"].ValueSpan);
+            }
 
-        if (chinese.Success)
-        {
-            return DateText.ChineseYear(chinese.Groups["y"].ValueSpan);
+            if (chinese.Success)
+            {
+                return DateText.ChineseYear(chinese.Groups["y"].ValueSpan);
+            }
         }
 
         // 法治政府建设年度报告（2021）: a bare year in brackets.
@@ -186,14 +190,32 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         var counts = new Dictionary<int, int>();
         foreach (var span in spans)
         {
-            foreach (var m in ArabicYear().EnumerateMatches(text.AsSpan(span.Start, span.Length)))
-            {
-                var y = ParseYear(text.AsSpan(span.Start + m.Index, 4));
-                counts[y] = counts.GetValueOrDefault(y) + 1;
-            }
+            CountArabicYears(text.AsSpan(span.Start, span.Length), counts);
         }
 
         return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+    }
+
+    /// <summary>
+    /// Counts the years written in Arabic digits before 年 (2022年, 2022 年), each match of <see cref="ArabicYear"/> once.
+    /// Found from the 年 back: reports are dense with digits, and 年 is rarer than a 1 or a 2.
+    /// </summary>
+    internal static void CountArabicYears(ReadOnlySpan<char> text, Dictionary<int, int> counts)
+    {
+        for (var at = text.IndexOf('年'); at >= 0; at = text[(at + 1)..].IndexOf('年') is >= 0 and var next ? at + 1 + next : -1)
+        {
+            var end = at;
+            while (end > 0 && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            if (end >= 4 && text.Slice(end - 4, 2) is "19" or "20" && char.IsAsciiDigit(text[end - 2]) && char.IsAsciiDigit(text[end - 1]))
+            {
+                var year = ParseYear(text.Slice(end - 4, 4));
+                counts[year] = counts.GetValueOrDefault(year) + 1;
+            }
+        }
     }
 
     private static int ParseYear(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);

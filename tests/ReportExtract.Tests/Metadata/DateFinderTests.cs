@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using ReportExtract.Metadata;
@@ -16,12 +17,12 @@ public sealed class DateFinderTests
         var text = "正文第一段。\n  附件：1.统计表\n附件2 说明\n内容附件不算\n\n抄送：市政府办公室\n";
         var words = Lexicon.SignatureFollowers;
 
-        var last = DateFinder.LastLineStarting(text, text.Length, 0, words);
-        var before = DateFinder.LastLineStarting(text, last, 0, words);
+        var last = DateFinder.LastLineStarting(text, text.Length, 0, words, Firsts(words));
+        var before = DateFinder.LastLineStarting(text, last, 0, words, Firsts(words));
 
         text[last..].Should().StartWith("抄送");
         text[before..].Should().StartWith("附件2");
-        DateFinder.LastLineStarting(text, text.Length, last, words).Should().Be(-1, "a line starting at the floor is not above it");
+        DateFinder.LastLineStarting(text, text.Length, last, words, Firsts(words)).Should().Be(-1, "a line starting at the floor is not above it");
     }
 
     [Theory]
@@ -44,7 +45,7 @@ public sealed class DateFinderTests
                 {
                     var expected = WordByWord(text, end, floor, words);
 
-                    DateFinder.LastLineStarting(text, end, floor, words).Should().Be(expected, $"end {end}, floor {floor} in '{text}'");
+                    DateFinder.LastLineStarting(text, end, floor, words, Firsts(words)).Should().Be(expected, $"end {end}, floor {floor} in '{text}'");
                     if (expected < 0)
                     {
                         break;
@@ -78,6 +79,31 @@ public sealed class DateFinderTests
         matched.Should().BePositive("the generator makes speech lines too");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(2022)]
+    public void The_bracket_prefilter_passes_every_line_the_headline_date_pattern_matches(int seed)
+    {
+        var random = new Random(seed);
+        string[] opens = ["(", "（", "【", " (", "（ "];
+        string[] closes = [")", "）", " )", "）。", "", ")\t"];
+        var matched = 0;
+        for (var round = 0; round < 4000; round++)
+        {
+            var date = DateLines.Random(random).Trim();
+            var text = $"某某局2021年度法治政府建设报告 {opens[random.Next(opens.Length)]}{date}{closes[random.Next(closes.Length)]}".Trim();
+            if (DateFinder.MatchesHeadlineDate(text))
+            {
+                matched++;
+                DateFinder.ClosesWithBracket(text).Should().BeTrue($"'{text}' closes with a headline date");
+            }
+        }
+
+        matched.Should().BePositive("the generator makes headline dates too");
+    }
+
     /// <summary>The search the line walk replaces: each word's last occurrence with only blanks before it on its line.</summary>
     private static int WordByWord(string text, int end, int floor, ImmutableArray<string> words)
     {
@@ -106,6 +132,9 @@ public sealed class DateFinderTests
 
         return best > floor ? best : -1;
     }
+
+    private static SearchValues<char> Firsts(ImmutableArray<string> words) =>
+        words == Lexicon.SignatureFollowers ? Lexicon.SignatureFollowerStarts : SearchValues.Create([.. words.Select(w => w[0]).Distinct()]);
 
     private static string RandomText(Random random, ImmutableArray<string> words)
     {

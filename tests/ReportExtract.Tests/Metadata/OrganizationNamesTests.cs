@@ -5,12 +5,12 @@ using ReportExtract.Metadata;
 
 namespace ReportExtract.Tests.Metadata;
 
-/// <summary>The first-character prefilters of the organization word lists turn away only texts no word starts.</summary>
+/// <summary>The first-character prefilters of the lexicon's word lists turn away only texts no word starts.</summary>
 public sealed class OrganizationNamesTests
 {
     private static readonly MetadataLexicon Lexicon = MetadataLexicon.LoadEmbedded();
 
-    public static TheoryData<string> Lists() => ["suffix", "not-start", "subject-end"];
+    public static TheoryData<string> Lists() => ["suffix", "not-start", "subject-end", "follower"];
 
     [Theory]
     [MemberData(nameof(Lists))]
@@ -49,6 +49,7 @@ public sealed class OrganizationNamesTests
     {
         "suffix" => (Lexicon.OrganizationSuffixes, Lexicon.OrganizationSuffixStarts),
         "not-start" => (Lexicon.NotOrganizationStart, Lexicon.NotOrganizationStartFirsts),
+        "follower" => (Lexicon.SignatureFollowers, Lexicon.SignatureFollowerStarts),
         _ => (Lexicon.SubjectEnds, Lexicon.SubjectEndStarts),
     };
 
