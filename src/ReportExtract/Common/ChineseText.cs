@@ -25,5 +25,11 @@ internal static class ChineseText
     }
 
     /// <summary>Any white space but the line break (U+3000, NBSP and the typographic spaces of scraped pages included).</summary>
-    public static bool IsBlank(char c) => c != '\n' && (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF');
+    /// <remarks>
+    /// Unicode has no white space above U+3000, so an ideograph is answered by one comparison: <see cref="char.IsWhiteSpace(char)"/>
+    /// looks every character above Latin-1 up in the Unicode tables, and the head and foot of a page are walked character
+    /// by character.
+    /// </remarks>
+    public static bool IsBlank(char c) =>
+        c > '\u3000' ? c == '\uFEFF' : c != '\n' && (char.IsWhiteSpace(c) || c == '\u200B');
 }

@@ -56,7 +56,7 @@ internal static partial class DateText
     public static (DateOnly Date, string Who)? SignatureDate(ReadOnlySpan<char> line)
     {
         line = line.Trim();
-        if (line.Length == 0 || line.Length > SignatureLineLimit)
+        if (line.Length == 0 || line.Length > SignatureLineLimit || !EndsLikeDate(line))
         {
             return null;
         }
@@ -70,6 +70,15 @@ internal static partial class DateText
         var date = FirstDate(match.Groups["date"].ValueSpan);
         return date is { } d ? (d, match.Groups["who"].Value) : null;
     }
+
+    /// <summary>
+    /// Whether a trimmed line ends as every signature date does (with a digit or 日): most lines of a foot do not, and
+    /// are turned away without a string copy and a regex run.
+    /// </summary>
+    internal static bool EndsLikeDate(ReadOnlySpan<char> trimmed) => trimmed.Length > 0 && trimmed[^1] is '日' or (>= '0' and <= '9');
+
+    /// <summary>The signature-line pattern alone, without <see cref="EndsLikeDate"/> before it (for tests).</summary>
+    internal static bool MatchesSignatureLine(string trimmed) => SignatureLine().IsMatch(trimmed);
 
     private static DateOnly? FromArabic(Match m) =>
         Make(int.Parse(m.Groups["y"].ValueSpan, provider: null), int.Parse(m.Groups["m"].ValueSpan, provider: null), int.Parse(m.Groups["d"].ValueSpan, provider: null));

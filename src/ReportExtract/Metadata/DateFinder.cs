@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ReportExtract.Common;
 
@@ -52,7 +54,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         var end = page.Text.Length;
         for (var tries = 0; tries < 3; tries++)
         {
-            var attachment = LastLineStarting(page.Text, end, floor);
+            var attachment = LastLineStarting(page.Text, end, floor, lexicon.SignatureFollowers, lexicon.SignatureFollowerStarts);
             if (attachment < 0)
             {
                 break;
@@ -140,7 +142,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         foreach (var line in page.Head)
         {
             var span = line.TrimmedOf(page.Text);
-            if (span.Length > 0 && SpeechDateLine().Match(span.ToString()) is { Success: true } m)
+            if (OpensWithDate(span) && SpeechDateLine().Match(span.ToString()) is { Success: true } m)
             {
                 return DateText.FirstDate(m.Groups["date"].ValueSpan);
             }
@@ -148,6 +150,25 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a line, past the dashes and blanks a speech line may open with, starts with a digit a date can start
+    /// with: most head lines do not, and are turned away before a string copy and a regex run.
+    /// </summary>
+    internal static bool OpensWithDate(ReadOnlySpan<char> line)
+    {
+        var rest = line.TrimStart("—-－─― \t");
+        return rest.Length > 0 && "12〇○零OΟ0一二三四五六七八九".Contains(rest[0]);
+    }
+
+    /// <summary>Whether a trimmed line closes with a bracket, as a headline's date does: other lines need no string copy and no regex run.</summary>
+    internal static bool ClosesWithBracket(ReadOnlySpan<char> trimmed) => trimmed.Length > 0 && trimmed[^1] is ')' or '）';
+
+    /// <summary>The headline-date pattern alone, without <see cref="ClosesWithBracket"/> before it (for tests).</summary>
+    internal static bool MatchesHeadlineDate(string line) => HeadlineDate().IsMatch(line);
+
+    /// <summary>The speech-line pattern alone, without <see cref="OpensWithDate"/> before it (for tests).</summary>
+    internal static bool MatchesSpeechDateLine(string line) => SpeechDateLine().IsMatch(line);
 
     /// <summary>…现予公布,自2015年3月1日起施行。 then a line 2015年1月9日: the date of a promulgation order at the top.</summary>
     private DateOnly? PromulgationDate(MetadataPage page)
@@ -172,33 +193,32 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
         return null;
     }
 
-    /// <summary>The start of the last line in [floor, end) that opens with an attachment or distribution word, or -1.</summary>
-    private int LastLineStarting(string text, int end, int floor)
+    /// <summary>
+    /// The start of the last line that opens (blanks aside) with one of <paramref name="words"/> at or after
+    /// <paramref name="floor"/> and before <paramref name="end"/>, or -1 (also when that line starts at or before the
+    /// floor). The lines are walked up from the end once, whatever the number of words.
+    /// </summary>
+    internal static int LastLineStarting(string text, int end, int floor, ImmutableArray<string> words, SearchValues<char> firsts)
     {
-        var best = -1;
-        foreach (var word in lexicon.SignatureFollowers)
+        for (var lineEnd = end; lineEnd > floor;)
         {
-            var at = end;
-            while (at > floor)
+            var lineStart = text.AsSpan(0, lineEnd).LastIndexOf('\n') + 1;
+            var first = lineStart;
+            while (first < lineEnd && char.IsWhiteSpace(text[first]))
             {
-                var hit = text.LastIndexOf(word, at - 1, at - floor, StringComparison.Ordinal);
-                if (hit < 0)
-                {
-                    break;
-                }
-
-                var lineStart = hit == 0 ? 0 : text.LastIndexOf('\n', hit - 1) + 1;
-                if (text.AsSpan(lineStart, hit - lineStart).Trim().IsEmpty)
-                {
-                    best = Math.Max(best, lineStart);
-                    break;
-                }
-
-                at = hit;
+                first++;
             }
+
+            var opening = text.AsSpan(first, lineEnd - first);
+            if (first >= floor && OrganizationNames.MayStartWithAny(opening, firsts) && OrganizationNames.StartsWithAny(opening, words))
+            {
+                return lineStart > floor ? lineStart : -1;
+            }
+
+            lineEnd = lineStart - 1;
         }
 
-        return best > floor ? best : -1;
+        return -1;
     }
 
     /// <summary>The last date line of <paramref name="foot"/>, with the issuer written beside or above it.</summary>
@@ -233,8 +253,13 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
     /// </summary>
     private static DateOnly? DateOpeningLabelLine(MetadataPage page)
     {
-        foreach (var i in page.HeadUsed.Except(page.HeadValues).Order())
+        for (var i = 0; i < page.Head.Count; i++)
         {
+            if (!page.HeadUsed.Contains(i) || page.HeadValues.Contains(i))
+            {
+                continue;
+            }
+
             var line = page.Head[i].TrimmedOf(page.Text);
             if (line.Length > 0 && char.IsAsciiDigit(line[0]) && LeadingDate().Match(line.ToString()) is { Success: true } m)
             {
@@ -262,7 +287,7 @@ internal sealed partial class DateFinder(MetadataLexicon lexicon, OrganizationNa
                 break;
             }
 
-            if (HeadlineDate().Match(span.ToString()) is { Success: true } m && m.Index >= 6 && span[..m.Index].ContainsAnyInRange('\u4E00', '\u9FFF'))
+            if (ClosesWithBracket(span) && HeadlineDate().Match(span.ToString()) is { Success: true } m && m.Index >= 6 && span[..m.Index].ContainsAnyInRange('\u4E00', '\u9FFF'))
             {
                 return DateText.FirstDate(m.Groups["date"].ValueSpan);
             }

@@ -26,6 +26,7 @@ public sealed record ReportMetadata(
 /// </summary>
 public sealed class MetadataExtractor
 {
+    private readonly MetadataLexicon _lexicon;
     private readonly PageLabels _labels;
     private readonly TitleFinder _titles;
     private readonly OrganizationFinder _organizations;
@@ -42,6 +43,7 @@ public sealed class MetadataExtractor
     /// <summary>An extractor that reads labels, names and titles with <paramref name="lexicon"/> and places with <paramref name="regions"/>.</summary>
     public MetadataExtractor(MetadataLexicon lexicon, RegionResolver regions)
     {
+        _lexicon = lexicon;
         _regions = regions;
         _labels = new PageLabels(lexicon);
         var names = new OrganizationNames(lexicon);
@@ -56,7 +58,7 @@ public sealed class MetadataExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        var page = MetadataPage.Read(text, sections, _labels);
+        var page = MetadataPage.Read(text, sections, _lexicon, _labels);
 
         var title = _titles.Find(page);
         var signature = _dates.FindSignature(page);

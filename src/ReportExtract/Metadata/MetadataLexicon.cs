@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ReportExtract.Common;
@@ -55,7 +56,11 @@ public sealed class MetadataLexicon
         TitleNameStops = [.. org["title-stop"]];
         TitleOpeners = [.. org["title-opener"]];
         SubjectEnds = [.. org["subject-end"]];
+        OrganizationSuffixStarts = FirstCharacters(OrganizationSuffixes);
+        NotOrganizationStartFirsts = FirstCharacters(NotOrganizationStart);
+        SubjectEndStarts = FirstCharacters(SubjectEnds);
         PresentingLeads = [.. org["presenting"]];
+        PresentingLeadStarts = SearchValues.Create([.. PresentingLeads.Select(l => l[0]).Distinct()]);
         SelfReferences = [.. org["self"].Select(SelfReference)];
 
         var title = Group(titles);
@@ -69,6 +74,7 @@ public sealed class MetadataLexicon
 
         var signature = Group(signatures);
         SignatureFollowers = [.. signature["follower"]];
+        SignatureFollowerStarts = FirstCharacters(SignatureFollowers);
         PromulgationCues = [.. signature["promulgation"]];
         IssuingVerbs = [.. org["issuing"]];
     }
@@ -90,6 +96,13 @@ public sealed class MetadataLexicon
 
     internal ImmutableArray<string> NotOrganizationStart { get; }
 
+    // The first characters of the word lists read at every position of a name or clause: most positions hold none.
+    internal SearchValues<char> OrganizationSuffixStarts { get; }
+
+    internal SearchValues<char> NotOrganizationStartFirsts { get; }
+
+    internal SearchValues<char> SubjectEndStarts { get; }
+
     internal FrozenSet<string> NotOrganizationName { get; }
 
     internal ImmutableArray<string> NotOrganizationEnd { get; }
@@ -107,7 +120,11 @@ public sealed class MetadataLexicon
     /// <summary>Words a title may open with before its issuer (关于某某镇人民政府…的报告).</summary>
     internal ImmutableArray<string> TitleOpeners { get; }
 
+    /// <summary>Words that open the sentence presenting a report (现将, 现公布 …).</summary>
     internal ImmutableArray<string> PresentingLeads { get; }
+
+    /// <summary>The first characters of <see cref="PresentingLeads"/>, to find them all in one pass.</summary>
+    internal SearchValues<char> PresentingLeadStarts { get; }
 
     /// <summary>What follows 我 in a self-reference (局, 区 …) and the endings of the names it can stand for.</summary>
     internal ImmutableArray<(string Word, ImmutableArray<string> Endings)> SelfReferences { get; }
@@ -119,6 +136,9 @@ public sealed class MetadataLexicon
     internal ImmutableArray<string> DeliveryYearTitles { get; }
 
     internal ImmutableArray<string> SignatureFollowers { get; }
+
+    /// <summary>The first characters of <see cref="SignatureFollowers"/>: most lines open with none.</summary>
+    internal SearchValues<char> SignatureFollowerStarts { get; }
 
     /// <summary>Words ending an order that promulgates a document (现予公布, 起施行): a bare date line after it dates the document.</summary>
     internal ImmutableArray<string> PromulgationCues { get; }
@@ -145,9 +165,18 @@ public sealed class MetadataLexicon
                 throw new FormatException($"Metadata lexicon line '{line}' needs a rule and a value separated by a tab.");
             }
 
-            yield return (line[..tab], line[(tab + 1)..].Trim());
+            var value = line[(tab + 1)..].Trim();
+            if (value.Length == 0)
+            {
+                // An empty word would match everywhere (and the first-character sets could not stand for it).
+                throw new FormatException($"Metadata lexicon line '{line}' has an empty value.");
+            }
+
+            yield return (line[..tab], value);
         }
     }
+
+    private static SearchValues<char> FirstCharacters(ImmutableArray<string> words) => SearchValues.Create([.. words.Select(w => w[0]).Distinct()]);
 
     /// <summary>A <c>self</c> value: the word after 我, then the name endings it can stand for, separated by spaces.</summary>
     private static (string Word, ImmutableArray<string> Endings) SelfReference(string value)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using ReportExtract.Common;
 using ReportExtract.Model;
@@ -19,13 +20,17 @@ internal sealed class MetadataPage
     // The foot: the last non-blank lines, where signatures and trailing page labels stand.
     private const int FootLines = 12;
 
-    private MetadataPage(string text, ImmutableArray<Section> sections, List<TextLine> head, List<TextLine> foot)
+    private MetadataPage(string text, ImmutableArray<Section> sections, List<TextLine> head, List<TextLine> foot, int[] presentingLeadAt)
     {
         Text = text;
         Sections = sections;
         Head = head;
         Foot = foot;
+        PresentingLeadAt = presentingLeadAt;
     }
+
+    /// <summary>Sentences that present the report are searched for this far into the text (a cover letter can come first).</summary>
+    public const int ProseWindow = 20_000;
 
     public string Text { get; }
 
@@ -46,7 +51,13 @@ internal sealed class MetadataPage
     /// <summary>Every labelled value of the head, then of the foot.</summary>
     public List<LabelledValue> Labels { get; } = [];
 
-    public static MetadataPage Read(string text, ImmutableArray<Section> sections, PageLabels labels)
+    /// <summary>
+    /// Where each of the lexicon's presenting leads (现将, 现公布 …) first stands in the first <see cref="ProseWindow"/>
+    /// characters, -1 where it does not, in the lexicon's order: the issuer and the year are both read after it.
+    /// </summary>
+    public int[] PresentingLeadAt { get; }
+
+    public static MetadataPage Read(string text, ImmutableArray<Section> sections, MetadataLexicon lexicon, PageLabels labels)
     {
         // The head stops at the line of the first heading (which may be indented).
         var headEnd = sections.IsDefaultOrEmpty ? text.Length
@@ -63,10 +74,48 @@ internal sealed class MetadataPage
             foot = TextLines.Foot(text, secondHalf, FootLines);
         }
 
-        var page = new MetadataPage(text, sections, head, foot);
+        var window = text.AsSpan(0, Math.Min(text.Length, ProseWindow));
+        var page = new MetadataPage(text, sections, head, foot, FirstOccurrences(window, lexicon.PresentingLeads, lexicon.PresentingLeadStarts));
         page.Labels.AddRange(labels.Scan(text, head, page.HeadUsed, page.HeadValues));
         page.Labels.AddRange(labels.Scan(text, foot, []));
         return page;
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="words"/> first occurs in <paramref name="window"/> (-1 where it does not), as
+    /// <c>window.IndexOf(word)</c> would say, in one pass over the positions where some word can start.
+    /// </summary>
+    internal static int[] FirstOccurrences(ReadOnlySpan<char> window, ImmutableArray<string> words, SearchValues<char> starts)
+    {
+        var at = new int[words.Length];
+        var missing = 0;
+        for (var k = 0; k < words.Length; k++)
+        {
+            // An empty word is at the start, as IndexOf says.
+            at[k] = words[k].Length == 0 ? 0 : -1;
+            missing += at[k] < 0 ? 1 : 0;
+        }
+
+        for (var pos = 0; missing > 0 && pos < window.Length; pos++)
+        {
+            var next = window[pos..].IndexOfAny(starts);
+            if (next < 0)
+            {
+                break;
+            }
+
+            pos += next;
+            for (var k = 0; k < words.Length; k++)
+            {
+                if (at[k] < 0 && words[k][0] == window[pos] && window[pos..].StartsWith(words[k], StringComparison.Ordinal))
+                {
+                    at[k] = pos;
+                    missing--;
+                }
+            }
+        }
+
+        return at;
     }
 
     /// <summary>Where the second half of the head's non-blank lines starts, or null for a head of one line.</summary>

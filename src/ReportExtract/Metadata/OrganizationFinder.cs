@@ -7,9 +7,6 @@ namespace ReportExtract.Metadata;
 /// </summary>
 internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNames names)
 {
-    // Sentences that present the report, and the bodies that 我局 stands for, are searched for this far into the text.
-    private const int ProseWindow = 20_000;
-
     // 我局 is resolved from names that open a clause this far into the text.
     private const int SelfReferenceWindow = 8_000;
 
@@ -21,11 +18,11 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
     public string? Find(MetadataPage page, FoundTitle? title, Signature? signature, (int First, int Last) titleLines)
     {
         var text = page.Text;
-        var window = text.AsSpan(0, Math.Min(text.Length, ProseWindow));
+        var window = text.AsSpan(0, Math.Min(text.Length, MetadataPage.ProseWindow));
         var fromTitle = title is null ? null : names.FromTitle(title.Text);
         var publisher = page.Label(LabelField.Publisher, v => names.AsName(v));
         var fromSignature = signature?.Organization;
-        var presenting = Presenting(window) ?? Promulgated(window[..Math.Min(window.Length, PromulgationWindow)]);
+        var presenting = Presenting(window, page.PresentingLeadAt) ?? Promulgated(window[..Math.Min(window.Length, PromulgationWindow)]);
         var opening = page.OpeningLine(titleLines) is { IsEmpty: false } sentence ? names.FromOpeningSentence(sentence) : null;
         var source = page.Label(LabelField.Source, v => names.AsName(v));
         var chosen = fromTitle ?? publisher ?? fromSignature ?? presenting ?? opening ?? source
@@ -67,13 +64,13 @@ internal sealed class OrganizationFinder(MetadataLexicon lexicon, OrganizationNa
     }
 
     /// <summary>The body a presenting sentence names: 现将某某镇2020年度…报告如下, 现公布某某市人民政府2022年…报告.</summary>
-    private string? Presenting(ReadOnlySpan<char> window)
+    private string? Presenting(ReadOnlySpan<char> window, int[] leadAt)
     {
         string? best = null;
         var bestAt = int.MaxValue;
-        foreach (var lead in lexicon.PresentingLeads)
+        for (var k = 0; k < leadAt.Length; k++)
         {
-            var at = window.IndexOf(lead, StringComparison.Ordinal);
+            var (lead, at) = (lexicon.PresentingLeads[k], leadAt[k]);
             if (at < 0 || at >= bestAt)
             {
                 continue;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
 namespace ReportExtract.Metadata;
@@ -33,7 +35,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         }
 
         var name = value.ToString();
-        if (lexicon.NotOrganizationName.Contains(name) || StartsWithAny(value, lexicon.NotOrganizationStart))
+        if (lexicon.NotOrganizationName.Contains(name) || StartsWithAny(value, lexicon.NotOrganizationStart, lexicon.NotOrganizationStartFirsts))
         {
             return null;
         }
@@ -59,7 +61,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         {
             var prefix = title.AsSpan(0, stop).TrimEnd(" 的");
             if (prefix.Length >= 2 && prefix.Length <= MaxName && EndsWithAny(prefix, lexicon.OrganizationEndSuffixes)
-                && !StartsWithAny(prefix, lexicon.NotOrganizationStart) && !EndsWithAny(prefix, lexicon.NotOrganizationEnd))
+                && !StartsWithAny(prefix, lexicon.NotOrganizationStart, lexicon.NotOrganizationStartFirsts) && !EndsWithAny(prefix, lexicon.NotOrganizationEnd))
             {
                 return prefix.ToString();
             }
@@ -105,7 +107,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
             sentence = sentence[(under + 2)..].TrimStart();
         }
 
-        if (StartsWithAny(sentence, lexicon.NotOrganizationStart))
+        if (StartsWithAny(sentence, lexicon.NotOrganizationStart, lexicon.NotOrganizationStartFirsts))
         {
             return null;
         }
@@ -127,7 +129,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
                 return null;
             }
 
-            if (StartsWithAny(sentence[pos..], lexicon.SubjectEnds))
+            if (StartsWithAny(sentence[pos..], lexicon.SubjectEnds, lexicon.SubjectEndStarts))
             {
                 return AsName(sentence[..pos]);
             }
@@ -183,6 +185,11 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
 
     private int MatchSuffix(ReadOnlySpan<char> text)
     {
+        if (!MayStartWithAny(text, lexicon.OrganizationSuffixStarts))
+        {
+            return 0;
+        }
+
         foreach (var suffix in lexicon.OrganizationSuffixes)
         {
             if (text.StartsWith(suffix, StringComparison.Ordinal))
@@ -194,7 +201,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return 0;
     }
 
-    internal static bool EndsWithAny(ReadOnlySpan<char> text, IEnumerable<string> suffixes)
+    internal static bool EndsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> suffixes)
     {
         foreach (var s in suffixes)
         {
@@ -207,7 +214,7 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return false;
     }
 
-    internal static bool StartsWithAny(ReadOnlySpan<char> text, IEnumerable<string> prefixes)
+    internal static bool StartsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> prefixes)
     {
         foreach (var p in prefixes)
         {
@@ -220,7 +227,14 @@ internal sealed partial class OrganizationNames(MetadataLexicon lexicon)
         return false;
     }
 
-    internal static bool ContainsAny(ReadOnlySpan<char> text, IEnumerable<string> words)
+    /// <summary><see cref="StartsWithAny(ReadOnlySpan{char}, ImmutableArray{string})"/>, asked only when the first character is some prefix's.</summary>
+    private static bool StartsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> prefixes, SearchValues<char> firsts) =>
+        MayStartWithAny(text, firsts) && StartsWithAny(text, prefixes);
+
+    /// <summary>False when no (non-empty) word whose first characters are <paramref name="firsts"/> can start <paramref name="text"/>.</summary>
+    internal static bool MayStartWithAny(ReadOnlySpan<char> text, SearchValues<char> firsts) => !text.IsEmpty && firsts.Contains(text[0]);
+
+    internal static bool ContainsAny(ReadOnlySpan<char> text, ImmutableArray<string> words)
     {
         foreach (var w in words)
         {

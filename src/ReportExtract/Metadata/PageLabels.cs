@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ReportExtract.Common;
 
 namespace ReportExtract.Metadata;
@@ -8,6 +9,10 @@ internal readonly record struct LabelledValue(LabelField Field, string Label, st
 /// <summary>Finds <c>label:value</c> pairs in metadata lines, several to a line or a label over its value.</summary>
 internal sealed class PageLabels(MetadataLexicon lexicon)
 {
+    // Labels are looked up by span, on every line of the head and the foot: the lookup is made once.
+    private readonly FrozenDictionary<string, (LabelField Field, string Label)>.AlternateLookup<ReadOnlySpan<char>> _lookup =
+        lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Longer lines are prose; a label there is a quotation, not page metadata.
     private const int MaxLabelLine = 200;
 
@@ -103,7 +108,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     /// </summary>
     private void FindSpacedLabels(string text, TextLine line, List<(LabelField Field, string Label, int Start, int ValueStart)> labels)
     {
-        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _lookup;
         var pos = line.Start;
         var first = true;
         while (pos < line.End)
@@ -113,8 +118,11 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 pos++;
             }
 
+            // A first word longer than any label is no label, and what it may open with is read from its first
+            // LongestLabel + 1 characters: a line of prose is not walked to its end.
             var start = pos;
-            while (pos < line.End && !IsSeparator(text[pos]))
+            var wordLimit = first ? Math.Min(line.End, pos + lexicon.LongestLabel + 1) : line.End;
+            while (pos < wordLimit && !IsSeparator(text[pos]))
             {
                 pos++;
             }
@@ -146,7 +154,7 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     /// <summary>The date or number label that <paramref name="word"/> starts with, when digits follow it at once.</summary>
     private (LabelField Field, string Label)? GluedToDigits(ReadOnlySpan<char> word)
     {
-        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _lookup;
         for (var length = Math.Min(lexicon.LongestLabel, word.Length - 1); length >= 2; length--)
         {
             if (char.IsAsciiDigit(word[length]) && lookup.TryGetValue(word[..length], out var entry)
@@ -167,13 +175,9 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
         Span<char> run = stackalloc char[lexicon.LongestLabel];
         Span<int> starts = stackalloc int[lexicon.LongestLabel];
         Span<char> buffer = stackalloc char[lexicon.LongestLabel];
-        var lookup = lexicon.Labels.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var colon = line.Start; colon < line.End; colon++)
+        var lookup = _lookup;
+        for (var colon = NextColon(text, line.Start, line.End); colon >= 0; colon = NextColon(text, colon + 1, line.End))
         {
-            if (text[colon] is not (':' or '：'))
-            {
-                continue;
-            }
 
             // Walk back over the label's characters; single spaces inside a label (字 号) are allowed.
             var count = 0;
@@ -229,6 +233,10 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
             }
         }
     }
+
+    /// <summary>The first ':' or '：' in [<paramref name="from"/>, <paramref name="end"/>), or -1.</summary>
+    private static int NextColon(string text, int from, int end) =>
+        text.AsSpan(from, end - from).IndexOfAny(':', '：') is >= 0 and var at ? from + at : -1;
 
     private static bool IsLabelBoundary(string text, int lineStart, int start)
     {

@@ -14,9 +14,6 @@ namespace ReportExtract.Metadata;
 /// </summary>
 internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
 {
-    // Sentences that name the covered year are searched for this far into the text (a cover letter can come first).
-    private const int ReportingSentenceWindow = 20_000;
-
     [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})[ \t]*年", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex ArabicYear();
 
@@ -47,8 +44,9 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
     public int? Find(MetadataPage page, FoundTitle? title, ImmutableArray<string>.Builder warnings)
     {
         var text = page.Text;
-        var window = text.Length > ReportingSentenceWindow ? text[..ReportingSentenceWindow] : text;
-        var reviewed = ReviewedYear(window);
+        // Sentences that name the covered year are read in the page's prose window, as the issuer's are.
+        var window = Math.Min(text.Length, MetadataPage.ProseWindow);
+        var reviewed = ReviewedYear(text, window);
         int? fromTitle = title is null ? null : YearIn(title.Text);
         if (fromTitle is { } ty && title is not null && OrganizationNames.ContainsAny(title.Text, lexicon.DeliveryYearTitles)
             && !title.Text.Contains(string.Concat(ty.ToString(CultureInfo.InvariantCulture), "年度"), StringComparison.Ordinal))
@@ -59,7 +57,7 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
 
         // A speech to a congress (——2022年1月12日在…人民代表大会…上) reviews the year before it was given.
         int? fromSpeech = DateFinder.SpeechDate(page) is { } speech ? speech.Year - 1 : null;
-        var fromReporting = PresentedYear(window);
+        var fromReporting = PresentedYear(text.AsSpan(0, window), page.PresentingLeadAt);
         if (fromTitle is { } t && fromReporting is { } s && t != s)
         {
             warnings.Add($"report_year: the title says {t} but the opening says {s}; kept {t}");
@@ -110,14 +108,15 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         return counted;
     }
 
-    /// <summary>The year of the first heading line that reviews a year (一、2022年工作回顾).</summary>
-    private static int? ReviewedYear(string window)
+    /// <summary>The year of the first heading line in the first <paramref name="window"/> characters that reviews a year (一、2022年工作回顾).</summary>
+    private static int? ReviewedYear(string text, int window)
     {
-        for (var at = window.IndexOf("回顾", StringComparison.Ordinal); at >= 0; at = window.IndexOf("回顾", at + 2, StringComparison.Ordinal))
+        var span = text.AsSpan(0, window);
+        for (var at = span.IndexOf("回顾", StringComparison.Ordinal); at >= 0; at = span[(at + 2)..].IndexOf("回顾", StringComparison.Ordinal) is >= 0 and var next ? at + 2 + next : -1)
         {
-            var lineStart = at == 0 ? 0 : window.LastIndexOf('\n', at - 1) + 1;
+            var lineStart = at == 0 ? 0 : span[..at].LastIndexOf('\n') + 1;
             if (at - lineStart <= ReviewLinePrefix
-                && ReviewHeading().Match(window, lineStart, at + 2 - lineStart) is { Success: true } h)
+                && ReviewHeading().Match(text, lineStart, at + 2 - lineStart) is { Success: true } h)
             {
                 return ParseYear(h.Groups["y"].ValueSpan);
             }
@@ -130,19 +129,19 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
     /// The year of the first sentence that presents the report (现将我局2023年…报告如下, 现公布某某市人民政府2022年…):
     /// the first year written after its lead word in the same sentence.
     /// </summary>
-    private int? PresentedYear(string window)
+    private int? PresentedYear(ReadOnlySpan<char> window, int[] leadAt)
     {
         int? year = null;
         var first = int.MaxValue;
-        foreach (var lead in lexicon.PresentingLeads)
+        for (var k = 0; k < leadAt.Length; k++)
         {
-            var at = window.IndexOf(lead, StringComparison.Ordinal);
+            var (lead, at) = (lexicon.PresentingLeads[k], leadAt[k]);
             if (at < 0 || at >= first)
             {
                 continue;
             }
 
-            var rest = window.AsSpan(at + lead.Length, Math.Min(PresentingReach, window.Length - at - lead.Length));
+            var rest = window.Slice(at + lead.Length, Math.Min(PresentingReach, window.Length - at - lead.Length));
             var stop = rest.IndexOfAny("。\n");
             rest = stop < 0 ? rest : rest[..stop];
             foreach (var m in ArabicYear().EnumerateMatches(rest))
@@ -159,16 +158,20 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
     /// <summary>The first year written in <paramref name="title"/>, in either script, or a bare year in brackets.</summary>
     public static int? YearIn(string title)
     {
-        var arabic = ArabicYear().Match(title);
-        var chinese = ChineseYear().Match(title);
-        if (arabic.Success && (!chinese.Success || arabic.Index < chinese.Index))
+        // Both year patterns end with 年: a title without it is only read for a bracketed year.
+        if (title.Contains('年'))
         {
-            return ParseYear(arabic.Groups["y"].ValueSpan);
-        }
+            var arabic = ArabicYear().Match(title);
+            var chinese = ChineseYear().Match(title);
+            if (arabic.Success && (!chinese.Success || arabic.Index < chinese.Index))
+            {
+                return ParseYear(arabic.Groups["y"].ValueSpan);
+            }
 
-        if (chinese.Success)
-        {
-            return DateText.ChineseYear(chinese.Groups["y"].ValueSpan);
+            if (chinese.Success)
+            {
+                return DateText.ChineseYear(chinese.Groups["y"].ValueSpan);
+            }
         }
 
         // 法治政府建设年度报告（2021）: a bare year in brackets.
@@ -187,14 +190,32 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         var counts = new Dictionary<int, int>();
         foreach (var span in spans)
         {
-            foreach (var m in ArabicYear().EnumerateMatches(text.AsSpan(span.Start, span.Length)))
-            {
-                var y = ParseYear(text.AsSpan(span.Start + m.Index, 4));
-                counts[y] = counts.GetValueOrDefault(y) + 1;
-            }
+            CountArabicYears(text.AsSpan(span.Start, span.Length), counts);
         }
 
         return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+    }
+
+    /// <summary>
+    /// Counts the years written in Arabic digits before 年 (2022年, 2022 年), each match of <see cref="ArabicYear"/> once.
+    /// Found from the 年 back: reports are dense with digits, and 年 is rarer than a 1 or a 2.
+    /// </summary>
+    internal static void CountArabicYears(ReadOnlySpan<char> text, Dictionary<int, int> counts)
+    {
+        for (var at = text.IndexOf('年'); at >= 0; at = text[(at + 1)..].IndexOf('年') is >= 0 and var next ? at + 1 + next : -1)
+        {
+            var end = at;
+            while (end > 0 && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            if (end >= 4 && text.Slice(end - 4, 2) is "19" or "20" && char.IsAsciiDigit(text[end - 2]) && char.IsAsciiDigit(text[end - 1]))
+            {
+                var year = ParseYear(text.Slice(end - 4, 4));
+                counts[year] = counts.GetValueOrDefault(year) + 1;
+            }
+        }
     }
 
     private static int ParseYear(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);

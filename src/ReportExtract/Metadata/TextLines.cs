@@ -14,7 +14,7 @@ internal static class TextLines
     /// <summary>Up to <paramref name="maxLines"/> lines that start before <paramref name="end"/>.</summary>
     public static List<TextLine> Head(string text, int end, int maxLines)
     {
-        var lines = new List<TextLine>();
+        var lines = new List<TextLine>(maxLines);
         var pos = 0;
         while (pos < end && lines.Count < maxLines)
         {
@@ -38,7 +38,7 @@ internal static class TextLines
     /// <summary>The same for the lines that end by <paramref name="before"/> (the start of a line).</summary>
     public static List<TextLine> Foot(string text, int floor, int maxNonBlank, int before)
     {
-        var lines = new List<TextLine>();
+        var lines = new List<TextLine>(maxNonBlank);
         var end = before > 0 && before <= text.Length && text[before - 1] == '\n' ? before - 1 : before;
         var nonBlank = 0;
         while (end > floor && nonBlank < maxNonBlank)
@@ -66,6 +66,11 @@ internal static class TextLines
         }
 
         lines.Reverse();
-        return [.. lines.Select((l, i) => l with { Index = i })];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            lines[i] = lines[i] with { Index = i };
+        }
+
+        return lines;
     }
 }

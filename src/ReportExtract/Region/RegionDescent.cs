@@ -30,18 +30,25 @@ internal sealed class RegionDescent(RegionDivisions divisions)
     {
         var mass = Weigh(mentions, primary, body);
         var warnings = ImmutableArray.CreateBuilder<string>();
+        var children = new List<Child>();
         var current = -1;
         while (true)
         {
-            var children = mass.OfSource(primary)
-                .Where(kv => divisions[kv.Key].Parent == current)
-                .Select(kv => (Index: kv.Key, Mass: kv.Value, Context: mass.Context(kv.Key, primary)))
-                .OrderByDescending(x => x.Mass).ThenByDescending(x => x.Context).ThenBy(x => x.Index)
-                .ToList();
+            children.Clear();
+            foreach (var (index, weight) in mass.OfSource(primary))
+            {
+                if (divisions[index].Parent == current)
+                {
+                    children.Add(new Child(index, weight, mass.Context(index, primary)));
+                }
+            }
+
             if (children.Count == 0)
             {
                 break;
             }
+
+            children.Sort(Child.HeaviestFirst);
 
             var best = children[0];
             if (primary == RegionSource.Body
@@ -52,9 +59,15 @@ internal sealed class RegionDescent(RegionDivisions divisions)
                 break;
             }
 
-            var tied = children.TakeWhile(x => x.Mass == best.Mass && x.Context == best.Context).Select(x => x.Index).ToList();
-            if (tied.Count > 1)
+            var ties = 1;
+            while (ties < children.Count && children[ties].Mass == best.Mass && children[ties].Context == best.Context)
             {
+                ties++;
+            }
+
+            if (ties > 1)
+            {
+                var tied = children.GetRange(0, ties).ConvertAll(x => x.Index);
                 var warning = TieWarning(mentions, primary, tied, current);
                 if (warning is not null)
                 {
@@ -177,6 +190,23 @@ internal sealed class RegionDescent(RegionDivisions divisions)
         return new RegionInfo(divisions[index].Code, province, city, county);
     }
 
+    /// <summary>A child of the level being decided: its mass in the deciding source and what the other sources say for it.</summary>
+    private readonly record struct Child(int Index, double Mass, double Context)
+    {
+        /// <summary>By mass, then context, heaviest first; then by index, so the order is total.</summary>
+        public static readonly Comparison<Child> HeaviestFirst = (a, b) =>
+        {
+            var byMass = b.Mass.CompareTo(a.Mass);
+            if (byMass != 0)
+            {
+                return byMass;
+            }
+
+            var byContext = b.Context.CompareTo(a.Context);
+            return byContext != 0 ? byContext : a.Index.CompareTo(b.Index);
+        };
+    }
+
     /// <summary>
     /// The weight of accepted mentions per source and division subtree, and the deciding source's own weight per
     /// division named (not counting its descendants).
@@ -191,7 +221,7 @@ internal sealed class RegionDescent(RegionDivisions divisions)
 
         public void AddOwn(int division, double weight) => _own[division] = _own.GetValueOrDefault(division) + weight;
 
-        public IEnumerable<KeyValuePair<int, double>> OfSource(RegionSource source) => _bySource[(int)source];
+        public Dictionary<int, double> OfSource(RegionSource source) => _bySource[(int)source];
 
         public double Own(int division) => _own.GetValueOrDefault(division);
 

@@ -6,11 +6,29 @@ namespace ReportExtract.Region;
 /// </summary>
 internal sealed class RegionMentionCollector(RegionNameMatcher matcher, RegionWordTails wordTails)
 {
+    // By start, and at one start the longest first: how overlapping names are grouped.
+    private static readonly Comparison<RegionNameMatch> ByStartLongestFirst =
+        (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End);
+
+    // Within a cluster of overlapping names: the longest, then the most trustworthy, then the first.
+    private readonly Comparison<RegionNameMatch> _bestFirst = (a, b) =>
+    {
+        var byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
+        if (byLength != 0)
+        {
+            return byLength;
+        }
+
+        var byStrength = matcher.Surfaces[a.Surface].Strength.CompareTo(matcher.Surfaces[b.Surface].Strength);
+        return byStrength != 0 ? byStrength : a.Start.CompareTo(b.Start);
+    };
+
     /// <summary>The mentions of every source, source by source in order of trust, each source's in text order.</summary>
     public List<RegionMention> Collect(string organization, string title, string body)
     {
         var mentions = new List<RegionMention>();
         var scratch = new List<RegionNameMatch>();
+        var cluster = new List<RegionNameMatch>();
         foreach (var source in RegionSources.All)
         {
             var text = source switch
@@ -21,22 +39,26 @@ internal sealed class RegionMentionCollector(RegionNameMatcher matcher, RegionWo
             };
             scratch.Clear();
             matcher.FindAll(text, scratch);
-            SelectNonOverlapping(text, scratch, source, mentions);
+            SelectNonOverlapping(text, scratch, source, mentions, cluster);
         }
 
         return mentions;
     }
 
     /// <summary>Keeps, among overlapping occurrences, the longest and most trustworthy (浙江 over 江山 in 浙江山区).</summary>
-    private void SelectNonOverlapping(string text, List<RegionNameMatch> matches, RegionSource source, List<RegionMention> into)
+    private void SelectNonOverlapping(string text, List<RegionNameMatch> matches, RegionSource source, List<RegionMention> into, List<RegionNameMatch> cluster)
     {
-        matches.RemoveAll(m => wordTails.Follows(text, m.End, matcher.Surfaces[m.Surface]));
-        matches.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        matches.Sort(ByStartLongestFirst);
 
-        var cluster = new List<RegionNameMatch>();
         var clusterEnd = -1;
         foreach (var m in matches)
         {
+            if (wordTails.Follows(text, m.End, matcher.Surfaces[m.Surface]))
+            {
+                // 北京路: not a place, and no part of a cluster.
+                continue;
+            }
+
             if (m.Start >= clusterEnd && cluster.Count > 0)
             {
                 AddCluster(cluster, source, into);
@@ -65,17 +87,7 @@ internal sealed class RegionMentionCollector(RegionNameMatcher matcher, RegionWo
             return;
         }
 
-        cluster.Sort((a, b) =>
-        {
-            var byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
-            if (byLength != 0)
-            {
-                return byLength;
-            }
-
-            var byStrength = matcher.Surfaces[a.Surface].Strength.CompareTo(matcher.Surfaces[b.Surface].Strength);
-            return byStrength != 0 ? byStrength : a.Start.CompareTo(b.Start);
-        });
+        cluster.Sort(_bestFirst);
 
         var first = into.Count;
         foreach (var m in cluster)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace ReportExtract.Region;
 
@@ -120,15 +121,8 @@ internal sealed class RegionNameMatcher
     /// <summary>Adds every occurrence of every surface in <paramref name="text"/> to <paramref name="into"/>, by start.</summary>
     public void FindAll(ReadOnlySpan<char> text, List<RegionNameMatch> into)
     {
-        var bigrams = _bigrams;
-        for (var i = 0; i + 1 < text.Length; i++)
+        for (var i = NextCandidate(text, 0); i >= 0; i = NextCandidate(text, i + 1))
         {
-            var hash = BigramHash(text[i], text[i + 1]);
-            if ((bigrams[hash >> 6] & (1UL << (int)(hash & 63))) == 0)
-            {
-                continue;
-            }
-
             var node = _rootNext[text[i]];
             for (var j = i + 1; node >= 0 && j < text.Length; j++)
             {
@@ -139,6 +133,27 @@ internal sealed class RegionNameMatcher
                 }
             }
         }
+    }
+
+    /// <summary>The first position at or after <paramref name="from"/> whose two characters may start a name, or -1.</summary>
+    /// <remarks>
+    /// Kept apart from the walk (and not inlined into it) so that the loop over every character of the text holds its
+    /// position in a register: with the walk and its list in the same loop, the compiler kept it on the stack.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int NextCandidate(ReadOnlySpan<char> text, int from)
+    {
+        var bigrams = _bigrams;
+        for (var i = from; i + 1 < text.Length; i++)
+        {
+            var hash = BigramHash(text[i], text[i + 1]);
+            if ((bigrams[hash >> 6] & (1UL << (int)(hash & 63))) != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Where the pair of characters <paramref name="a"/> <paramref name="b"/> falls in the bigram table (multiplicative hashing).</summary>

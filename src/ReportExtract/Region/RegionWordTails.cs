@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ReportExtract.Common;
@@ -15,10 +16,14 @@ internal sealed class RegionWordTails
     private readonly ImmutableArray<Tail> _afterShortForms;
     private readonly FrozenDictionary<char, ImmutableArray<Tail>> _afterFullNames;
 
+    // The first characters of every tail: most names are followed by none, and need no look-up.
+    private readonly SearchValues<char> _tailStarts;
+
     private RegionWordTails(ImmutableArray<Tail> afterShortForms, FrozenDictionary<char, ImmutableArray<Tail>> afterFullNames)
     {
         _afterShortForms = afterShortForms;
         _afterFullNames = afterFullNames;
+        _tailStarts = SearchValues.Create([.. afterShortForms.Concat(afterFullNames.Values.SelectMany(t => t)).Select(t => t.Word[0]).Distinct()]);
     }
 
     /// <summary>Reads the embedded list.</summary>
@@ -67,7 +72,7 @@ internal sealed class RegionWordTails
     /// <summary>True when the name <paramref name="surface"/> ending at <paramref name="end"/> runs into a word tail.</summary>
     public bool Follows(string source, int end, RegionSurface surface)
     {
-        if (end >= source.Length)
+        if (end >= source.Length || !_tailStarts.Contains(source[end]))
         {
             return false;
         }

@@ -39,4 +39,26 @@ public sealed class DateTextTests
             found!.Value.Who.Should().Be(who);
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(2022)]
+    public void The_ending_prefilter_passes_every_line_the_signature_pattern_matches(int seed)
+    {
+        var random = new Random(seed);
+        var matched = 0;
+        for (var round = 0; round < 4000; round++)
+        {
+            var trimmed = DateLines.Random(random).Trim();
+            if (DateText.MatchesSignatureLine(trimmed))
+            {
+                matched++;
+                DateText.EndsLikeDate(trimmed).Should().BeTrue($"'{trimmed}' is a signature line");
+            }
+        }
+
+        matched.Should().BePositive("the generator makes signature lines too");
+    }
 }
