@@ -90,7 +90,8 @@ public sealed class PinyinAnnotationRemover
     /// </summary>
     private int AnnotationLength(ReadOnlySpan<char> text, int open, bool toneless)
     {
-        if (!HanCharacters.IsHanBefore(text, open))
+        // Most parentheses hold Chinese or digits: one look at the first unit settles them before any scan.
+        if (open + 1 >= text.Length || !SyllableLetters.Contains(text[open + 1]) || !HanCharacters.IsHanBefore(text, open))
         {
             return 0;
         }
