@@ -19,7 +19,10 @@ namespace ReportExtract.Benchmarks;
 [Config(typeof(StartupConfig))]
 public class StartupBenchmarks
 {
-    [Benchmark(Description = "OpenCC t2s dictionaries")]
+    [Benchmark(Description = "script detection table")]
+    public object ScriptTable() => ScriptEvidence.LoadEmbedded();
+
+    [Benchmark(Description = "OpenCC t2s dictionaries (first traditional report)")]
     public object OpenCc() => OpenCcDictionary.LoadEmbedded();
 
     [Benchmark(Description = "jieba dictionary and HMMs")]

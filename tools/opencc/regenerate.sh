@@ -3,6 +3,7 @@
 #   1. src/ReportExtract/Resources/OpenCC/*.txt  - the dictionaries of OpenCC's t2s config (plus STCharacters,
 #      TWVariants and HKVariants, used only for script detection), exported as text from Debian's
 #      libopencc-data, with OpenCC's notice;
+#      and from them src/ReportExtract/Resources/Normalization/script-evidence.tsv (script-evidence.py);
 #   2. tests/ReportExtract.Tests/Golden/opencc/{input,expected}/ - a parity corpus of traditional text and the
 #      output of the real `opencc -c t2s` on it.
 #
@@ -71,6 +72,9 @@ done
   echo "Source: https://github.com/BYVoid/OpenCC"
 } > "$res/NOTICE"
 cp /usr/share/common-licenses/Apache-2.0 "$res/LICENSE"
+
+# The script detection table (Resources/Normalization/script-evidence.tsv) is made from the dictionaries just exported.
+python3 "$here/script-evidence.py"
 
 # 2. Parity corpus and golden output.
 rm -rf "$golden/input" "$golden/expected"

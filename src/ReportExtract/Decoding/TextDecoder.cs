@@ -240,10 +240,23 @@ public sealed partial class TextDecoder
             _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "not a canonical encoding name"),
         };
 
-        // One pass (GetString would count the fallbacks twice: once sizing, once decoding).
-        var buffer = new char[decoder.GetMaxCharCount(bytes.Length)];
-        var length = decoder.GetChars(bytes, buffer);
-        return (new string(buffer, 0, length), fallback.Count);
+        // One pass (GetString would count the fallbacks twice: once sizing, once decoding), into a pooled scratch
+        // buffer up to the size DecodeValidUtf8 pools: a GB18030 file is decoded twice (GB and Big5) to be scored.
+        var maxChars = decoder.GetMaxCharCount(bytes.Length);
+        var pooled = bytes.Length <= PooledDecodeBytes;
+        var buffer = pooled ? ArrayPool<char>.Shared.Rent(maxChars) : new char[maxChars];
+        try
+        {
+            var length = decoder.GetChars(bytes, buffer);
+            return (new string(buffer, 0, length), fallback.Count);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
     }
 
     /// <summary>Replaces each invalid sequence with U+FFFD and counts them; one instance per decoding.</summary>

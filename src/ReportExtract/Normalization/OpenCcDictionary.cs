@@ -5,9 +5,10 @@ using ReportExtract.Common;
 namespace ReportExtract.Normalization;
 
 /// <summary>
-/// OpenCC's t2s dictionaries (TSPhrases, TSCharacters) plus those script detection needs (STCharacters, TWVariants,
-/// HKVariants), laid out for a hot loop: one flag byte per UTF-16 unit, an array of replacements for BMP
-/// characters, and phrases hashed by span with a per-first-unit mask of the lengths worth trying.
+/// OpenCC's t2s dictionaries (TSPhrases, TSCharacters), laid out for a hot loop: one flag byte per UTF-16 unit, an
+/// array of replacements for BMP characters, and phrases hashed by span with a per-first-unit mask of the lengths
+/// worth trying. Also the rule that tells script-specific characters (<see cref="Classify"/>), which script
+/// detection reads from a table prebuilt by it (<see cref="ScriptEvidence"/>).
 /// </summary>
 internal sealed class OpenCcDictionary
 {
@@ -17,17 +18,8 @@ internal sealed class OpenCcDictionary
     /// <summary>Some TSPhrases key starts with this unit.</summary>
     internal const byte PhraseStartFlag = 2;
 
-    /// <summary>A traditional character that is never a simplified form (see <see cref="Classify"/>).</summary>
-    internal const byte TraditionalOnlyFlag = 4;
-
-    /// <summary>A simplified character that is never a traditional form.</summary>
-    internal const byte SimplifiedOnlyFlag = 8;
-
-    /// <summary>A CJK unified or compatibility ideograph in the BMP.</summary>
-    internal const byte HanFlag = 16;
-
     /// <summary>A high surrogate: the code point it starts is looked up in the supplementary tables.</summary>
-    internal const byte HighSurrogateFlag = 32;
+    internal const byte HighSurrogateFlag = 4;
 
     /// <summary>Units at which the converter has to stop and look.</summary>
     internal const byte ConvertibleMask = MappedFlag | PhraseStartFlag | HighSurrogateFlag;
@@ -38,7 +30,6 @@ internal sealed class OpenCcDictionary
     private readonly string?[] _bmpCharacters;
     private readonly char[] _bmpSingleUnits;
     private readonly Dictionary<int, string> _supplementaryCharacters;
-    private readonly Dictionary<int, byte> _supplementaryScript;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phrases;
     private readonly Dictionary<char, ulong> _phraseLengths;
 
@@ -46,7 +37,6 @@ internal sealed class OpenCcDictionary
         byte[] flags,
         string?[] bmpCharacters,
         Dictionary<int, string> supplementaryCharacters,
-        Dictionary<int, byte> supplementaryScript,
         Dictionary<string, string> phrases,
         Dictionary<char, ulong> phraseLengths)
     {
@@ -63,7 +53,6 @@ internal sealed class OpenCcDictionary
             }
         }
         _supplementaryCharacters = supplementaryCharacters;
-        _supplementaryScript = supplementaryScript;
         _phrases = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
         _phraseLengths = phraseLengths;
     }
@@ -74,31 +63,34 @@ internal sealed class OpenCcDictionary
     /// <summary>Number of TSPhrases entries.</summary>
     internal int PhraseCount => _phrases.Dictionary.Count;
 
-    /// <summary>Loads the dictionaries embedded in this assembly.</summary>
+    /// <summary>Loads the conversion dictionaries embedded in this assembly.</summary>
     internal static OpenCcDictionary LoadEmbedded()
     {
         var assembly = typeof(OpenCcDictionary).Assembly;
-        return Load(
-            ReadEntries(assembly, "TSPhrases.txt"),
+        return Load(ReadEntries(assembly, "TSPhrases.txt"), ReadEntries(assembly, "TSCharacters.txt"));
+    }
+
+    /// <summary>
+    /// The script-specific characters of the embedded dictionaries by <see cref="Classify"/>: what the prebuilt
+    /// table of <see cref="ScriptEvidence"/> must hold (its test compares the two).
+    /// </summary>
+    internal static IEnumerable<(int CodePoint, byte Script)> ClassifyEmbedded()
+    {
+        var assembly = typeof(OpenCcDictionary).Assembly;
+        return Classify(
             ReadEntries(assembly, "TSCharacters.txt"),
             ReadEntries(assembly, "STCharacters.txt"),
             [.. ReadEntries(assembly, "TWVariants.txt"), .. ReadEntries(assembly, "HKVariants.txt")]);
     }
 
-    /// <summary>
-    /// Builds the tables from dictionary entries (key and candidates, first candidate is the default);
-    /// <paramref name="regionalVariants"/> (TWVariants, HKVariants) only inform script detection.
-    /// </summary>
+    /// <summary>Builds the tables from dictionary entries (key and candidates, first candidate is the default).</summary>
     internal static OpenCcDictionary Load(
         IReadOnlyList<(string Key, string[] Values)> tsPhrases,
-        IReadOnlyList<(string Key, string[] Values)> tsCharacters,
-        IReadOnlyList<(string Key, string[] Values)> stCharacters,
-        IReadOnlyList<(string Key, string[] Values)> regionalVariants)
+        IReadOnlyList<(string Key, string[] Values)> tsCharacters)
     {
         var flags = new byte[char.MaxValue + 1];
         var bmp = new string?[char.MaxValue + 1];
         var supplementary = new Dictionary<int, string>();
-        var supplementaryScript = new Dictionary<int, byte>();
         var phrases = new Dictionary<string, string>(StringComparer.Ordinal);
         var phraseLengths = new Dictionary<char, ulong>();
 
@@ -106,10 +98,6 @@ internal sealed class OpenCcDictionary
         {
             flags[c] = HighSurrogateFlag;
         }
-
-        MarkHan(flags, 0x3400, 0x4DBF);
-        MarkHan(flags, 0x4E00, 0x9FFF);
-        MarkHan(flags, 0xF900, 0xFAFF);
 
         foreach (var (key, values) in tsCharacters)
         {
@@ -146,19 +134,7 @@ internal sealed class OpenCcDictionary
             phraseLengths[first] = phraseLengths.GetValueOrDefault(first) | (1UL << key.Length);
         }
 
-        foreach (var (cp, script) in Classify(tsCharacters, stCharacters, regionalVariants))
-        {
-            if (cp <= char.MaxValue)
-            {
-                flags[cp] |= script;
-            }
-            else
-            {
-                supplementaryScript[cp] = script;
-            }
-        }
-
-        return new OpenCcDictionary(flags, bmp, supplementary, supplementaryScript, phrases, phraseLengths);
+        return new OpenCcDictionary(flags, bmp, supplementary, phrases, phraseLengths);
     }
 
     /// <summary>
@@ -185,7 +161,7 @@ internal sealed class OpenCcDictionary
         {
             if (!values.Contains(key, StringComparer.Ordinal) && !tsValues.Contains(key) && !stKeys.Contains(key))
             {
-                yield return (char.ConvertToUtf32(key, 0), TraditionalOnlyFlag);
+                yield return (char.ConvertToUtf32(key, 0), ScriptEvidence.TraditionalOnly);
             }
         }
 
@@ -194,7 +170,7 @@ internal sealed class OpenCcDictionary
             if (!values.Contains(key, StringComparer.Ordinal) && !stValues.Contains(key) && !tsKeys.Contains(key)
                 && !regionalValues.Contains(key))
             {
-                yield return (char.ConvertToUtf32(key, 0), SimplifiedOnlyFlag);
+                yield return (char.ConvertToUtf32(key, 0), ScriptEvidence.SimplifiedOnly);
             }
         }
     }
@@ -208,9 +184,6 @@ internal sealed class OpenCcDictionary
 
     /// <summary>The replacement of a BMP character flagged <see cref="MappedFlag"/>.</summary>
     internal string BmpReplacement(char c) => _bmpCharacters[c]!;
-
-    /// <summary>Script flags (<see cref="TraditionalOnlyFlag"/>, <see cref="SimplifiedOnlyFlag"/>) of a supplementary character.</summary>
-    internal byte SupplementaryScript(int codePoint) => _supplementaryScript.GetValueOrDefault(codePoint);
 
     /// <summary>
     /// The longest TSPhrases key that <paramref name="text"/> starts with (OpenCC's maximum matching).
@@ -239,14 +212,6 @@ internal sealed class OpenCcDictionary
         value = string.Empty;
         length = 0;
         return false;
-    }
-
-    private static void MarkHan(byte[] flags, int first, int last)
-    {
-        for (var c = first; c <= last; c++)
-        {
-            flags[c] |= HanFlag;
-        }
     }
 
     private static int SingleCodePoint(string key, string dictionary)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using ReportExtract.Common;
 
@@ -16,15 +15,15 @@ public sealed class PageChromeRemover
     private const int MaxLineLength = 120;
     private const int MaxFieldLineLength = 200;
 
-    private readonly string[] _keys;
-    private readonly SearchValues<char> _keyStarts;
+    private readonly WordFinder _keys;
+    private readonly WordFinder? _fieldKeys;
     private readonly Regex _line;
     private readonly Regex? _field;
 
-    private PageChromeRemover(string[] keys, Regex line, Regex? field)
+    private PageChromeRemover(WordFinder keys, WordFinder? fieldKeys, Regex line, Regex? field)
     {
         _keys = keys;
-        _keyStarts = SearchValues.Create(string.Concat(keys.Select(k => k[0]).Distinct()));
+        _fieldKeys = fieldKeys;
         _line = line;
         _field = field;
     }
@@ -37,6 +36,7 @@ public sealed class PageChromeRemover
     public static PageChromeRemover Parse(string patterns)
     {
         var keys = new List<string>();
+        var fieldKeys = new List<string>();
         var lines = new List<string>();
         var fields = new List<string>();
         var number = 0;
@@ -52,9 +52,9 @@ public sealed class PageChromeRemover
             var space = rule.IndexOfAny([' ', '\t']);
             var kind = space < 0 ? rule : rule[..space];
             var pattern = space < 0 ? string.Empty : rule[space..].Trim();
-            if (kind == "keys")
+            if (kind is "keys" or "fieldkeys")
             {
-                keys.AddRange(pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(k => k.Replace('_', ' ')));
+                (kind == "keys" ? keys : fieldKeys).AddRange(pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(k => k.Replace('_', ' ')));
                 continue;
             }
 
@@ -62,7 +62,7 @@ public sealed class PageChromeRemover
             {
                 "line" => lines,
                 "field" => fields,
-                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'line <regex>' or 'field <regex>'"),
+                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'fieldkeys <words>', 'line <regex>' or 'field <regex>'"),
             };
             try
             {
@@ -84,7 +84,8 @@ public sealed class PageChromeRemover
             throw new FormatException("chrome patterns: a 'keys' line is required (lines without a key are never tested)");
         }
 
-        return new PageChromeRemover([.. keys], line, field);
+        // Without field keys the field patterns run on every line that holds a key.
+        return new PageChromeRemover(new WordFinder(keys), fieldKeys.Count == 0 ? null : new WordFinder(fieldKeys), line, field);
     }
 
     /// <summary>Returns <paramref name="input"/> itself when it holds no chrome.</summary>
@@ -103,7 +104,7 @@ public sealed class PageChromeRemover
             start = next;
 
             // Chrome is short and holds a key: the report's paragraphs are skipped after one vectorized scan.
-            if (end - lineStart > MaxFieldLineLength || !ContainsKey(text[lineStart..end]))
+            if (end - lineStart > MaxFieldLineLength || !_keys.ContainsAny(text[lineStart..end]))
             {
                 continue;
             }
@@ -118,7 +119,7 @@ public sealed class PageChromeRemover
                     builder.AppendRun(done, lineStart - done);
                     done = next;
                 }
-                else if (_field is not null && _field.IsMatch(line))
+                else if (_field is not null && (_fieldKeys is null || _fieldKeys.ContainsAny(line)) && _field.IsMatch(line))
                 {
                     builder ??= new MappedTextBuilder(input);
                     builder.AppendRun(done, lineStart - done);
@@ -134,28 +135,6 @@ public sealed class PageChromeRemover
 
         builder.AppendRun(done, text.Length - done);
         return builder.Build();
-    }
-
-    private bool ContainsKey(ReadOnlySpan<char> line)
-    {
-        // SearchValues<string> is slow on CJK keys; their first characters narrow the candidates instead.
-        var at = line.IndexOfAny(_keyStarts);
-        while (at >= 0)
-        {
-            var rest = line[at..];
-            foreach (var key in _keys)
-            {
-                if (rest.StartsWith(key, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            var next = rest[1..].IndexOfAny(_keyStarts);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        return false;
     }
 
     /// <summary>Appends line [start, end) without its chrome fields; returns where copying resumes.</summary>

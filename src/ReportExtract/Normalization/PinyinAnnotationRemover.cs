@@ -20,7 +20,8 @@ public sealed class PinyinAnnotationRemover
     private const int MaxSyllableLength = 7;
     private static readonly SearchValues<char> OpenParens = SearchValues.Create("(（");
     private static readonly SearchValues<char> ToneMarked = SearchValues.Create("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
-    private static readonly SearchValues<char> SyllableLetters = SearchValues.Create(
+    // A bitmap (see CharBitmap): a syllable is at most a few letters, read one by one after each parenthesis.
+    private static readonly CharBitmap SyllableLetters = new(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _syllables =
@@ -30,7 +31,15 @@ public sealed class PinyinAnnotationRemover
     public MappedText Remove(MappedText input)
     {
         var text = input.Text.AsSpan();
-        var toneless = Annotates(text);
+
+        // Most pages annotate nothing: the count finds no candidate at all, and the text is not read a second time.
+        var candidates = CountAnnotations(text);
+        if (candidates == 0)
+        {
+            return input;
+        }
+
+        var toneless = candidates >= TonelessEvidence;
         MappedTextBuilder? builder = null;
         var done = 0;
         var from = 0;
@@ -65,8 +74,11 @@ public sealed class PinyinAnnotationRemover
         return builder.Build();
     }
 
-    /// <summary>Whether the text holds enough annotations (toned or of the pinyin table) to be an annotating page.</summary>
-    private bool Annotates(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The annotations (toned or of the pinyin table) the text holds, counted up to <see cref="TonelessEvidence"/>:
+    /// as many make it an annotating page.
+    /// </summary>
+    private int CountAnnotations(ReadOnlySpan<char> text)
     {
         var found = 0;
         var from = 0;
@@ -81,7 +93,7 @@ public sealed class PinyinAnnotationRemover
             from = open + 1;
         }
 
-        return found >= TonelessEvidence;
+        return found;
     }
 
     /// <summary>
@@ -90,14 +102,20 @@ public sealed class PinyinAnnotationRemover
     /// </summary>
     private int AnnotationLength(ReadOnlySpan<char> text, int open, bool toneless)
     {
-        if (!HanCharacters.IsHanBefore(text, open))
+        // Most parentheses hold Chinese or digits: one look at the first unit settles them before any scan.
+        if (open + 1 >= text.Length || !SyllableLetters.Contains(text[open + 1]) || !HanCharacters.IsHanBefore(text, open))
         {
             return 0;
         }
 
         var rest = text[(open + 1)..];
-        var letters = rest.IndexOfAnyExcept(SyllableLetters);
-        if (letters is <= 0 or > MaxSyllableLength || rest[letters] is not (')' or '）'))
+        var letters = 1;
+        while (letters < rest.Length && letters <= MaxSyllableLength && SyllableLetters.Contains(rest[letters]))
+        {
+            letters++;
+        }
+
+        if (letters > MaxSyllableLength || letters == rest.Length || rest[letters] is not (')' or '）'))
         {
             return 0;
         }

@@ -24,12 +24,26 @@ public sealed partial class TraditionalToSimplifiedConverter
     // Where a sentence of mixed text ends (the terminator stays with its sentence).
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？；!?;\n");
 
-    private readonly OpenCcDictionary _dictionary;
+    private readonly ScriptEvidence _evidence;
 
-    internal TraditionalToSimplifiedConverter(OpenCcDictionary dictionary) => _dictionary = dictionary;
+    // Most reports are simplified and never convert a character: the dictionaries are parsed by the first call that
+    // converts (once, whichever worker thread gets there first), not when the converter is built.
+    private readonly Lazy<OpenCcDictionary> _dictionary;
 
-    /// <summary>A converter over the embedded dictionaries (each call loads them afresh); share it between threads.</summary>
-    public static TraditionalToSimplifiedConverter LoadEmbedded() => new(OpenCcDictionary.LoadEmbedded());
+    internal TraditionalToSimplifiedConverter(ScriptEvidence evidence, Func<OpenCcDictionary> loadDictionary)
+    {
+        _evidence = evidence;
+        _dictionary = new Lazy<OpenCcDictionary>(loadDictionary, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// A converter over the embedded dictionaries (each call builds its own); share it between threads. Only the
+    /// small script table is read here: the dictionaries are loaded on the first text that has something to convert.
+    /// </summary>
+    public static TraditionalToSimplifiedConverter LoadEmbedded() => new(ScriptEvidence.LoadEmbedded(), OpenCcDictionary.LoadEmbedded);
+
+    /// <summary>Whether the conversion dictionaries have been loaded (by a conversion) yet.</summary>
+    internal bool DictionaryLoaded => _dictionary.IsValueCreated;
 
     /// <summary>Converts the whole text exactly as <c>opencc -c t2s</c> does.</summary>
     public string Convert(string text)
@@ -115,28 +129,7 @@ public sealed partial class TraditionalToSimplifiedConverter
     }
 
     /// <summary>Counts traditional-only and simplified-only characters and says whether any Han character occurs.</summary>
-    internal (int Traditional, int Simplified, bool Han) CountEvidence(ReadOnlySpan<char> text)
-    {
-        var flags = _dictionary.Flags;
-        int traditional = 0, simplified = 0, seen = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            int f = flags[text[i]];
-            if ((f & OpenCcDictionary.HighSurrogateFlag) != 0 && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                var cp = char.ConvertToUtf32(text[i], text[i + 1]);
-                i++;
-                f = _dictionary.SupplementaryScript(cp) | (cp is >= 0x20000 and <= 0x3FFFF ? OpenCcDictionary.HanFlag : 0);
-            }
-
-            // Branch-free counting: most units are Han or ASCII that decide nothing.
-            traditional += (f >> 2) & 1;
-            simplified += (f >> 3) & 1;
-            seen |= f;
-        }
-
-        return (traditional, simplified, (seen & OpenCcDictionary.HanFlag) != 0);
-    }
+    internal (int Traditional, int Simplified, bool Han) CountEvidence(ReadOnlySpan<char> text) => _evidence.Count(text);
 
     private MappedText ConvertTraditionalSentences(string text)
     {
@@ -205,7 +198,8 @@ public sealed partial class TraditionalToSimplifiedConverter
     private void Run<TSink>(string text, int start, int end, ref TSink sink)
         where TSink : struct, IConversionSink
     {
-        var flags = _dictionary.Flags;
+        var dictionary = _dictionary.Value;
+        var flags = dictionary.Flags;
         var copyFrom = start;
         var i = start;
         while (i < end)
@@ -221,14 +215,14 @@ public sealed partial class TraditionalToSimplifiedConverter
             string value;
             int length;
             if ((f & OpenCcDictionary.PhraseStartFlag) != 0
-                && _dictionary.TryMatchPhrase(text.AsSpan(i, end - i), out value, out length))
+                && dictionary.TryMatchPhrase(text.AsSpan(i, end - i), out value, out length))
             {
                 // Matched below.
             }
             else if ((f & OpenCcDictionary.HighSurrogateFlag) != 0)
             {
                 if (i + 1 < end && char.IsLowSurrogate(text[i + 1])
-                    && _dictionary.TryGetSupplementary(char.ConvertToUtf32(c, text[i + 1]), out value))
+                    && dictionary.TryGetSupplementary(char.ConvertToUtf32(c, text[i + 1]), out value))
                 {
                     length = 2;
                 }
@@ -241,7 +235,7 @@ public sealed partial class TraditionalToSimplifiedConverter
             }
             else if ((f & OpenCcDictionary.MappedFlag) != 0)
             {
-                var unit = _dictionary.BmpSingleUnitReplacement(c);
+                var unit = dictionary.BmpSingleUnitReplacement(c);
                 if (unit != '\0')
                 {
                     if (copyFrom < i)
@@ -254,7 +248,7 @@ public sealed partial class TraditionalToSimplifiedConverter
                     continue;
                 }
 
-                value = _dictionary.BmpReplacement(c);
+                value = dictionary.BmpReplacement(c);
                 length = 1;
             }
             else

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace ReportExtract.Normalization;
 
 /// <summary>
@@ -9,7 +7,8 @@ namespace ReportExtract.Normalization;
 /// </summary>
 public sealed class WidthNormalizer
 {
-    private static readonly SearchValues<char> Special = SearchValues.Create(
+    // A bitmap, not SearchValues: see CharBitmap (digits and Chinese punctuation are false positives of the latter).
+    private static readonly CharBitmap Special = new(
         "\r\u00A0\u00AD\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u200C\u200D\u200E\u200F" +
         "\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFE62\uFF05\uFF0B\uFF0D\uFF0E" +
         "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ");
@@ -18,7 +17,7 @@ public sealed class WidthNormalizer
     public MappedText Normalize(MappedText input)
     {
         var text = input.Text.AsSpan();
-        var next = text.IndexOfAny(Special);
+        var next = Special.IndexOfAny(text);
         if (next < 0)
         {
             return input;
@@ -56,7 +55,7 @@ public sealed class WidthNormalizer
             }
 
             done = i + length;
-            next = text[done..].IndexOfAny(Special);
+            next = Special.IndexOfAny(text[done..]);
         }
 
         builder.AppendRun(done, text.Length - done);
