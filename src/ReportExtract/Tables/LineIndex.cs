@@ -3,10 +3,11 @@ namespace ReportExtract.Tables;
 /// <summary>The lines of a text as [Start, End) ranges without their breaks, built once per text for every reader.</summary>
 internal sealed class LineIndex
 {
-    private readonly List<(int Start, int End)> _lines = [];
+    private readonly List<(int Start, int End)> _lines;
 
     public LineIndex(string text)
     {
+        _lines = new List<(int Start, int End)>(text.AsSpan().Count('\n') + 1);
         for (var start = 0; start <= text.Length;)
         {
             var end = text.IndexOf('\n', start);

@@ -91,20 +91,41 @@ internal static partial class TableContext
     }
 
     /// <summary>The notes under caption lines (…统计表) with no table read under them: the page lost the table.</summary>
-    public static IEnumerable<(int Start, int End)> NotesUnderCaptions(string text, TableWords words)
+    /// <remarks>One vectorized pass jumps to the characters a caption word ends with; only there are the words compared.
+    /// The notes come in text order; a caller merges them as ranges, so their order does not matter.</remarks>
+    public static List<(int Start, int End)> NotesUnderCaptions(string text, TableWords words)
     {
-        foreach (var word in words.CaptionEnds)
+        var notes = new List<(int Start, int End)>();
+        var at = 0;
+        for (int hit; (hit = text.AsSpan(at).IndexOfAny(words.CaptionEndLasts)) >= 0; at += hit + 1)
         {
-            for (var k = text.IndexOf(word, StringComparison.Ordinal); k >= 0; k = text.IndexOf(word, k + word.Length, StringComparison.Ordinal))
+            var end = at + hit + 1;
+            if (!EndsWithAny(text.AsSpan(0, end), words.CaptionEnds))
             {
-                var end = k + word.Length;
-                var lineEnd = text.IndexOf('\n', end);
-                if (text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim().IsEmpty && NoteBelow(text, end) is > 0 and var note)
-                {
-                    yield return (lineEnd, note);
-                }
+                continue;
+            }
+
+            var lineEnd = text.IndexOf('\n', end);
+            if (text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim().IsEmpty && NoteBelow(text, end) is > 0 and var note)
+            {
+                notes.Add((lineEnd, note));
             }
         }
+
+        return notes;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> text, System.Collections.Immutable.ImmutableArray<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^(?:(?:说明|注|备注)\s*[:：]|[^\n。]{0,30}说明\s*[:：]\s*$)")]
