@@ -14,6 +14,8 @@ internal static partial class LabelFolding
     /// <summary>The folded form of one character, or '\0' when folding drops it.</summary>
     public static char FoldChar(char c) => c switch
     {
+        // Most characters of a report are Han: none folds, and none is white space (asking that costs a table look-up).
+        >= '\u4e00' and <= '\u9fff' => c,
         '（' => '(',
         '）' => ')',
         '［' or '【' => '[',

@@ -47,6 +47,10 @@ internal static partial class HeadingRecognizer
     private static readonly SearchValues<char> ChineseNumerals = SearchValues.Create("一二三四五六七八九十");
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
 
+    /// <summary>The characters a marker of <see cref="MarkerPattern"/> can open with: each alternative's first.</summary>
+    internal static readonly SearchValues<char> MarkerOpenings =
+        SearchValues.Create("第一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳");
+
     // A dot followed by a digit is a decimal (1.5万件) unless a year follows (3.2023年工作计划);
     // 3、4月份 and 1、2号楼 are pairs of numbers, not headings.
     [GeneratedRegex(
@@ -61,7 +65,7 @@ internal static partial class HeadingRecognizer
         )
         """,
         RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
-    private static partial Regex MarkerPattern();
+    internal static partial Regex MarkerPattern();
 
     /// <summary>The heading that opens line [<paramref name="lineStart"/>, <paramref name="lineEnd"/>), if any.</summary>
     public static HeadingMatch? Recognize(string text, int lineStart, int lineEnd)
@@ -73,9 +77,10 @@ internal static partial class HeadingRecognizer
             start++;
         }
 
+        // Every marker opens with one of a few characters; most lines open with another, and need no more looking at.
         // A table row (cells set off by bars, as HTML rows are written) is no heading, whatever its first label says
         // (一、本年新收政府信息公开申请数量|29|2…).
-        if (start == lineEnd || text.AsSpan(start, lineEnd - start).Contains('|'))
+        if (start == lineEnd || !MarkerOpenings.Contains(text[start]) || text.AsSpan(start, lineEnd - start).Contains('|'))
         {
             return null;
         }
