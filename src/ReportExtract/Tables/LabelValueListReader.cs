@@ -91,7 +91,8 @@ internal sealed partial class LabelValueListReader
     {
         foreach (var c in span)
         {
-            if (char.IsDigit(c))
+            // Han characters, most of a line, are no digits: asking the Unicode tables of each costs a look-up.
+            if (c is not (>= '\u4e00' and <= '\u9fff') && char.IsDigit(c))
             {
                 return true;
             }

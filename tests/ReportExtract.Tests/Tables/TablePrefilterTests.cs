@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ReportExtract.Metrics;
 using ReportExtract.Tables;
 
@@ -76,6 +77,19 @@ public sealed class TablePrefilterTests
         }
 
         figures.Should().BePositive("the lines must hold figures too, or the check proves nothing");
+    }
+
+    [Fact]
+    public void A_digit_is_any_character_the_pattern_reads_as_one()
+    {
+        for (var c = char.MinValue; ; c++)
+        {
+            LabelValueListReader.HasDigit([c]).Should().Be(Regex.IsMatch(c.ToString(), @"\d"), "U+{0:X4}", (int)c);
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
     }
 
     [Fact]
