@@ -39,13 +39,13 @@ internal sealed class AlignedTableReader(CellShapes shapes)
         {
             // A table needs two rows in a row; most lines (prose, headings, blank lines) can be none, so a line is
             // split only when it and the next one may be rows (a line that may be none is passed over, as a start too).
-            if (!MayBeRow(text, lines[i]))
+            if (!MayBeRow(text, lines.TextOf(i)))
             {
                 i++;
                 continue;
             }
 
-            if (i + 1 == lines.Count || !MayBeRow(text, lines[i + 1]))
+            if (i + 1 == lines.Count || !MayBeRow(text, lines.TextOf(i + 1)))
             {
                 i += 2;
                 continue;
@@ -86,12 +86,13 @@ internal sealed class AlignedTableReader(CellShapes shapes)
     }
 
     /// <summary>
-    /// False for a line <see cref="Split"/> reads as no row, either way: one with a mark of prose, or one with no blank
-    /// (space, full-width space, carriage return) between two of its characters to set off a second cell.
+    /// False for a line <see cref="Split"/> reads as no row, either way, told by its text (<see cref="LineIndex.TextOf"/>):
+    /// one with a mark of prose, or one with no blank (space, full-width space, carriage return) inside its text to set
+    /// off a second cell. (A tab around the text is prose to <see cref="Split"/> too; passing that line on costs nothing.)
     /// </summary>
-    internal static bool MayBeRow(string text, (int Start, int End) line)
+    internal static bool MayBeRow(string text, (int Start, int End) lineText)
     {
-        var span = text.AsSpan(line.Start, line.End - line.Start).Trim(" \u3000\r");
+        var span = text.AsSpan(lineText.Start, lineText.End - lineText.Start);
         return span.IndexOfAny(Gaps) >= 0 && !span.ContainsAny(Prose);
     }
 

@@ -18,6 +18,9 @@ internal sealed partial class LabelValueListReader
     /// <summary>Longest label.</summary>
     private const int MaxLabel = 24;
 
+    /// <summary>Longest line read: a label, a gap, a figure and its unit or bracket.</summary>
+    private const int MaxLine = MaxLabel + 16;
+
     private readonly UnitLexicon _units;
     private readonly CellShapes _shapes;
 
@@ -43,7 +46,7 @@ internal sealed partial class LabelValueListReader
             {
                 for (; k < end; k++)
                 {
-                    if (Parse(text, lines[k]) is { } e)
+                    if (Parse(text, lines.TextOf(k)) is { } e)
                     {
                         run.Add(e);
                         continue;
@@ -70,20 +73,12 @@ internal sealed partial class LabelValueListReader
     {
         var withDigits = 0;
         var k = first;
-        for (; k < lines.Count && ParsedRange(text, lines[k]) is { Length: > 0 } range; k++)
+        for (; k < lines.Count && lines.TextOf(k) is var (start, end) && end - start is > 0 and <= MaxLine; k++)
         {
-            withDigits += HasDigit(text.AsSpan(range.Start, range.Length)) ? 1 : 0;
+            withDigits += HasDigit(text.AsSpan(start, end - start)) ? 1 : 0;
         }
 
         return (k, withDigits);
-    }
-
-    /// <summary>The trimmed line <see cref="Parse"/> reads, empty when the line is blank or too long to be a row.</summary>
-    private static (int Start, int Length) ParsedRange(string text, (int Start, int End) line)
-    {
-        var span = text.AsSpan(line.Start, line.End - line.Start).TrimEnd(" \t\r\u3000");
-        var lead = span.Length - span.TrimStart(" \t\u3000").Length;
-        return span.Length - lead is 0 or > MaxLabel + 16 ? (line.Start, 0) : (line.Start + lead, span.Length - lead);
     }
 
     /// <summary>A character the pattern's <c>\d</c> matches (any Unicode decimal digit).</summary>
@@ -128,16 +123,17 @@ internal sealed partial class LabelValueListReader
         grids.Add(new TableGrid([.. rows], rows[0][0].Start, rows[^1][1].End, 0, 1, null, TableLayout.LabelValue, [.. rows.Select(_ => 2)]));
     }
 
-    /// <summary>The line as a label and its figure (empty when it holds none), or null when it is no such line.</summary>
+    /// <summary>The line whose text (blanks around it left out) is <paramref name="line"/> as a label and its figure
+    /// (empty when it holds none), or null when it is no such line.</summary>
     internal Entry? Parse(string text, (int Start, int End) line)
     {
-        var (start, length) = ParsedRange(text, line);
-        if (length == 0)
+        var length = line.End - line.Start;
+        if (length is 0 or > MaxLine)
         {
             return null;
         }
 
-        var match = LabelValue().Match(text, start, length);
+        var match = LabelValue().Match(text, line.Start, length);
         if (!match.Success)
         {
             return null;

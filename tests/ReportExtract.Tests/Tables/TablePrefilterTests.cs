@@ -46,7 +46,7 @@ public sealed class TablePrefilterTests
         foreach (var line in Lines(seed))
         {
             var range = (0, line.Length);
-            if (AlignedTableReader.MayBeRow(line, range))
+            if (AlignedTableReader.MayBeRow(line, new LineIndex(line).TextOf(0)))
             {
                 checkedRows += AlignedTableReader.Split(line, range) is null ? 0 : 1;
                 continue;
@@ -66,7 +66,7 @@ public sealed class TablePrefilterTests
         var figures = 0;
         foreach (var line in Lines(seed))
         {
-            var entry = LabelValue.Parse(line, (0, line.Length));
+            var entry = LabelValue.Parse(line, new LineIndex(line).TextOf(0));
             if (LabelValueListReader.HasDigit(line))
             {
                 figures += entry is { Value.IsEmpty: false } ? 1 : 0;
