@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ReportExtract.Metrics;
 
 namespace ReportExtract.Tables;
 
@@ -90,6 +92,34 @@ internal static partial class TableContext
         return note;
     }
 
+    /// <summary>
+    /// What prose skips: the tables and the notes under them, and the notes under captions with no table read under them
+    /// (a note may hold a table of its own: the ranges merge).
+    /// </summary>
+    public static RangeSet Skipped(string text, ImmutableArray<TableGrid> tables, TableWords words)
+    {
+        var notes = NotesUnderCaptions(text, words);
+        if (tables.IsEmpty && notes.Count == 0)
+        {
+            return new RangeSet([]); // most texts
+        }
+
+        var ranges = new List<(int Start, int End)>();
+        var noted = tables.Select(t => (t.Start, End: Math.Max(t.End, NoteBelow(text, t.End)))).Concat(notes);
+        foreach (var (start, end) in noted.OrderBy(r => r.Start))
+        {
+            if (ranges.Count > 0 && start <= ranges[^1].End)
+            {
+                ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, end));
+                continue;
+            }
+
+            ranges.Add((start, end));
+        }
+
+        return new RangeSet([.. ranges]);
+    }
+
     /// <summary>The notes under caption lines (…统计表) with no table read under them: the page lost the table.</summary>
     /// <remarks>One vectorized pass jumps to the characters a caption word ends with; only there are the words compared.
     /// The notes come in text order; a caller merges them as ranges, so their order does not matter.</remarks>
@@ -115,7 +145,7 @@ internal static partial class TableContext
         return notes;
     }
 
-    private static bool EndsWithAny(ReadOnlySpan<char> text, System.Collections.Immutable.ImmutableArray<string> words)
+    private static bool EndsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> words)
     {
         foreach (var word in words)
         {
