@@ -81,9 +81,11 @@ internal static partial class LabelFolding
         while ((hit = text.AsSpan(at).IndexOfAny(cueEnds)) >= 0)
         {
             var end = at + hit;
+            var last = FoldChar(text[end]);
             foreach (var cue in cues)
             {
-                if (cue.Length > 0 && FoldedEndsWith(text, end, cue))
+                // Only the cues ending in this character are read back (情况 ends three of the form's cues, 项 the rest).
+                if (cue.Length > 0 && cue[^1] == last && FoldedEndsWith(text, end, cue))
                 {
                     return true;
                 }
