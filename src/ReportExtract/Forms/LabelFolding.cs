@@ -14,6 +14,8 @@ internal static partial class LabelFolding
     /// <summary>The folded form of one character, or '\0' when folding drops it.</summary>
     public static char FoldChar(char c) => c switch
     {
+        // Most characters of a report are Han: none folds, and none is white space (asking that costs a table look-up).
+        >= '\u4e00' and <= '\u9fff' => c,
         '（' => '(',
         '）' => ')',
         '［' or '【' => '[',
@@ -79,9 +81,11 @@ internal static partial class LabelFolding
         while ((hit = text.AsSpan(at).IndexOfAny(cueEnds)) >= 0)
         {
             var end = at + hit;
+            var last = FoldChar(text[end]);
             foreach (var cue in cues)
             {
-                if (cue.Length > 0 && FoldedEndsWith(text, end, cue))
+                // Only the cues ending in this character are read back (情况 ends three of the form's cues, 项 the rest).
+                if (cue.Length > 0 && cue[^1] == last && FoldedEndsWith(text, end, cue))
                 {
                     return true;
                 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
 using ReportExtract.Common;
 
 namespace ReportExtract.Sections;
@@ -36,9 +35,9 @@ internal readonly record struct HeadingMatch(
     int TitleEnd);
 
 /// <summary>Recognizes a numbered heading at the start of one line; never looks past that line.</summary>
-internal static partial class HeadingRecognizer
+internal static class HeadingRecognizer
 {
-    // Markers are short: the regex only ever sees this many characters, so a megabyte-long line costs nothing.
+    // Markers are short: the marker reader only ever sees this many characters, so a megabyte-long line costs nothing.
     private const int MarkerWindow = 24;
 
     // Beyond this a "title" without a full stop is really a paragraph; it is cut at the first clause break.
@@ -47,21 +46,89 @@ internal static partial class HeadingRecognizer
     private static readonly SearchValues<char> ChineseNumerals = SearchValues.Create("一二三四五六七八九十");
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
 
-    // A dot followed by a digit is a decimal (1.5万件) unless a year follows (3.2023年工作计划);
-    // 3、4月份 and 1、2号楼 are pairs of numbers, not headings.
-    [GeneratedRegex(
-        """
-        ^(?:
-            第(?<part>[一二三四五六七八九十]{1,3})(?:部分|章|篇)
-          | (?<cn>[一二三四五六七八九十]{1,3})[ \t]*(?:、|[.．](?:(?![0-9０-９])|(?=(?:19|20)[0-9]{2}[ \t]*年)))
-          | [（(][ \t]*(?<cnp>[一二三四五六七八九十]{1,3})[ \t]*[)）]
-          | (?<dg>[0-9０-９]{1,2})[ \t]*(?:[.．](?:(?![0-9０-９])|(?=(?:19|20)[0-9]{2}[ \t]*年))|、(?![0-9０-９]{1,2}(?![0-9０-９])))
-          | [（(][ \t]*(?<dgp>[0-9０-９]{1,2})[ \t]*[)）]
-          | (?<circ>[①-⑳])
-        )
-        """,
-        RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
-    private static partial Regex MarkerPattern();
+    /// <summary>
+    /// The length of the marker opening <paramref name="window"/>, or 0 when none does. A marker is one of
+    /// <c>第一部分</c> (章, 篇), <c>一、</c> (一. 一．), <c>（一）</c>, <c>1.</c> (1、 1．), <c>（1）</c>, <c>①</c>: up to three
+    /// numerals or two digits, blanks (space, tab) allowed between the parts. A dot followed by a digit is a decimal
+    /// (1.5万件) unless a year follows (3.2023年工作计划); 3、4月份 and 1、2号楼 are pairs of numbers, not headings.
+    /// </summary>
+    /// <remarks>Every line of a report is asked, so the marker is read by hand rather than by a regular expression
+    /// (a test holds the two equal); each kind opens with a character no other kind opens with, save the bracket.</remarks>
+    internal static int MarkerLength(ReadOnlySpan<char> window)
+    {
+        if (window.IsEmpty)
+        {
+            return 0;
+        }
+
+        var first = window[0];
+        if (first == '第')
+        {
+            var n = Run(window, 1, ChineseNumerals);
+            var p = 1 + n;
+            return n is 0 or > 3 ? 0
+                : window[p..].StartsWith("部分") ? p + 2
+                : p < window.Length && window[p] is '章' or '篇' ? p + 1 : 0;
+        }
+
+        if (first is '（' or '(')
+        {
+            var p = SkipBlanks(window, 1);
+            var numerals = Run(window, p, ChineseNumerals);
+            var digits = Run(window, p, Digits);
+            var close = SkipBlanks(window, p + numerals + digits);
+            return (numerals is >= 1 and <= 3 || digits is >= 1 and <= 2) && close < window.Length && window[close] is ')' or '）' ? close + 1 : 0;
+        }
+
+        if (ChineseNumerals.Contains(first) || Digits.Contains(first))
+        {
+            var numerals = ChineseNumerals.Contains(first);
+            var n = Run(window, 0, numerals ? ChineseNumerals : Digits);
+            var p = SkipBlanks(window, n);
+            if (n > (numerals ? 3 : 2) || p == window.Length)
+            {
+                return 0;
+            }
+
+            return window[p] switch
+            {
+                '.' or '．' => DotEndsMarker(window[(p + 1)..]) ? p + 1 : 0,
+                // After digits, 、 and one or two more digits are a pair of numbers (3、4月份).
+                '、' => numerals || Run(window, p + 1, Digits) is 0 or > 2 ? p + 1 : 0,
+                _ => 0,
+            };
+        }
+
+        return first is >= '①' and <= '⑳' ? 1 : 0;
+    }
+
+    /// <summary>What follows a marker's dot: no digit, or a year (2023年, blanks allowed before 年).</summary>
+    private static bool DotEndsMarker(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty || !Digits.Contains(rest[0]))
+        {
+            return true;
+        }
+
+        return rest.Length >= 4 && (rest.StartsWith("19") || rest.StartsWith("20")) && char.IsAsciiDigit(rest[2]) && char.IsAsciiDigit(rest[3])
+            && SkipBlanks(rest, 4) is var y && y < rest.Length && rest[y] == '年';
+    }
+
+    private static int Run(ReadOnlySpan<char> span, int from, SearchValues<char> chars)
+    {
+        var end = span[from..].IndexOfAnyExcept(chars);
+        return end < 0 ? span.Length - from : end;
+    }
+
+    private static int SkipBlanks(ReadOnlySpan<char> span, int from)
+    {
+        while (from < span.Length && span[from] is ' ' or '\t')
+        {
+            from++;
+        }
+
+        return from;
+    }
 
     /// <summary>The heading that opens line [<paramref name="lineStart"/>, <paramref name="lineEnd"/>), if any.</summary>
     public static HeadingMatch? Recognize(string text, int lineStart, int lineEnd)
@@ -74,22 +141,14 @@ internal static partial class HeadingRecognizer
         }
 
         // A table row (cells set off by bars, as HTML rows are written) is no heading, whatever its first label says
-        // (一、本年新收政府信息公开申请数量|29|2…).
-        if (start == lineEnd || text.AsSpan(start, lineEnd - start).Contains('|'))
+        // (一、本年新收政府信息公开申请数量|29|2…). The marker's first character tells its family; the numeral is read from it.
+        var markerLength = MarkerLength(text.AsSpan(start, Math.Min(lineEnd - start, MarkerWindow)));
+        if (markerLength == 0 || text.AsSpan(start, lineEnd - start).Contains('|'))
         {
             return null;
         }
 
-        // Every line is tried: a ValueMatch allocates nothing, where a Match and its groups cost a heading line
-        // hundreds of bytes. The marker's first character tells its family; the numeral is read from the marker.
-        var window = text.AsSpan(start, Math.Min(lineEnd - start, MarkerWindow));
-        var matches = MarkerPattern().EnumerateMatches(window);
-        if (!matches.MoveNext())
-        {
-            return null;
-        }
-
-        var marker = window[..matches.Current.Length];
+        var marker = text.AsSpan(start, markerLength);
         var (family, number) = Classify(marker);
         var markerEnd = start + marker.Length;
         var titleStart = markerEnd;
@@ -128,9 +187,9 @@ internal static partial class HeadingRecognizer
     }
 
     /// <summary>
-    /// The family and number of a marker the pattern matched. Each alternative of the pattern starts with a character
+    /// The family and number of a marker <see cref="MarkerLength"/> found. Each kind of marker starts with a character
     /// no other one starts with (第; a numeral; a bracket, then a numeral or a digit; a digit; a circled number), and
-    /// each numeral group is the whole run of numerals or digits at its place, so both are read off the marker.
+    /// its number is the whole run of numerals or digits at its place, so both are read off the marker.
     /// </summary>
     private static (HeadingFamily, int) Classify(ReadOnlySpan<char> marker)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ReportExtract.Common;
 using ReportExtract.Model;
@@ -9,8 +10,21 @@ public sealed class SectionKindLexicon
 {
     private readonly ImmutableArray<(SectionKind Kind, string Keyword)> _rules;
 
+    /// <summary>For each character a keyword opens with, the indexes of the rules whose keyword it opens, in order.</summary>
+    private readonly FrozenDictionary<char, int[]> _byFirst;
+
+    /// <summary>The first rule whose keyword is empty (it occurs in every title), or the count of rules when none is.</summary>
+    private readonly int _firstEmpty;
+
     /// <summary>Rules as (kind, keyword) pairs in priority order.</summary>
-    public SectionKindLexicon(IEnumerable<(SectionKind Kind, string Keyword)> rules) => _rules = [.. rules];
+    public SectionKindLexicon(IEnumerable<(SectionKind Kind, string Keyword)> rules)
+    {
+        _rules = [.. rules];
+        var indexes = Enumerable.Range(0, _rules.Length);
+        _byFirst = indexes.Where(i => _rules[i].Keyword.Length > 0).GroupBy(i => _rules[i].Keyword[0])
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _firstEmpty = indexes.Where(i => _rules[i].Keyword.Length == 0).DefaultIfEmpty(_rules.Length).First();
+    }
 
     /// <summary>The built-in lexicon (<c>Resources/Sections/section-kinds.txt</c>), read afresh on each call.</summary>
     public static SectionKindLexicon LoadEmbedded() => new(Parse(EmbeddedData.ReadLines("Sections/section-kinds.txt")));
@@ -18,15 +32,32 @@ public sealed class SectionKindLexicon
     /// <summary>The kind of a heading titled <paramref name="title"/>, or <see cref="SectionKind.Other"/>.</summary>
     public SectionKind Classify(ReadOnlySpan<char> title)
     {
-        foreach (var (kind, keyword) in _rules)
+        // The first rule in order whose keyword occurs: the title is read once, each position trying only the keywords
+        // that open with its character, instead of searching the title once per rule.
+        var first = _firstEmpty;
+        for (var p = 0; p < title.Length; p++)
         {
-            if (title.Contains(keyword, StringComparison.Ordinal))
+            if (!_byFirst.TryGetValue(title[p], out var candidates))
             {
-                return kind;
+                continue;
+            }
+
+            foreach (var i in candidates)
+            {
+                if (i >= first)
+                {
+                    break;
+                }
+
+                if (title[p..].StartsWith(_rules[i].Keyword, StringComparison.Ordinal))
+                {
+                    first = i;
+                    break;
+                }
             }
         }
 
-        return SectionKind.Other;
+        return first < _rules.Length ? _rules[first].Kind : SectionKind.Other;
     }
 
     internal static IEnumerable<(SectionKind, string)> Parse(IEnumerable<string> lines)

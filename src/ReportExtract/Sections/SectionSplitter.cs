@@ -168,7 +168,7 @@ public sealed partial class SectionSplitter
     /// </summary>
     private static List<Node> BuildTree(string text, List<Heading> headings, int bodyEnd)
     {
-        Span<int> rank = stackalloc int[Enum.GetValues<HeadingFamily>().Length];
+        Span<int> rank = stackalloc int[FamilyCount];
         rank.Fill(-1);
         var nextRank = 0;
         var roots = new List<Node>();
@@ -305,6 +305,9 @@ public sealed partial class SectionSplitter
 
         return end;
     }
+
+    /// <summary>How many heading families there are (read once: each call of Enum.GetValues makes an array).</summary>
+    private static readonly int FamilyCount = Enum.GetValues<HeadingFamily>().Length;
 
     private sealed record Heading(HeadingMatch Match, int LineStart, int LineEnd, string Title);
 

@@ -37,6 +37,20 @@ internal sealed class AlignedTableReader(CellShapes shapes)
         var i = 0;
         while (i < lines.Count)
         {
+            // A table needs two rows in a row; most lines (prose, headings, blank lines) can be none, so a line is
+            // split only when it and the next one may be rows (a line that may be none is passed over, as a start too).
+            if (!MayBeRow(text, lines.TextOf(i)))
+            {
+                i++;
+                continue;
+            }
+
+            if (i + 1 == lines.Count || !MayBeRow(text, lines.TextOf(i + 1)))
+            {
+                i += 2;
+                continue;
+            }
+
             var rows = new List<RawRow>();
             var j = i;
             while (j < lines.Count && Split(text, lines[j]) is { } row)
@@ -71,10 +85,24 @@ internal sealed class AlignedTableReader(CellShapes shapes)
         }
     }
 
-    /// <summary>The cells of an aligned row, or null when the line is not one (fewer than two cells, or prose).</summary>
+    /// <summary>
+    /// False for a line <see cref="Split"/> reads as no row, either way, told by its text (<see cref="LineIndex.TextOf"/>):
+    /// one with a mark of prose, or one with no blank (space, full-width space, carriage return) inside its text to set
+    /// off a second cell. (A tab around the text is prose to <see cref="Split"/> too; passing that line on costs nothing.)
+    /// </summary>
+    internal static bool MayBeRow(string text, (int Start, int End) lineText)
+    {
+        var span = text.AsSpan(lineText.Start, lineText.End - lineText.Start);
+        return span.IndexOfAny(Gaps) >= 0 && !span.ContainsAny(Prose);
+    }
+
+    private static readonly SearchValues<char> Gaps = SearchValues.Create(" \u3000\r");
+
+    /// <summary>True when a cell of the row holds a figure.</summary>
     private bool HasFigure(RawRow row) => row.Cells.Any(c => CellShapes.IsFigure(shapes.Of(c.Text)));
 
-    private static RawRow? Split(string text, (int Start, int End) line, bool singleSpaces = false)
+    /// <summary>The cells of an aligned row, or null when the line is not one (fewer than two cells, or prose).</summary>
+    internal static RawRow? Split(string text, (int Start, int End) line, bool singleSpaces = false)
     {
         var span = text.AsSpan(line.Start, line.End - line.Start);
         if (span.ContainsAny(Prose) || (singleSpaces && !HasHan(span)))

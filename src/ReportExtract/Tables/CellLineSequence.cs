@@ -47,10 +47,10 @@ internal sealed class CellLineSequence
     /// <summary>The cells of <paramref name="text"/>, line by line.</summary>
     public List<CellLine> Read(string text, LineIndex lines)
     {
-        var seq = new List<CellLine>();
+        var seq = new List<CellLine>(lines.Count);
         for (var k = 0; k < lines.Count; k++)
         {
-            var (start, end) = Trim(text, lines[k]);
+            var (start, end) = lines.TextOf(k);
             if (end > start)
             {
                 seq.Add(new CellLine(start, end, ShapeOf(text, start, end)));
@@ -102,14 +102,6 @@ internal sealed class CellLineSequence
         }
 
         return false;
-    }
-
-    private static (int Start, int End) Trim(string text, (int Start, int End) line)
-    {
-        var span = text.AsSpan(line.Start, line.End - line.Start);
-        var lead = span.Length - span.TrimStart(" \t\u3000").Length;
-        var trail = span.Length - span.TrimEnd(" \t\r\u3000").Length;
-        return lead == span.Length ? (line.Start, line.Start) : (line.Start + lead, line.End - trail);
     }
 
     private CellLineShape ShapeOf(string text, int start, int end)

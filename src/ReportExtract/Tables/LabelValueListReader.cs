@@ -18,6 +18,9 @@ internal sealed partial class LabelValueListReader
     /// <summary>Longest label.</summary>
     private const int MaxLabel = 24;
 
+    /// <summary>Longest line read: a label, a gap, a figure and its unit or bracket.</summary>
+    private const int MaxLine = MaxLabel + 16;
+
     private readonly UnitLexicon _units;
     private readonly CellShapes _shapes;
 
@@ -29,34 +32,89 @@ internal sealed partial class LabelValueListReader
 
     /// <param name="Odd">The line is no row an aligned or spaced reader would split the same (a figure glued to its
     /// label, a bracket after the figure).</param>
-    private readonly record struct Entry(GridCell Label, GridCell Value, bool Odd = false);
+    internal readonly record struct Entry(GridCell Label, GridCell Value, bool Odd = false);
 
     public void Read(string text, LineIndex lines, List<TableGrid> grids)
     {
+        // Most lines are prose, too long (or blank) to be a row: they end every run. Only a block of short lines with
+        // at least MinFigures lines holding a digit can hold a run with that many figures, so only such a block is parsed.
         var run = new List<Entry>();
-        for (var k = 0; k <= lines.Count; k++)
+        for (var k = 0; k < lines.Count;)
         {
-            var entry = k < lines.Count ? Parse(text, lines[k]) : null;
-            if (entry is { } e)
+            var (end, withDigits) = ShortBlock(text, lines, k);
+            if (withDigits >= MinFigures)
             {
-                run.Add(e);
-                continue;
+                for (; k < end; k++)
+                {
+                    if (Parse(text, lines.TextOf(k)) is { } e)
+                    {
+                        run.Add(e);
+                        continue;
+                    }
+
+                    Emit(run, grids);
+                    run.Clear();
+                }
+
+                Emit(run, grids);
+                run.Clear();
             }
 
-            Emit(run, grids);
-            run.Clear();
+            k = Math.Max(end, k + 1);
         }
+    }
+
+    /// <summary>
+    /// The end of the block of lines from <paramref name="first"/> that are short enough to parse (none when that line
+    /// is not), and how many of them hold a digit: a line outside such a block is never an entry, and a line without a
+    /// digit never one with a figure.
+    /// </summary>
+    private static (int End, int WithDigits) ShortBlock(string text, LineIndex lines, int first)
+    {
+        var withDigits = 0;
+        var k = first;
+        for (; k < lines.Count && lines.TextOf(k) is var (start, end) && end - start is > 0 and <= MaxLine; k++)
+        {
+            withDigits += HasDigit(text.AsSpan(start, end - start)) ? 1 : 0;
+        }
+
+        return (k, withDigits);
+    }
+
+    /// <summary>A character the pattern's <c>\d</c> matches (any Unicode decimal digit).</summary>
+    internal static bool HasDigit(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            // Han characters, most of a line, are no digits: asking the Unicode tables of each costs a look-up.
+            if (c is not (>= '\u4e00' and <= '\u9fff') && char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Emit(List<Entry> run, List<TableGrid> grids)
     {
+        if (run.Count < MinFigures)
+        {
+            return; // too few entries to hold MinFigures figures
+        }
+
         // Bare labels at the ends head nothing of the table: they are the lines around it.
         var first = run.FindIndex(e => !e.Value.IsEmpty);
         var last = run.FindLastIndex(e => !e.Value.IsEmpty);
+        if (first < 0)
+        {
+            return;
+        }
+
         var body = run.Skip(first).Take(last - first + 1).ToList();
         // Label-space-figure lines alone are aligned rows (read with their header by the aligned reader); this layout
         // shows in a blank figure cell left as a bare label, or a figure glued to its label.
-        if (first < 0 || body.Count(e => !e.Value.IsEmpty) < MinFigures || !body.Any(e => e.Odd || e.Value.IsEmpty))
+        if (body.Count(e => !e.Value.IsEmpty) < MinFigures || !body.Any(e => e.Odd || e.Value.IsEmpty))
         {
             return;
         }
@@ -65,17 +123,17 @@ internal sealed partial class LabelValueListReader
         grids.Add(new TableGrid([.. rows], rows[0][0].Start, rows[^1][1].End, 0, 1, null, TableLayout.LabelValue, [.. rows.Select(_ => 2)]));
     }
 
-    /// <summary>The line as a label and its figure (empty when it holds none), or null when it is no such line.</summary>
-    private Entry? Parse(string text, (int Start, int End) line)
+    /// <summary>The line whose text (blanks around it left out) is <paramref name="line"/> as a label and its figure
+    /// (empty when it holds none), or null when it is no such line.</summary>
+    internal Entry? Parse(string text, (int Start, int End) line)
     {
-        var span = text.AsSpan(line.Start, line.End - line.Start).TrimEnd(" \t\r\u3000");
-        var lead = span.Length - span.TrimStart(" \t\u3000").Length;
-        if (span.Length - lead is 0 or > MaxLabel + 16)
+        var length = line.End - line.Start;
+        if (length is 0 or > MaxLine)
         {
             return null;
         }
 
-        var match = LabelValue().Match(text, line.Start + lead, span.Length - lead);
+        var match = LabelValue().Match(text, line.Start, length);
         if (!match.Success)
         {
             return null;

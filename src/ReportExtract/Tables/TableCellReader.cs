@@ -79,22 +79,7 @@ internal sealed class TableCellReader
         }
 
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        // Prose skips the tables and the notes under them (a note may hold a table of its own: the ranges merge).
-        var ranges = new List<(int Start, int End)>();
-        var noted = location.Tables.Select(t => (t.Start, End: Math.Max(t.End, TableContext.NoteBelow(text, t.End)))).Concat(TableContext.NotesUnderCaptions(text, _shapes.Words));
-        foreach (var (start, end) in noted.OrderBy(r => r.Start))
-        {
-            if (ranges.Count > 0 && start <= ranges[^1].End)
-            {
-                ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, end));
-                continue;
-            }
-
-            ranges.Add((start, end));
-        }
-
-        var blocks = new RangeSet([.. ranges]);
-        return new TableReading(figures.ToImmutable(), blocks, [.. warnings]);
+        return new TableReading(figures.ToImmutable(), TableContext.Skipped(text, location.Tables, _shapes.Words), [.. warnings]);
     }
 
     private void ReadTable(string text, HeadedTable table, string above, ImmutableArray<TableFigure>.Builder figures, List<string> warnings)

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ReportExtract.Metrics;
 
 namespace ReportExtract.Tables;
 
@@ -90,21 +92,70 @@ internal static partial class TableContext
         return note;
     }
 
-    /// <summary>The notes under caption lines (…统计表) with no table read under them: the page lost the table.</summary>
-    public static IEnumerable<(int Start, int End)> NotesUnderCaptions(string text, TableWords words)
+    /// <summary>
+    /// What prose skips: the tables and the notes under them, and the notes under captions with no table read under them
+    /// (a note may hold a table of its own: the ranges merge).
+    /// </summary>
+    public static RangeSet Skipped(string text, ImmutableArray<TableGrid> tables, TableWords words)
     {
-        foreach (var word in words.CaptionEnds)
+        var notes = NotesUnderCaptions(text, words);
+        if (tables.IsEmpty && notes.Count == 0)
         {
-            for (var k = text.IndexOf(word, StringComparison.Ordinal); k >= 0; k = text.IndexOf(word, k + word.Length, StringComparison.Ordinal))
+            return new RangeSet([]); // most texts
+        }
+
+        var ranges = new List<(int Start, int End)>();
+        var noted = tables.Select(t => (t.Start, End: Math.Max(t.End, NoteBelow(text, t.End)))).Concat(notes);
+        foreach (var (start, end) in noted.OrderBy(r => r.Start))
+        {
+            if (ranges.Count > 0 && start <= ranges[^1].End)
             {
-                var end = k + word.Length;
-                var lineEnd = text.IndexOf('\n', end);
-                if (text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim().IsEmpty && NoteBelow(text, end) is > 0 and var note)
-                {
-                    yield return (lineEnd, note);
-                }
+                ranges[^1] = (ranges[^1].Start, Math.Max(ranges[^1].End, end));
+                continue;
+            }
+
+            ranges.Add((start, end));
+        }
+
+        return new RangeSet([.. ranges]);
+    }
+
+    /// <summary>The notes under caption lines (…统计表) with no table read under them: the page lost the table.</summary>
+    /// <remarks>One vectorized pass jumps to the characters a caption word ends with; only there are the words compared.
+    /// The notes come in text order; a caller merges them as ranges, so their order does not matter.</remarks>
+    public static List<(int Start, int End)> NotesUnderCaptions(string text, TableWords words)
+    {
+        var notes = new List<(int Start, int End)>();
+        var at = 0;
+        for (int hit; (hit = text.AsSpan(at).IndexOfAny(words.CaptionEndLasts)) >= 0; at += hit + 1)
+        {
+            var end = at + hit + 1;
+            if (!EndsWithAny(text.AsSpan(0, end), words.CaptionEnds))
+            {
+                continue;
+            }
+
+            var lineEnd = text.IndexOf('\n', end);
+            if (text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end).Trim().IsEmpty && NoteBelow(text, end) is > 0 and var note)
+            {
+                notes.Add((lineEnd, note));
             }
         }
+
+        return notes;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^(?:(?:说明|注|备注)\s*[:：]|[^\n。]{0,30}说明\s*[:：]\s*$)")]

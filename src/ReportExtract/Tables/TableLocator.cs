@@ -58,26 +58,35 @@ public sealed partial class TableLocator
         var grids = new List<TableGrid>();
         _delimited.Read(text, lines, assembler, grids);
 
-        var taken = new RangeSet([.. grids.Select(g => (g.Start, g.End))]);
         var more = new List<TableGrid>();
         _labelValue.Read(text, lines, more);
-        grids.AddRange(more.Where(g => !Overlaps(taken, g)));
+        AddUntaken(grids, more);
 
-        taken = new RangeSet([.. grids.Select(g => (g.Start, g.End)).OrderBy(r => r.Start)]);
-        more.Clear();
         _aligned.Read(text, lines, assembler, more);
-        grids.AddRange(more.Where(g => !Overlaps(taken, g)));
+        AddUntaken(grids, more);
 
-        taken = new RangeSet([.. grids.Select(g => (g.Start, g.End)).OrderBy(r => r.Start)]);
-        more.Clear();
         var layoutWarnings = new List<string>();
         _cellPerLine.Read(text, lines, more, layoutWarnings);
-        grids.AddRange(more.Where(g => !Overlaps(taken, g)));
+        AddUntaken(grids, more);
         warnings.AddRange(layoutWarnings);
 
         grids.Sort((a, b) => a.Start.CompareTo(b.Start));
         var joined = JoinContinued(text, grids);
         return new TableLocation([.. joined.Select(g => g with { Caption = CaptionAbove(text, g.Start) })], [.. warnings]);
+    }
+
+    /// <summary>Moves the grids of <paramref name="more"/> that overlap none of <paramref name="grids"/> to them: an earlier
+    /// reader's table stands.</summary>
+    private static void AddUntaken(List<TableGrid> grids, List<TableGrid> more)
+    {
+        if (more.Count == 0)
+        {
+            return; // most texts: nothing to weigh
+        }
+
+        var taken = new RangeSet([.. grids.Select(g => (g.Start, g.End)).OrderBy(r => r.Start)]);
+        grids.AddRange(more.Where(g => !Overlaps(taken, g)));
+        more.Clear();
     }
 
     private static bool Overlaps(RangeSet taken, TableGrid grid) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using ReportExtract.Common;
 
@@ -37,10 +38,14 @@ internal sealed class TableWords
         _unitLabels = [.. Role("unit-label").OrderByDescending(w => w.Length)];
         _yearSuffixes = [.. Role("year-suffix").OrderByDescending(w => w.Length)];
         CaptionEnds = [.. Role("caption-end")];
+        CaptionEndLasts = SearchValues.Create([.. CaptionEnds.Select(w => w[^1]).Distinct()]);
     }
 
     /// <summary>Words ending a table's caption line (统计表).</summary>
     public System.Collections.Immutable.ImmutableArray<string> CaptionEnds { get; }
+
+    /// <summary>The last characters of <see cref="CaptionEnds"/> (表): where a caption word can end.</summary>
+    public SearchValues<char> CaptionEndLasts { get; }
 
     /// <summary>The words of Resources/Tables/cell-words.tsv.</summary>
     public static TableWords LoadEmbedded() => new(EmbeddedData.ReadRows("Tables/cell-words.tsv"));

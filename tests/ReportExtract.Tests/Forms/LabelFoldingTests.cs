@@ -79,4 +79,33 @@ public sealed class LabelFoldingTests
 
         found.Should().BeInRange(20, 480, "the rounds hold texts with and without a cue");
     }
+
+    [Fact]
+    public void Every_character_folds_as_the_switch_without_the_Han_shortcut_folds_it()
+    {
+        for (var c = char.MinValue; ; c++)
+        {
+            LabelFolding.FoldChar(c).Should().Be(FoldCharWithoutShortcut(c), "U+{0:X4}", (int)c);
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>The fold as it was before Han characters were let through first: every character asked in turn.</summary>
+    private static char FoldCharWithoutShortcut(char c) => c switch
+    {
+        '（' => '(',
+        '）' => ')',
+        '［' or '【' => '[',
+        '］' or '】' => ']',
+        '：' => ':',
+        '．' => '.',
+        '，' => ',',
+        '／' => '/',
+        '“' or '”' or '‘' or '’' or '"' or '\'' or '「' or '」' => '\0',
+        _ when char.IsWhiteSpace(c) => '\0',
+        _ => c,
+    };
 }
