@@ -32,7 +32,8 @@ public sealed partial class PerformanceDocsTests
     [Fact]
     public void The_readme_headline_figures_are_those_of_the_last_bench_run()
     {
-        var results = Read("tools", "bench", "results.md");
+        // The bench run's figures, and the start-up benchmark's per-stage rows (its output, kept beside them).
+        var results = Read("tools", "bench", "results.md") + Read("tools", "bench", "startup.md");
         var readme = Read("README.md");
         var start = readme.IndexOf("\n## Performance", StringComparison.Ordinal);
         start.Should().BePositive("the README keeps a performance paragraph");
@@ -44,6 +45,19 @@ public sealed partial class PerformanceDocsTests
         foreach (var figure in figures)
         {
             results.Should().Contain(figure, "the README's figure {0} comes from the last bench run", figure);
+        }
+    }
+
+    [Fact]
+    public void The_readme_start_up_rows_are_those_of_the_last_start_up_benchmark()
+    {
+        var startup = Read("tools", "bench", "startup.md");
+        var rows = startup.Split('\n').Where(l => l.StartsWith("| '", StringComparison.Ordinal)).ToList();
+        rows.Should().HaveCountGreaterThan(5, "one row per stage's data and one for the whole pipeline");
+        var readme = Read("README.md");
+        foreach (var row in rows)
+        {
+            readme.Should().Contain(row, "the README shows the start-up benchmark's rows as it wrote them");
         }
     }
 
