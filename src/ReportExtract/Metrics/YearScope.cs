@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;

@@ -15,12 +15,12 @@ public sealed class PageChromeRemover
     private const int MaxLineLength = 120;
     private const int MaxFieldLineLength = 200;
 
-    private readonly WordFinder _keys;
-    private readonly WordFinder? _fieldKeys;
+    private readonly WordSearchValues _keys;
+    private readonly WordSearchValues? _fieldKeys;
     private readonly Regex _line;
     private readonly Regex? _field;
 
-    private PageChromeRemover(WordFinder keys, WordFinder? fieldKeys, Regex line, Regex? field)
+    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, Regex line, Regex? field)
     {
         _keys = keys;
         _fieldKeys = fieldKeys;
@@ -85,7 +85,7 @@ public sealed class PageChromeRemover
         }
 
         // Without field keys the field patterns run on every line that holds a key.
-        return new PageChromeRemover(new WordFinder(keys), fieldKeys.Count == 0 ? null : new WordFinder(fieldKeys), line, field);
+        return new PageChromeRemover(new WordSearchValues(keys), fieldKeys.Count == 0 ? null : new WordSearchValues(fieldKeys), line, field);
     }
 
     /// <summary>Returns <paramref name="input"/> itself when it holds no chrome.</summary>
@@ -104,7 +104,7 @@ public sealed class PageChromeRemover
             start = next;
 
             // Chrome is short and holds a key: the report's paragraphs are skipped after one vectorized scan.
-            if (end - lineStart > MaxFieldLineLength || !_keys.ContainsAny(text[lineStart..end]))
+            if (end - lineStart > MaxFieldLineLength || !text[lineStart..end].ContainsAny(_keys))
             {
                 continue;
             }
@@ -119,7 +119,7 @@ public sealed class PageChromeRemover
                     builder.AppendRun(done, lineStart - done);
                     done = next;
                 }
-                else if (_field is not null && (_fieldKeys is null || _fieldKeys.ContainsAny(line)) && _field.IsMatch(line))
+                else if (_field is not null && (_fieldKeys is null || line.ContainsAny(_fieldKeys)) && _field.IsMatch(line))
                 {
                     builder ??= new MappedTextBuilder(input);
                     builder.AppendRun(done, lineStart - done);

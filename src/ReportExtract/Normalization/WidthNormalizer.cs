@@ -1,3 +1,5 @@
+using ReportExtract.Common;
+
 namespace ReportExtract.Normalization;
 
 /// <summary>

@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Text;
+using ReportExtract.Common;
 using ReportExtract.Normalization;
 
 namespace ReportExtract.Tests.Normalization;
 
 /// <summary>
 /// The fast paths of the normalization stages answer as the slow ones would: the character bitmap as
-/// <see cref="SearchValues{T}"/>, the word finder as a plain search for every word, and the page-chrome remover with
+/// <see cref="SearchValues{T}"/>, the key search as a plain search for every word, and the page-chrome remover with
 /// its field keys as the same patterns without them (field rules tested on every line that holds a key).
 /// </summary>
 public sealed class ChromePrefilterTests
@@ -51,15 +52,15 @@ public sealed class ChromePrefilterTests
     }
 
     [Fact]
-    public void The_word_finder_finds_a_word_exactly_when_the_text_contains_one()
+    public void The_key_search_finds_a_word_exactly_when_the_text_contains_one()
     {
         string[] words = ["位置", ">", "字 ", "字号", "部门", "首页", "上一", "今天是", "返回"];
-        var finder = new WordFinder(words);
+        var finder = new WordSearchValues(words);
         var random = new Random(11);
         for (var round = 0; round < 5000; round++)
         {
             var text = RandomLine(random, Pieces, 12);
-            finder.ContainsAny(text).Should().Be(words.Any(w => text.Contains(w, StringComparison.Ordinal)), "text {0}", text);
+            finder.IsContainedIn(text).Should().Be(words.Any(w => text.Contains(w, StringComparison.Ordinal)), "text {0}", text);
         }
     }
 

@@ -1,18 +1,18 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
-namespace ReportExtract.Metrics;
+namespace ReportExtract.Common;
 
 /// <summary>
 /// Words to look for in text, with the answers of an ordinal <c>SearchValues&lt;string&gt;</c> but fast on Chinese
 /// words. .NET's multi-string search runs an automaton that looks each character up in a dictionary when the words
 /// are not ASCII, and the metric stage asks such questions several times per figure (indicator subjects and
-/// contexts, summary and target cues). Here a vectorized search for the words' first characters finds where a word
-/// may start, and only there are the few words that start with that character compared. Immutable once built.
+/// contexts, summary and target cues), page-chrome removal once per short line. Here a bitmap of the words' first
+/// characters (<see cref="CharBitmap"/>) finds where a word may start, and only there are the few words that start
+/// with that character compared. Immutable once built.
 /// </summary>
 internal sealed class WordSearchValues
 {
-    private readonly SearchValues<char> _starts;
+    private readonly CharBitmap _starts;
     private readonly FrozenDictionary<char, string[]> _byStart;
 
     // An empty word occurs everywhere, even in empty text (as with SearchValues<string>).
@@ -26,7 +26,7 @@ internal sealed class WordSearchValues
         _byStart = distinct.Where(w => w.Length > 0)
             .GroupBy(w => w[0])
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
-        _starts = SearchValues.Create([.. _byStart.Keys]);
+        _starts = new CharBitmap(_byStart.Keys);
     }
 
     /// <summary>True when <paramref name="text"/> contains any of the words.</summary>
@@ -37,7 +37,7 @@ internal sealed class WordSearchValues
             return true;
         }
 
-        var at = text.IndexOfAny(_starts);
+        var at = _starts.IndexOfAny(text);
         while (at >= 0)
         {
             var rest = text[at..];
@@ -49,7 +49,7 @@ internal sealed class WordSearchValues
                 }
             }
 
-            var next = rest[1..].IndexOfAny(_starts);
+            var next = _starts.IndexOfAny(rest[1..]);
             at = next < 0 ? -1 : at + 1 + next;
         }
 

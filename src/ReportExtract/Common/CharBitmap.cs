@@ -1,4 +1,4 @@
-namespace ReportExtract.Normalization;
+namespace ReportExtract.Common;
 
 /// <summary>
 /// A set of UTF-16 units as one bit per unit (8 KB), searched by a plain loop. For sets of CJK and full-width

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using ReportExtract.Metrics;
+using ReportExtract.Common;
 
-namespace ReportExtract.Tests.Metrics;
+namespace ReportExtract.Tests.Common;
 
 /// <summary>The metric stage's word search answers exactly what an ordinal SearchValues&lt;string&gt; answers.</summary>
 public sealed class WordSearchValuesTests
