@@ -51,6 +51,9 @@ internal static class ChineseNumberParser
         return -1;
     }
 
+    /// <summary>True when a number may start with <paramref name="c"/> (one of <see cref="StartChars"/>).</summary>
+    public static bool IsStart(char c) => (StartBits[c >> 6] & (1UL << (c & 63))) != 0;
+
     /// <summary>The digit value of a Chinese or Arabic digit, else -1.</summary>
     public static int DigitValue(char c) => c switch
     {

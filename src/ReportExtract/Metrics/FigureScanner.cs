@@ -56,14 +56,41 @@ internal sealed class FigureScanner
                 continue;
             }
 
-            i = ReadFigureAt(text, p, sentences, figures);
+            i = StandsAloneInWord(text, p) ? p + 1 : ReadFigureAt(text, p, sentences, figures);
         }
 
         return figures;
     }
 
+    /// <summary>
+    /// True when the numeral at <paramref name="p"/> is a lone 一 or 百/千/万/亿 that <see cref="ReadFigureAt"/> would turn
+    /// away (统一, 一是, 千家万户), told by the next character alone, without parsing: one that cannot extend the number,
+    /// open a fraction (分之) or 余/多, and, after 一, starts no unit that makes a lone 一 a figure (编写一册).
+    /// Most numerals of running Chinese are such characters inside words.
+    /// </summary>
+    internal bool StandsAloneInWord(string text, int p)
+    {
+        if (p + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        var next = text[p + 1];
+        if (ChineseNumberParser.IsStart(next) || next == '分')
+        {
+            return false;
+        }
+
+        return text[p] switch
+        {
+            '一' or '壹' => !_units.MayFollowLoneOne(next),
+            '百' or '千' or '万' or '亿' or '佰' or '仟' => next is not ('余' or '多'),
+            _ => false,
+        };
+    }
+
     /// <summary>Reads the figure (or range, fraction, 百分之 rate) starting at <paramref name="p"/>; returns where to go on.</summary>
-    private int ReadFigureAt(string text, int p, SentenceSplitter sentences, List<Figure> figures)
+    internal int ReadFigureAt(string text, int p, SentenceSplitter sentences, List<Figure> figures)
     {
         // 百分之八十 and 千分之五 are rates written as fractions of 100 and 1000.
         if (text.AsSpan(p).StartsWith("百分之") || text.AsSpan(p).StartsWith("千分之"))

@@ -177,7 +177,7 @@ public sealed class IndicatorCatalog
 
                 foreach (var rule in definition.Rules)
                 {
-                    var length = LongestContained(subject, rule.Subject);
+                    var length = LongestContained(subject, rule.Subject, bestLength);
                     var where = rule.Sentence ? sentence : context;
                     if (length > bestLength
                         && (rule.Context is null || where.ContainsAny(rule.Context))
@@ -242,9 +242,14 @@ public sealed class IndicatorCatalog
         return false;
     }
 
-    private static int LongestContained(string text, ImmutableArray<string> words)
+    /// <summary>
+    /// The length of the longest of <paramref name="words"/> in <paramref name="text"/> when it is longer than
+    /// <paramref name="floor"/>, else <paramref name="floor"/>: a rule must beat the best match so far, so shorter words
+    /// need no search.
+    /// </summary>
+    private static int LongestContained(string text, ImmutableArray<string> words, int floor)
     {
-        var longest = 0;
+        var longest = floor;
         foreach (var word in words)
         {
             if (word.Length > longest && text.Contains(word, StringComparison.Ordinal))

@@ -21,19 +21,28 @@ internal sealed class UnitLexicon
 {
     private readonly WordSet<UnitEntry> _units;
     private readonly WordSearchValues _caseCues;
+    private readonly string _loneOneFirsts;
     private readonly string[] _caseNouns;
     private readonly WordSet<bool> _durationCues = new(EmbeddedData.ReadRows("Metrics/duration-cues.txt").Select(r => (r[0], true)));
 
     private UnitLexicon(IEnumerable<UnitEntry> units, IEnumerable<string> caseCues, IEnumerable<string> caseNouns)
     {
         _caseNouns = [.. caseNouns];
-        _units = new WordSet<UnitEntry>(units.Select(u => (u.Surface, u)));
+        var list = units.ToList();
+        _units = new WordSet<UnitEntry>(list.Select(u => (u.Surface, u)));
+        _loneOneFirsts = new string([.. list.Where(u => u.AfterLoneOne && u.Surface.Length > 0).Select(u => u.Surface[0]).Distinct()]);
         CaseCues = [.. caseCues];
         _caseCues = new WordSearchValues(CaseCues);
     }
 
     /// <summary>A lexicon built from the embedded data files (each call reads them afresh).</summary>
     public static UnitLexicon LoadEmbedded() => Load();
+
+    /// <summary>
+    /// True when a unit that makes a lone 一 a figure (册, 篇: the `one` flag) starts with <paramref name="c"/>; when false,
+    /// <see cref="Match"/> at <paramref name="c"/> finds no such unit, whatever follows.
+    /// </summary>
+    public bool MayFollowLoneOne(char c) => _loneOneFirsts.Contains(c);
 
     /// <summary>Words that make a 件/宗/起 figure a legal case.</summary>
     public IReadOnlyList<string> CaseCues { get; }
