@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using ReportExtract.Common;
 
 namespace ReportExtract.Metrics;
 
@@ -29,30 +30,13 @@ internal static class ChineseNumberParser
 
     // The same characters as a bit per UTF-16 code unit (8 KB). SearchValues hold them as a probabilistic map whose
     // bytes the CJK numerals share with much of running Chinese, so a scan through a report stops and checks often.
-    private static readonly ulong[] StartBits = Starts.Aggregate(new ulong[(char.MaxValue + 1) >> 6], (bits, c) =>
-    {
-        bits[c >> 6] |= 1UL << (c & 63);
-        return bits;
-    });
+    private static readonly CharBitmap StartBits = new(Starts);
 
     /// <summary>Where the first character a number may start with stands in <paramref name="text"/>, or -1: one table look-up a character.</summary>
-    public static int IndexOfStart(ReadOnlySpan<char> text)
-    {
-        var bits = StartBits;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if ((bits[c >> 6] & (1UL << (c & 63))) != 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public static int IndexOfStart(ReadOnlySpan<char> text) => StartBits.IndexOfAny(text);
 
     /// <summary>True when a number may start with <paramref name="c"/> (one of <see cref="StartChars"/>).</summary>
-    public static bool IsStart(char c) => (StartBits[c >> 6] & (1UL << (c & 63))) != 0;
+    public static bool IsStart(char c) => StartBits.Contains(c);
 
     /// <summary>The digit value of a Chinese or Arabic digit, else -1.</summary>
     public static int DigitValue(char c) => c switch
