@@ -18,7 +18,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var converter = TraditionalToSimplifiedConverter.Default;
+var converter = TraditionalToSimplifiedConverter.LoadEmbedded();
 var utf8 = new UTF8Encoding(false);
 foreach (var file in files)
 {
