@@ -1,13 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using ReportExtract.Cli.Emitters;
 using ReportExtract.Decoding;
 using ReportExtract.Metadata;
