@@ -279,7 +279,7 @@ public static class ReportJsonWriter
     private sealed class RepeatedText(JavaScriptEncoder? encoder)
     {
         private ArrayBufferWriter<byte>? _encoded;
-        private Utf8JsonWriter? _encoder;
+        private Utf8JsonWriter? _scratch;
         private string? _text;
 
         public void Write(Utf8JsonWriter writer, JsonEncodedText name, string? text, string? next)
@@ -303,10 +303,10 @@ public static class ReportJsonWriter
 
             _encoded ??= new ArrayBufferWriter<byte>();
             _encoded.ResetWrittenCount();
-            _encoder ??= new Utf8JsonWriter(_encoded, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
-            _encoder.Reset();
-            _encoder.WriteStringValue(text);
-            _encoder.Flush();
+            _scratch ??= new Utf8JsonWriter(_encoded, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
+            _scratch.Reset();
+            _scratch.WriteStringValue(text);
+            _scratch.Flush();
             _text = text;
             return true;
         }
