@@ -37,4 +37,20 @@ internal sealed class CharBitmap
 
         return -1;
     }
+
+    /// <summary>The index of the last unit of <paramref name="text"/> in the set, or -1.</summary>
+    public int LastIndexOfAny(ReadOnlySpan<char> text)
+    {
+        var bits = _bits;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if ((bits[c >> 6] & (1UL << c)) != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using ReportExtract.Common;
 
 namespace ReportExtract.Metrics;
 
@@ -8,9 +8,11 @@ namespace ReportExtract.Metrics;
 /// </summary>
 internal sealed class SentenceSplitter
 {
-    private static readonly SearchValues<char> MajorClauseEnds = SearchValues.Create("。！？!?\n，,；;：:");
+    // Bitmaps, not SearchValues: these mixes of ASCII and CJK marks would fall back to a probabilistic map, which checks
+    // nearly every Chinese character one by one on the short stretches around a figure.
+    private static readonly CharBitmap MajorClauseEnds = new("。！？!?\n，,；;：:");
     // Curly quotes set off a name inside a noun phrase (“双随机”抽查), so they do not end a subject's clause.
-    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create("。！？!?\n，,；;：:、（）()【】[]\"");
+    private static readonly CharBitmap ClauseEnds = new("。！？!?\n，,；;：:、（）()【】[]\"");
 
     private readonly string _text;
     private readonly int[] _starts;
@@ -122,28 +124,28 @@ internal sealed class SentenceSplitter
     /// <summary>Start of the clause holding <paramref name="position"/>, not before <paramref name="floor"/>.</summary>
     public int ClauseStart(int position, int floor)
     {
-        var k = _text.AsSpan(floor, position - floor).LastIndexOfAny(ClauseEnds);
+        var k = ClauseEnds.LastIndexOfAny(_text.AsSpan(floor, position - floor));
         return k < 0 ? floor : floor + k + 1;
     }
 
     /// <summary>Start of the comma-delimited clause holding <paramref name="position"/> (lists with 、 stay whole).</summary>
     public int MajorClauseStart(int position, int floor)
     {
-        var k = _text.AsSpan(floor, position - floor).LastIndexOfAny(MajorClauseEnds);
+        var k = MajorClauseEnds.LastIndexOfAny(_text.AsSpan(floor, position - floor));
         return k < 0 ? floor : floor + k + 1;
     }
 
     /// <summary>End of the clause holding <paramref name="position"/>, not after <paramref name="ceiling"/>.</summary>
     public int ClauseEnd(int position, int ceiling)
     {
-        var k = _text.AsSpan(position, ceiling - position).IndexOfAny(ClauseEnds);
+        var k = ClauseEnds.IndexOfAny(_text.AsSpan(position, ceiling - position));
         return k < 0 ? ceiling : position + k;
     }
 
     /// <summary>End of the comma-delimited clause holding <paramref name="position"/>, not after <paramref name="ceiling"/>.</summary>
     public int MajorClauseEnd(int position, int ceiling)
     {
-        var k = _text.AsSpan(position, ceiling - position).IndexOfAny(MajorClauseEnds);
+        var k = MajorClauseEnds.IndexOfAny(_text.AsSpan(position, ceiling - position));
         return k < 0 ? ceiling : position + k;
     }
 

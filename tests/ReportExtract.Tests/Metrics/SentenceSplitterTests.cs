@@ -91,4 +91,52 @@ public sealed class SentenceSplitterTests
             }
         }
     }
+
+    // The clause marks as SearchValues had them before the splitter searched them through bitmaps: the reference.
+    private static readonly SearchValues<char> MajorClauseEndsReference = SearchValues.Create("。！？!?\n，,；;：:");
+    private static readonly SearchValues<char> ClauseEndsReference = SearchValues.Create("。！？!?\n，,；;：:、（）()【】[]\"");
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(37)]
+    [InlineData(2027)]
+    public void Clause_edges_are_found_as_a_search_over_the_marks_finds_them(int seed)
+    {
+        // Every character of the BMP once among report text, so that no mark is missed and no other unit taken for one.
+        var random = new Random(seed);
+        var every = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            every.Append((char)c);
+            if (random.Next(3) == 0)
+            {
+                every.Append("全年受理，案件12件、");
+            }
+        }
+
+        var texts = new List<string> { every.ToString() };
+        for (var round = 0; round < 200; round++)
+        {
+            texts.Add(RandomText(random) + "“双随机”（含）【注】[1](2)\"x\"；;：:");
+        }
+
+        foreach (var text in texts)
+        {
+            var sentences = new SentenceSplitter(text);
+            for (var q = 0; q < 400; q++)
+            {
+                var a = random.Next(0, text.Length + 1);
+                var b = Math.Min(text.Length, a + random.Next(0, 60));
+                var back = text.AsSpan(a, b - a);
+                var k = back.LastIndexOfAny(ClauseEndsReference);
+                sentences.ClauseStart(b, a).Should().Be(k < 0 ? a : a + k + 1, "[{0}, {1})", a, b);
+                k = back.LastIndexOfAny(MajorClauseEndsReference);
+                sentences.MajorClauseStart(b, a).Should().Be(k < 0 ? a : a + k + 1, "[{0}, {1})", a, b);
+                k = back.IndexOfAny(ClauseEndsReference);
+                sentences.ClauseEnd(a, b).Should().Be(k < 0 ? b : a + k, "[{0}, {1})", a, b);
+                k = back.IndexOfAny(MajorClauseEndsReference);
+                sentences.MajorClauseEnd(a, b).Should().Be(k < 0 ? b : a + k, "[{0}, {1})", a, b);
+            }
+        }
+    }
 }
