@@ -52,24 +52,27 @@ public sealed class IndicatorCatalog
         Definitions = definitions;
         Ids = [.. definitions.Select(d => d.Id)];
         _byId = definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
-        _compiled = [.. definitions.Select(d => new CompiledDefinition(d))];
         _prefilter = new IndicatorPrefilter(definitions);
+        _compiled = [.. definitions.Select(d => new CompiledDefinition(d, _prefilter))];
     }
 
     /// <summary>A definition with its word lists turned into vectorized searchers, built once per catalog.</summary>
-    private sealed class CompiledDefinition(IndicatorDefinition definition)
+    private sealed class CompiledDefinition(IndicatorDefinition definition, IndicatorPrefilter prefilter)
     {
         public string Id { get; } = definition.Id;
         public WordSearchValues Exclude { get; } = new(definition.Exclude);
         public WordSearchValues TopicExclude { get; } = new(definition.TopicExclude);
 
-        public ImmutableArray<CompiledRule> Rules { get; } = [.. definition.Rules.Select(r => new CompiledRule(r))];
+        public ImmutableArray<CompiledRule> Rules { get; } = [.. definition.Rules.Select(r => new CompiledRule(r, prefilter))];
     }
 
     /// <summary>A rule with its word lists turned into vectorized searchers.</summary>
-    private sealed class CompiledRule(IndicatorRule rule)
+    private sealed class CompiledRule(IndicatorRule rule, IndicatorPrefilter prefilter)
     {
         public ImmutableArray<string> Subject { get; } = rule.Subject;
+
+        /// <summary>The prefilter's number of each subject word (-1 for the empty word).</summary>
+        public ImmutableArray<int> SubjectIds { get; } = [.. rule.Subject.Select(prefilter.WordId)];
         public WordSearchValues? Context { get; } = Of(rule.Context);
         public WordSearchValues? ContextExclude { get; } = Of(rule.ContextExclude);
         public bool Sentence { get; } = rule.Sentence;
@@ -164,7 +167,8 @@ public sealed class IndicatorCatalog
         var bestLength = 0;
         // Cheap rejections first, for all definitions at once: kind, unit, any subject word at all.
         Span<ulong> candidates = stackalloc ulong[_prefilter.Words];
-        _prefilter.Candidates(kind, unit, subject, candidates);
+        Span<ulong> contained = stackalloc ulong[_prefilter.WordSetLength];
+        _prefilter.Candidates(kind, unit, subject, candidates, contained);
         for (var w = 0; w < candidates.Length; w++)
         {
             for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
@@ -177,7 +181,7 @@ public sealed class IndicatorCatalog
 
                 foreach (var rule in definition.Rules)
                 {
-                    var length = LongestContained(subject, rule.Subject, bestLength);
+                    var length = LongestContained(rule, contained, bestLength);
                     var where = rule.Sentence ? sentence : context;
                     if (length > bestLength
                         && (rule.Context is null || where.ContainsAny(rule.Context))
@@ -243,18 +247,20 @@ public sealed class IndicatorCatalog
     }
 
     /// <summary>
-    /// The length of the longest of <paramref name="words"/> in <paramref name="text"/> when it is longer than
-    /// <paramref name="floor"/>, else <paramref name="floor"/>: a rule must beat the best match so far, so shorter words
-    /// need no search.
+    /// The length of the longest subject word of <paramref name="rule"/> that the subject holds (<paramref name="contained"/>,
+    /// found by the prefilter's one reading of it) when it is longer than <paramref name="floor"/>, else
+    /// <paramref name="floor"/>: a rule must beat the best match so far.
     /// </summary>
-    private static int LongestContained(string text, ImmutableArray<string> words, int floor)
+    private static int LongestContained(CompiledRule rule, ReadOnlySpan<ulong> contained, int floor)
     {
         var longest = floor;
-        foreach (var word in words)
+        var words = rule.Subject;
+        var ids = rule.SubjectIds;
+        for (var k = 0; k < words.Length; k++)
         {
-            if (word.Length > longest && text.Contains(word, StringComparison.Ordinal))
+            if (words[k].Length > longest && IndicatorPrefilter.Holds(contained, ids[k]))
             {
-                longest = word.Length;
+                longest = words[k].Length;
             }
         }
 

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Collections.Frozen;
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -19,8 +19,10 @@ internal sealed class IndicatorPrefilter
 
     // Definitions with an empty subject word: every subject holds it.
     private readonly ulong[] _anySubject;
-    private readonly SearchValues<char> _wordStarts;
-    private readonly FrozenDictionary<char, (string Word, int Definition)[]> _wordsByStart;
+    // A bitmap, not SearchValues: a set of CJK characters would fall back to a probabilistic map, slow on Chinese subjects.
+    private readonly CharBitmap _wordStarts;
+    private readonly FrozenDictionary<char, (string Word, int Definition, int Id)[]> _wordsByStart;
+    private readonly FrozenDictionary<string, int> _wordIds;
 
     public IndicatorPrefilter(IReadOnlyList<IndicatorDefinition> definitions)
     {
@@ -70,19 +72,39 @@ internal sealed class IndicatorPrefilter
         }
 
         _byUnit = byUnit.ToFrozenDictionary(StringComparer.Ordinal);
-        _wordsByStart = words.GroupBy(w => w.Word[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
-        _wordStarts = SearchValues.Create([.. _wordsByStart.Keys]);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, _) in words)
+        {
+            ids.TryAdd(word, ids.Count);
+        }
+
+        _wordIds = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        WordSetLength = (ids.Count + 63) >> 6;
+        _wordsByStart = words.GroupBy(w => w.Word[0]).ToFrozenDictionary(g => g.Key, g => g.Select(w => (w.Word, w.Definition, ids[w.Word])).ToArray());
+        _wordStarts = new CharBitmap(_wordsByStart.Keys);
     }
 
     /// <summary>How many 64-bit words a set of definitions takes.</summary>
     public int Words { get; }
 
+    /// <summary>How many 64-bit words a set of subject words (by <see cref="WordId"/>) takes.</summary>
+    public int WordSetLength { get; }
+
+    /// <summary>The number of a non-empty subject word of the catalog in a set of words, or -1 for any other word.</summary>
+    public int WordId(string word) => _wordIds.TryGetValue(word, out var id) ? id : -1;
+
+    /// <summary>True when <paramref name="contained"/>, as <see cref="Candidates"/> set it, holds the word numbered <paramref name="id"/>.</summary>
+    public static bool Holds(ReadOnlySpan<ulong> contained, int id) => id >= 0 && (contained[id >> 6] & (1UL << (id & 63))) != 0;
+
     /// <summary>
     /// Sets in <paramref name="candidates"/> (<see cref="Words"/> long) the definitions that take figures of
-    /// <paramref name="kind"/> and <paramref name="unit"/> and have a subject word that <paramref name="subject"/> contains.
+    /// <paramref name="kind"/> and <paramref name="unit"/> and have a subject word that <paramref name="subject"/> contains,
+    /// and in <paramref name="contained"/> (<see cref="WordSetLength"/> long) every subject word of those definitions that
+    /// <paramref name="subject"/> contains: the rules then weigh their words without searching the subject again.
     /// </summary>
-    public void Candidates(MetricKind kind, string unit, string subject, Span<ulong> candidates)
+    public void Candidates(MetricKind kind, string unit, string subject, Span<ulong> candidates, Span<ulong> contained)
     {
+        contained.Clear();
         var byKind = (uint)kind < (uint)KindCount ? _byKind[(int)kind] : null;
         _byUnit.TryGetValue(unit, out var byUnit);
         var any = 0UL;
@@ -100,19 +122,20 @@ internal sealed class IndicatorPrefilter
         Span<ulong> named = candidates.Length <= 16 ? stackalloc ulong[candidates.Length] : new ulong[candidates.Length];
         _anySubject.CopyTo(named);
         var text = subject.AsSpan();
-        for (var at = text.IndexOfAny(_wordStarts); at >= 0;)
+        for (var at = _wordStarts.IndexOfAny(text); at >= 0;)
         {
             var rest = text[at..];
-            foreach (var (word, definition) in _wordsByStart[rest[0]])
+            foreach (var (word, definition, id) in _wordsByStart[rest[0]])
             {
                 var bit = 1UL << (definition & 63);
-                if ((candidates[definition >> 6] & ~named[definition >> 6] & bit) != 0 && rest.StartsWith(word, StringComparison.Ordinal))
+                if ((candidates[definition >> 6] & bit) != 0 && (Holds(contained, id) || rest.StartsWith(word, StringComparison.Ordinal)))
                 {
                     named[definition >> 6] |= bit;
+                    contained[id >> 6] |= 1UL << (id & 63);
                 }
             }
 
-            var next = rest[1..].IndexOfAny(_wordStarts);
+            var next = _wordStarts.IndexOfAny(rest[1..]);
             at = next < 0 ? -1 : at + 1 + next;
         }
 

@@ -4,7 +4,10 @@ using ReportExtract.Model;
 
 namespace ReportExtract.Tests.Metrics;
 
-/// <summary>The catalog's prefilter admits exactly the definitions that asking each one in turn (kind, unit, any subject word) admits.</summary>
+/// <summary>
+/// The catalog's prefilter admits exactly the definitions that asking each one in turn (kind, unit, any subject word) admits,
+/// and finds in the subject exactly the subject words of those definitions that a search for each finds.
+/// </summary>
 public sealed class IndicatorPrefilterTests
 {
     /// <summary>The rejections as the catalog made them definition by definition.</summary>
@@ -53,6 +56,7 @@ public sealed class IndicatorPrefilterTests
         var subjects = words.Concat(words.Select(w => Noise(4) + w + Noise(4))).Concat(Enumerable.Range(0, 150).Select(_ => Noise(10))).Append(string.Empty);
         var wordsOf = catalog.Definitions.Select(d => d.Rules.SelectMany(r => r.Subject).ToArray()).ToArray();
         var candidates = new ulong[prefilter.Words];
+        var contained = new ulong[prefilter.WordSetLength];
         var expected = new ulong[prefilter.Words];
         var admitted = 0;
         foreach (var subject in subjects)
@@ -61,10 +65,20 @@ public sealed class IndicatorPrefilterTests
             {
                 foreach (var unit in units)
                 {
-                    prefilter.Candidates(kind, unit, subject, candidates);
+                    prefilter.Candidates(kind, unit, subject, candidates, contained);
                     Array.Clear(expected);
                     for (var d = 0; d < catalog.Definitions.Length; d++)
                     {
+                        var takes = (catalog.Definitions[d].Kinds.IsEmpty || catalog.Definitions[d].Kinds.Contains(kind))
+                            && (catalog.Definitions[d].Units.IsEmpty || catalog.Definitions[d].Units.Contains(unit));
+                        foreach (var word in wordsOf[d].Where(w => w.Length > 0))
+                        {
+                            if (takes && IndicatorPrefilter.Holds(contained, prefilter.WordId(word)) != subject.Contains(word, StringComparison.Ordinal))
+                            {
+                                Assert.Fail($"word {word} of {catalog.Definitions[d].Id} in {subject} ({kind} {unit})");
+                            }
+                        }
+
                         if (Admits(catalog.Definitions[d], wordsOf[d], kind, unit, subject))
                         {
                             expected[d >> 6] |= 1UL << (d & 63);
