@@ -31,12 +31,8 @@ internal sealed class PrefixLexicon
     private readonly int[] _firstChild;
     private readonly int[] _frequency;
     private readonly byte[] _tag;
+    private readonly double[] _weight;
     private readonly int[] _rootChild;
-
-    // What a route step reads of a node, side by side: its label (scanned among its siblings), its weight and where its
-    // children start. Apart, in four arrays, a step touched three or four cache lines of a dictionary that the other
-    // stages of a pipeline keep evicting; together it is mostly one.
-    private readonly Node[] _nodes;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PrefixLexicon(char[] labels, int[] firstChild, int[] frequency, byte[] tag, string[] tagNames, long total)
@@ -49,13 +45,12 @@ internal sealed class PrefixLexicon
         Total = total;
         var logTotal = Math.Log(total);
         UnknownWeight = 0.0 - logTotal;
-        _nodes = new Node[firstChild.Length];
-        for (var i = 0; i < _nodes.Length; i++)
+        _weight = new double[frequency.Length];
+        for (var i = 0; i < frequency.Length; i++)
         {
             // Same operands and order as jieba's calc: log(freq) - logtotal, added to the route later.
-            // NaN marks a prefix that is no word, so the route needs one read per step.
-            var weight = i < frequency.Length && frequency[i] > 0 ? Math.Log(frequency[i]) - logTotal : double.NaN;
-            _nodes[i] = new Node(weight, firstChild[i], i < labels.Length ? labels[i] : '\0');
+            // NaN marks a prefix that is no word, so the route needs one array read per step.
+            _weight[i] = frequency[i] > 0 ? Math.Log(frequency[i]) - logTotal : double.NaN;
         }
 
         // The root has thousands of children: a direct table beats a binary search on every character.
@@ -85,7 +80,7 @@ internal sealed class PrefixLexicon
 
     public int Frequency(int node) => _frequency[node];
 
-    public double Weight(int node) => _nodes[node].Weight;
+    public double Weight(int node) => _weight[node];
 
     public byte TagIndex(int node) => _tag[node];
 
@@ -99,15 +94,15 @@ internal sealed class PrefixLexicon
             return _rootChild[c];
         }
 
-        var nodes = _nodes;
-        var lo = nodes[node].FirstChild;
-        var hi = nodes[node + 1].FirstChild - 1;
+        var lo = _firstChild[node];
+        var hi = _firstChild[node + 1] - 1;
+        var labels = _labels;
         if (hi - lo < 8)
         {
             // Most nodes have a few children: a scan beats the branches of a binary search.
             for (var i = lo; i <= hi; i++)
             {
-                if (nodes[i].Label == c)
+                if (labels[i] == c)
                 {
                     return i;
                 }
@@ -119,7 +114,7 @@ internal sealed class PrefixLexicon
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var l = nodes[mid].Label;
+            var l = labels[mid];
             if (l == c)
             {
                 return mid;
@@ -188,9 +183,6 @@ internal sealed class PrefixLexicon
 
         public long Frequency(long node) => lexicon._frequency[(int)node];
 
-        public double Weight(long node) => lexicon._nodes[(int)node].Weight;
+        public double Weight(long node) => lexicon._weight[(int)node];
     }
-
-    /// <summary>One node as the route search reads it.</summary>
-    private readonly record struct Node(double Weight, int FirstChild, char Label);
 }
