@@ -103,28 +103,28 @@ public sealed partial class TextDecoder
     /// decoding yields rare characters), less a penalty for invalid sequences and private-use characters (what
     /// unassigned byte pairs decode to).
     /// </summary>
-    private double Score((string Text, int Invalid) decoding)
+    private double Score(ScratchDecoding decoding) => Score(decoding.Text, decoding.Invalid + decoding.PrivateUse);
+
+    /// <summary>The score of a decoding <paramref name="text"/> with <paramref name="bad"/> invalid sequences and private-use characters.</summary>
+    internal double Score(ReadOnlySpan<char> text, int bad)
     {
-        var (text, invalid) = decoding;
         var common = _commonHanzi.Value;
         int han = 0, hits = 0;
         foreach (var c in text)
         {
-            if (c is >= '\u3400' and <= '\u9FFF')
-            {
-                han++;
-                hits += (int)(common[c >> 5] >> (c & 31)) & 1;
-            }
+            // Branch-free: whether a unit is Han is as unpredictable as the text.
+            var isHan = (uint)(c - '\u3400') <= '\u9FFF' - '\u3400' ? 1 : 0;
+            han += isHan;
+            hits += isHan & (int)(common[c >> 5] >> (c & 31));
         }
 
-        var bad = invalid + CountPrivateUse(text);
         return ((double)hits / Math.Max(han, 1)) - (3.0 * bad / Math.Max(text.Length, 1));
     }
 
-    private static int CountPrivateUse(string text)
+    private static int CountPrivateUse(ReadOnlySpan<char> text)
     {
         var count = 0;
-        var rest = text.AsSpan();
+        var rest = text;
         int at;
         while ((at = rest.IndexOfAnyInRange('\uE000', '\uF8FF')) >= 0)
         {

@@ -161,12 +161,33 @@ public sealed partial class TextDecoder
 
         // Big5 byte pairs are nearly all valid GB18030 too, so validity alone cannot tell them apart: both decodings
         // of a prefix are scored (see Score); ties go to GB18030, by far the more common on mainland sites.
+        // Both are decoded into scratch buffers and scored there: only the chosen one becomes a string.
         var prefix = bytes[..Math.Min(bytes.Length, ScoringPrefixBytes)];
-        var gb = DecodeCounting(prefix, Gb18030);
-        var big5 = DecodeCounting(prefix, Big5);
-        var (encoding, chosen) = Score(big5) > Score(gb) ? (Big5, big5) : (Gb18030, gb);
-        var (text, invalid) = prefix.Length == bytes.Length ? chosen : DecodeCounting(bytes, encoding);
-        var undecodable = invalid + CountPrivateUse(text);
+        var gb = DecodeScratch(prefix, Gb18030);
+        var big5 = DecodeScratch(prefix, Big5);
+        string encoding, text;
+        int invalid, privateUse;
+        try
+        {
+            var chosen = Score(big5) > Score(gb) ? big5 : gb;
+            encoding = chosen == big5 ? Big5 : Gb18030;
+            if (prefix.Length == bytes.Length)
+            {
+                (text, invalid, privateUse) = (new string(chosen.Text), chosen.Invalid, chosen.PrivateUse);
+            }
+            else
+            {
+                (text, invalid) = DecodeCounting(bytes, encoding);
+                privateUse = CountPrivateUse(text);
+            }
+        }
+        finally
+        {
+            gb.Dispose();
+            big5.Dispose();
+        }
+
+        var undecodable = invalid + privateUse;
         if (text.Length >= 16 && undecodable > text.Length / 10)
         {
             return DecodeResult.Rejected(
@@ -230,18 +251,10 @@ public sealed partial class TextDecoder
     private static (string Text, int Invalid) DecodeCounting(ReadOnlySpan<byte> bytes, string encoding)
     {
         var fallback = new CountingFallback();
-        var decoder = encoding switch
-        {
-            Utf8 => new UTF8Encoding(false, false).WithFallback(fallback),
-            Utf16Le => new UnicodeEncoding(false, false).WithFallback(fallback),
-            Utf16Be => new UnicodeEncoding(true, false).WithFallback(fallback),
-            Gb18030 => Encoding.GetEncoding(54936, EncoderFallback.ReplacementFallback, fallback),
-            Big5 => Encoding.GetEncoding(950, EncoderFallback.ReplacementFallback, fallback),
-            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "not a canonical encoding name"),
-        };
+        var decoder = CountingEncoding(encoding, fallback);
 
         // One pass (GetString would count the fallbacks twice: once sizing, once decoding), into a pooled scratch
-        // buffer up to the size DecodeValidUtf8 pools: a GB18030 file is decoded twice (GB and Big5) to be scored.
+        // buffer up to the size DecodeValidUtf8 pools.
         var maxChars = decoder.GetMaxCharCount(bytes.Length);
         var pooled = bytes.Length <= PooledDecodeBytes;
         var buffer = pooled ? ArrayPool<char>.Shared.Rent(maxChars) : new char[maxChars];
@@ -255,6 +268,48 @@ public sealed partial class TextDecoder
             if (pooled)
             {
                 ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>A decoding of a scoring prefix (at most <see cref="ScoringPrefixBytes"/>) into a pooled buffer.</summary>
+    private static ScratchDecoding DecodeScratch(ReadOnlySpan<byte> prefix, string encoding)
+    {
+        var fallback = new CountingFallback();
+        var decoder = CountingEncoding(encoding, fallback);
+        var buffer = ArrayPool<char>.Shared.Rent(decoder.GetMaxCharCount(prefix.Length));
+        var length = decoder.GetChars(prefix, buffer);
+        return new ScratchDecoding(buffer, length, fallback.Count, CountPrivateUse(buffer.AsSpan(0, length)));
+    }
+
+    private static Encoding CountingEncoding(string encoding, CountingFallback fallback) =>
+        encoding switch
+        {
+            Utf8 => new UTF8Encoding(false, false).WithFallback(fallback),
+            Utf16Le => new UnicodeEncoding(false, false).WithFallback(fallback),
+            Utf16Be => new UnicodeEncoding(true, false).WithFallback(fallback),
+            Gb18030 => Encoding.GetEncoding(54936, EncoderFallback.ReplacementFallback, fallback),
+            Big5 => Encoding.GetEncoding(950, EncoderFallback.ReplacementFallback, fallback),
+            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "not a canonical encoding name"),
+        };
+
+    /// <summary>A candidate decoding being scored: its text in a pooled buffer, given back by <see cref="Dispose"/>.</summary>
+    private sealed class ScratchDecoding(char[] buffer, int length, int invalid, int privateUse) : IDisposable
+    {
+        private char[]? _buffer = buffer;
+
+        public ReadOnlySpan<char> Text => _buffer.AsSpan(0, length);
+
+        public int Invalid => invalid;
+
+        public int PrivateUse => privateUse;
+
+        public void Dispose()
+        {
+            if (_buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(_buffer);
+                _buffer = null;
             }
         }
     }

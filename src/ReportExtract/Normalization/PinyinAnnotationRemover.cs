@@ -27,6 +27,9 @@ public sealed class PinyinAnnotationRemover
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _syllables =
         EmbeddedData.ReadLines("Normalization/pinyin-syllables.txt").ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Whether <paramref name="c"/> may be part of an annotation (every other unit is kept).</summary>
+    internal static bool MayRemove(char c) => c is '(' or ')' or '（' or '）' || SyllableLetters.Contains(c);
+
     /// <summary>Returns <paramref name="input"/> itself when it holds no annotation.</summary>
     public MappedText Remove(MappedText input)
     {

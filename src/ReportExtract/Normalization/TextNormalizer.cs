@@ -25,6 +25,7 @@ public sealed class TextNormalizer
     private readonly PinyinAnnotationRemover _pinyin = new();
     private readonly TraditionalToSimplifiedConverter _simplifier;
     private readonly PageChromeRemover _chrome;
+    private readonly CharacterCensus _census;
 
     /// <summary>Normalizes to simplified script.</summary>
     public TextNormalizer()
@@ -53,6 +54,7 @@ public sealed class TextNormalizer
         _keepScript = keepScript;
         _simplifier = simplifier;
         _chrome = chrome;
+        _census = new CharacterCensus(simplifier.Evidence);
     }
 
     /// <summary>True for a path whose extension says HTML (.htm, .html); other input is sniffed for markup.</summary>
@@ -68,20 +70,21 @@ public sealed class TextNormalizer
             text = _html.Extract(text);
         }
 
-        text = _width.Normalize(text);
+        // One pass over the characters says what width folding and script detection need to know (CharacterCensus
+        // says why counting here, before folding and pinyin removal, counts what detection after them would).
+        var census = _census.Take(text.Text);
+        if (census.Foldable)
+        {
+            text = _width.Normalize(text);
+        }
 
         // Pinyin annotations follow traditional characters, so they go before conversion can merge phrases.
         text = _pinyin.Remove(text);
 
-        ScriptKind script;
-        if (_keepScript)
+        var script = TraditionalToSimplifiedConverter.DetectScript(census.Traditional, census.Simplified, census.Han);
+        if (!_keepScript)
         {
-            script = _simplifier.DetectScript(text.Text);
-        }
-        else
-        {
-            (var simplified, script) = _simplifier.Simplify(text.Text);
-            text = text.Then(simplified);
+            text = text.Then(_simplifier.Simplify(text.Text, script));
         }
 
         // Chrome patterns are simplified: after conversion they catch traditional pages too.

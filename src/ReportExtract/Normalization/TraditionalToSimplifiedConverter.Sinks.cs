@@ -133,11 +133,26 @@ public sealed partial class TraditionalToSimplifiedConverter
             _runs = new OffsetRuns();
             _text = CharBuffers.Rent(Math.Max(16, input.Length));
             _length = 0;
+
+            // The output starts as the input, copied in one go: text between replacements (a unit or two between
+            // converted characters of traditional text) is then already in place, not copied a few units at a time.
+            input.AsSpan().CopyTo(_text);
         }
 
         public void Copy(int start, int end)
         {
             var count = end - start;
+            if (_length == start)
+            {
+                // Output and input are aligned here (replacements so far kept their length, or shorter and longer
+                // ones evened out): the buffer holds the input's own units from here on, as output is only ever
+                // written below its length, which only grows. It is still the first buffer: it grows only when the
+                // output outruns the input's length, after which output and input never align again.
+                _runs.AddStraight(start, count);
+                _length += count;
+                return;
+            }
+
             Ensure(count, end);
             _input.AsSpan(start, count).CopyTo(_text.AsSpan(_length));
             _runs.AddStraight(start, count);

@@ -90,6 +90,12 @@ public sealed partial class TraditionalToSimplifiedConverter
     public ScriptKind DetectScript(ReadOnlySpan<char> text)
     {
         var (traditional, simplified, han) = CountEvidence(text);
+        return DetectScript(traditional, simplified, han);
+    }
+
+    /// <summary>The script <see cref="DetectScript(ReadOnlySpan{char})"/> gives a text of these counts.</summary>
+    internal static ScriptKind DetectScript(int traditional, int simplified, bool han)
+    {
         if (!han)
         {
             return ScriptKind.None;
@@ -120,13 +126,19 @@ public sealed partial class TraditionalToSimplifiedConverter
     {
         ArgumentNullException.ThrowIfNull(text);
         var script = DetectScript(text);
-        return script switch
-        {
-            ScriptKind.Traditional => (ConvertMapped(text), script),
-            ScriptKind.Mixed => (ConvertTraditionalSentences(text), script),
-            _ => (MappedText.Identity(text), script),
-        };
+        return (Simplify(text, script), script);
     }
+
+    /// <summary><see cref="Simplify(string)"/> of a text whose script is already known to be <paramref name="script"/>.</summary>
+    internal MappedText Simplify(string text, ScriptKind script) => script switch
+    {
+        ScriptKind.Traditional => ConvertMapped(text),
+        ScriptKind.Mixed => ConvertTraditionalSentences(text),
+        _ => MappedText.Identity(text),
+    };
+
+    /// <summary>The table script detection counts with.</summary>
+    internal ScriptEvidence Evidence => _evidence;
 
     /// <summary>Counts traditional-only and simplified-only characters and says whether any Han character occurs.</summary>
     internal (int Traditional, int Simplified, bool Han) CountEvidence(ReadOnlySpan<char> text) => _evidence.Count(text);

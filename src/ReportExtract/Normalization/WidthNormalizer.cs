@@ -15,6 +15,9 @@ public sealed class WidthNormalizer
         "\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFE62\uFF05\uFF0B\uFF0D\uFF0E" +
         "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ");
 
+    /// <summary>Whether <paramref name="c"/> is a unit this stage rewrites or drops (every other unit it keeps).</summary>
+    internal static bool Folds(char c) => Special.Contains(c);
+
     /// <summary>Returns <paramref name="input"/> itself when nothing needs folding.</summary>
     public MappedText Normalize(MappedText input)
     {
