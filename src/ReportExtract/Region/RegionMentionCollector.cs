@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ReportExtract.Region;
 
 /// <summary>
@@ -6,10 +8,6 @@ namespace ReportExtract.Region;
 /// </summary>
 internal sealed class RegionMentionCollector(RegionNameMatcher matcher, RegionWordTails wordTails)
 {
-    // By start, and at one start the longest first: how overlapping names are grouped.
-    private static readonly Comparison<RegionNameMatch> ByStartLongestFirst =
-        (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End);
-
     // Within a cluster of overlapping names: the longest, then the most trustworthy, then the first.
     private readonly Comparison<RegionNameMatch> _bestFirst = (a, b) =>
     {
@@ -48,7 +46,9 @@ internal sealed class RegionMentionCollector(RegionNameMatcher matcher, RegionWo
     /// <summary>Keeps, among overlapping occurrences, the longest and most trustworthy (浙江 over 江山 in 浙江山区).</summary>
     private void SelectNonOverlapping(string text, List<RegionNameMatch> matches, RegionSource source, List<RegionMention> into, List<RegionNameMatch> cluster)
     {
-        matches.Sort(ByStartLongestFirst);
+        // By start, and at one start the longest first: how overlapping names are grouped. The matcher gives them by
+        // start and at one start shortest first, so reversing each start's run is the whole sort.
+        LongestFirstAtEachStart(matches);
 
         var clusterEnd = -1;
         foreach (var m in matches)
@@ -69,6 +69,23 @@ internal sealed class RegionMentionCollector(RegionNameMatcher matcher, RegionWo
         }
 
         AddCluster(cluster, source, into);
+    }
+
+    /// <summary>Reverses each run of occurrences with one start (which come shortest first).</summary>
+    private static void LongestFirstAtEachStart(List<RegionNameMatch> matches)
+    {
+        var span = CollectionsMarshal.AsSpan(matches);
+        for (var run = 0; run < span.Length;)
+        {
+            var end = run + 1;
+            while (end < span.Length && span[end].Start == span[run].Start)
+            {
+                end++;
+            }
+
+            span[run..end].Reverse();
+            run = end;
+        }
     }
 
     /// <summary>Adds the best non-overlapping occurrences of one cluster of overlapping ones, and empties the cluster.</summary>

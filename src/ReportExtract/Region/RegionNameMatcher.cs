@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ReportExtract.Region;
 
@@ -46,7 +47,8 @@ internal sealed class RegionNameMatcher
     // characters would cost a dozen comparisons each (256 KB, built once).
     private readonly int[] _rootNext;
 
-    // Bit h(a, b) is set when some name starts with the characters a b (see BigramHash).
+    // Bits PairHash(a b) and SecondPairHash(a b) are set when some name starts with the characters a b: a pair is a
+    // candidate when both are set (a filter of two hashes, whose false positives are rarer than one hash's).
     private readonly ulong[] _bigrams = new ulong[(1 << BigramBits) / 64];
 
     public RegionNameMatcher(RegionDivisions divisions)
@@ -64,8 +66,12 @@ internal sealed class RegionNameMatcher
                 throw new InvalidDataException($"region name '{text}' is shorter than two characters");
             }
 
-            var hash = BigramHash(text[0], text[1]);
-            _bigrams[hash >> 6] |= 1UL << (int)(hash & 63);
+            var pair = text[0] | ((uint)text[1] << 16);
+            foreach (var hash in (ReadOnlySpan<uint>)[PairHash(pair), SecondPairHash(pair)])
+            {
+                _bigrams[hash >> 6] |= 1UL << (int)(hash & 63);
+            }
+
             var node = 0;
             foreach (var c in text)
             {
@@ -118,7 +124,7 @@ internal sealed class RegionNameMatcher
     /// <summary>Every distinct name, indexed by <see cref="RegionNameMatch.Surface"/>.</summary>
     public ImmutableArray<RegionSurface> Surfaces { get; }
 
-    /// <summary>Adds every occurrence of every surface in <paramref name="text"/> to <paramref name="into"/>, by start.</summary>
+    /// <summary>Adds every occurrence of every surface in <paramref name="text"/> to <paramref name="into"/>, by start, and at one start shortest first.</summary>
     public void FindAll(ReadOnlySpan<char> text, List<RegionNameMatch> into)
     {
         for (var i = NextCandidate(text, 0); i >= 0; i = NextCandidate(text, i + 1))
@@ -143,11 +149,38 @@ internal sealed class RegionNameMatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int NextCandidate(ReadOnlySpan<char> text, int from)
     {
-        var bigrams = _bigrams;
-        for (var i = from; i + 1 < text.Length; i++)
+        // Each pair is read as one 32-bit unit (a in its low half, b in its high half, little-endian), without bounds
+        // checks: every read stays below the last character. Two positions per round, one branch for both.
+        ref var units = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        ref var bits = ref MemoryMarshal.GetArrayDataReference(_bigrams);
+        var i = from;
+        for (; i + 2 < text.Length; i += 2)
         {
-            var hash = BigramHash(text[i], text[i + 1]);
-            if ((bigrams[hash >> 6] & (1UL << (int)(hash & 63))) != 0)
+            var pair0 = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref units, (nint)i * 2));
+            var pair1 = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref units, ((nint)i * 2) + 2));
+            var hash0 = PairHash(pair0);
+            var hash1 = PairHash(pair1);
+            var hit0 = Unsafe.Add(ref bits, hash0 >> 6) >> (int)hash0;
+            var hit1 = Unsafe.Add(ref bits, hash1 >> 6) >> (int)hash1;
+            if (((hit0 | hit1) & 1) != 0)
+            {
+                // The second bit turns away most of the first one's false positives (a walk each).
+                if ((hit0 & 1) != 0 && InTable(ref bits, SecondPairHash(pair0)))
+                {
+                    return i;
+                }
+
+                if ((hit1 & 1) != 0 && InTable(ref bits, SecondPairHash(pair1)))
+                {
+                    return i + 1;
+                }
+            }
+        }
+
+        if (i + 1 < text.Length)
+        {
+            var pair = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref units, (nint)i * 2));
+            if (InTable(ref bits, PairHash(pair)) && InTable(ref bits, SecondPairHash(pair)))
             {
                 return i;
             }
@@ -156,8 +189,16 @@ internal sealed class RegionNameMatcher
         return -1;
     }
 
-    /// <summary>Where the pair of characters <paramref name="a"/> <paramref name="b"/> falls in the bigram table (multiplicative hashing).</summary>
-    private static uint BigramHash(char a, char b) => ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> (32 - BigramBits);
+    private static bool InTable(ref ulong bits, uint hash) => ((Unsafe.Add(ref bits, hash >> 6) >> (int)hash) & 1) != 0;
+
+    /// <summary>
+    /// Where the pair of characters a b falls in the bigram table (multiplicative hashing): <paramref name="pair"/> is
+    /// a | b &lt;&lt; 16, which is how the two UTF-16 units lie in memory on a little-endian machine (every .NET target).
+    /// </summary>
+    private static uint PairHash(uint pair) => (pair * 0x9E3779B1u) >> (32 - BigramBits);
+
+    /// <summary>The pair's second bit in the table, by an independent multiplier.</summary>
+    private static uint SecondPairHash(uint pair) => (pair * 0x85EBCA77u) >> (32 - BigramBits);
 
     private int Step(int node, char c)
     {

@@ -13,6 +13,9 @@ public sealed class SectionKindLexicon
     /// <summary>For each character a keyword opens with, the indexes of the rules whose keyword it opens, in order.</summary>
     private readonly FrozenDictionary<char, int[]> _byFirst;
 
+    /// <summary>The keys of <see cref="_byFirst"/> as a bit table: most characters of a title open no keyword, and one bit says so.</summary>
+    private readonly CharBitmap _firsts;
+
     /// <summary>The first rule whose keyword is empty (it occurs in every title), or the count of rules when none is.</summary>
     private readonly int _firstEmpty;
 
@@ -23,6 +26,7 @@ public sealed class SectionKindLexicon
         var indexes = Enumerable.Range(0, _rules.Length);
         _byFirst = indexes.Where(i => _rules[i].Keyword.Length > 0).GroupBy(i => _rules[i].Keyword[0])
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _firsts = new CharBitmap(_byFirst.Keys);
         _firstEmpty = indexes.Where(i => _rules[i].Keyword.Length == 0).DefaultIfEmpty(_rules.Length).First();
     }
 
@@ -37,7 +41,7 @@ public sealed class SectionKindLexicon
         var first = _firstEmpty;
         for (var p = 0; p < title.Length; p++)
         {
-            if (!_byFirst.TryGetValue(title[p], out var candidates))
+            if (!_firsts.Contains(title[p]) || !_byFirst.TryGetValue(title[p], out var candidates))
             {
                 continue;
             }

@@ -330,15 +330,22 @@ public sealed partial class SectionSplitter
         public Section ToSection(string text, string path, int level)
         {
             var marker = text[Heading.Match.MarkerStart..Heading.Match.MarkerEnd];
-            var children = ImmutableArray.CreateBuilder<Section>(Children.Count);
-            for (var i = 0; i < Children.Count; i++)
+            var children = ImmutableArray<Section>.Empty;
+            if (Children.Count > 0)
             {
-                var child = Children[i];
-                child.Kind = Kind;
-                children.Add(child.ToSection(text, $"{path}.{i + 1}", level + 1));
+                // Most sections are leaves: only those with children build an array of them.
+                var builder = ImmutableArray.CreateBuilder<Section>(Children.Count);
+                for (var i = 0; i < Children.Count; i++)
+                {
+                    var child = Children[i];
+                    child.Kind = Kind;
+                    builder.Add(child.ToSection(text, $"{path}.{i + 1}", level + 1));
+                }
+
+                children = builder.MoveToImmutable();
             }
 
-            return new Section(path, level, marker, Heading.Title, Kind, new TextSpan(Heading.Match.MarkerStart, End), children.MoveToImmutable());
+            return new Section(path, level, marker, Heading.Title, Kind, new TextSpan(Heading.Match.MarkerStart, End), children);
         }
     }
 }

@@ -77,6 +77,44 @@ public sealed class RegionNameMatcherTests
         Find(input).Order().Should().Equal(expected.Order());
     }
 
+    [Fact]
+    public void Finds_every_name_at_either_parity_and_at_the_very_end()
+    {
+        // The scan reads two positions per round and the last one alone: each name is put at an even and an odd
+        // offset, and as the last characters of texts of both parities.
+        var missed = new List<string>();
+        var matches = new List<RegionNameMatch>();
+        for (var s = 0; s < Matcher.Surfaces.Length; s++)
+        {
+            var name = Matcher.Surfaces[s].Text;
+            foreach (var prefix in (string[])["", "的", "的一"])
+            {
+                foreach (var suffix in (string[])["", "的"])
+                {
+                    var text = prefix + name + suffix;
+                    matches.Clear();
+                    Matcher.FindAll(text, matches);
+                    if (!matches.Contains(new RegionNameMatch(prefix.Length, prefix.Length + name.Length, s)))
+                    {
+                        missed.Add(text);
+                    }
+                }
+            }
+        }
+
+        missed.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Occurrences_come_by_start_and_at_one_start_shortest_first()
+    {
+        // The collector reads the order instead of sorting: 重庆 before 重庆市 at the same start.
+        var found = Find("重庆市璧山区与浙江省温岭市，重庆");
+
+        found.Select(f => (f.Start, f.End)).Should().BeInAscendingOrder(Comparer<(int Start, int End)>.Create(
+            (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End)));
+    }
+
     private static List<(string Text, int Start, int End)> Find(string text)
     {
         var matches = new List<RegionNameMatch>();
