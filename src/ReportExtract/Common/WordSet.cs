@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
 namespace ReportExtract.Common;
@@ -14,8 +13,9 @@ internal sealed class WordSet<T>
     private readonly int _maxLength;
 
     // Most positions hold no first or last character of any word: a bitmap test rejects them before a dictionary look-up.
-    private readonly SearchValues<char> _firsts;
-    private readonly SearchValues<char> _lasts;
+    // (SearchValues of CJK characters are a probabilistic map whose every hit is confirmed by a search of the members.)
+    private readonly CharBitmap _firsts;
+    private readonly CharBitmap _lasts;
 
     public WordSet(IEnumerable<(string Word, T Value)> words)
     {
@@ -23,8 +23,8 @@ internal sealed class WordSet<T>
         _byFirst = list.GroupBy(w => w.Word[0]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
         _byLast = list.GroupBy(w => w.Word[^1]).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
         _maxLength = list.Count == 0 ? 0 : list.Max(w => w.Word.Length);
-        _firsts = SearchValues.Create([.. _byFirst.Keys]);
-        _lasts = SearchValues.Create([.. _byLast.Keys]);
+        _firsts = new CharBitmap(_byFirst.Keys);
+        _lasts = new CharBitmap(_byLast.Keys);
     }
 
     /// <summary>The longest word starting at <paramref name="start"/> that satisfies <paramref name="accept"/>.</summary>

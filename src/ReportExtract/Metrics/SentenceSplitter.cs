@@ -72,17 +72,7 @@ internal sealed class SentenceSplitter
     public (int Start, int End) SentenceAt(int position)
     {
         // Figures are read in order: the sentence asked for is mostly the one found last.
-        var k = _lastSentence;
-        if (position < _starts[k] || (k + 1 < _starts.Length && position >= _starts[k + 1]))
-        {
-            k = Array.BinarySearch(_starts, position);
-            if (k < 0)
-            {
-                k = ~k - 1;
-            }
-
-            _lastSentence = k;
-        }
+        var k = _lastSentence = Find(_starts, _lastSentence, position);
 
         var start = _starts[k];
         var end = k + 1 < _starts.Length ? _starts[k + 1] : _text.Length;
@@ -153,14 +143,29 @@ internal sealed class SentenceSplitter
     public int LineStart(int position)
     {
         // A line starts after a '\n', so the start of the line holding a position is the last line start at or before it.
-        var k = _lastLine;
-        if (position < _lineStarts[k] || (k + 1 < _lineStarts.Length && position >= _lineStarts[k + 1]))
+        _lastLine = Find(_lineStarts, _lastLine, position);
+        return _lineStarts[_lastLine];
+    }
+
+    /// <summary>How many starts past the one asked last are stepped through before a binary search.</summary>
+    private const int Steps = 4;
+
+    /// <summary>The index of the last of <paramref name="starts"/> at or before <paramref name="position"/>, asked last at <paramref name="last"/>.</summary>
+    private static int Find(int[] starts, int last, int position)
+    {
+        // Figures are read in order: the start asked for is mostly the one asked last or one of the next few.
+        if (position >= starts[last])
         {
-            k = Array.BinarySearch(_lineStarts, position);
-            k = k >= 0 ? k : ~k - 1;
-            _lastLine = k;
+            for (var k = last; k < starts.Length && k <= last + Steps; k++)
+            {
+                if (k + 1 == starts.Length || position < starts[k + 1])
+                {
+                    return k;
+                }
+            }
         }
 
-        return _lineStarts[k];
+        var found = Array.BinarySearch(starts, position);
+        return found >= 0 ? found : ~found - 1;
     }
 }
