@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using ReportExtract.Common;
 using ReportExtract.Model;
 
@@ -51,7 +52,7 @@ public sealed partial class SectionSplitter
         var sections = ImmutableArray.CreateBuilder<Section>(roots.Count);
         for (var i = 0; i < roots.Count; i++)
         {
-            sections.Add(roots[i].ToSection(text, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 1));
+            sections.Add(roots[i].ToSection(text, (i + 1).ToString(CultureInfo.InvariantCulture), 1));
         }
 
         return sections.MoveToImmutable();
@@ -339,7 +340,8 @@ public sealed partial class SectionSplitter
                 {
                     var child = Children[i];
                     child.Kind = Kind;
-                    builder.Add(child.ToSection(text, $"{path}.{i + 1}", level + 1));
+                    // One allocation for the path: small numbers come from the runtime's cache of their strings.
+                    builder.Add(child.ToSection(text, string.Concat(path, ".", (i + 1).ToString(CultureInfo.InvariantCulture)), level + 1));
                 }
 
                 children = builder.MoveToImmutable();
