@@ -126,6 +126,10 @@ public sealed partial class TraditionalToSimplifiedConverter
         private char[] _text;
         private int _length;
 
+        // True while every output unit so far is the input unit at its own index (copies and same-length
+        // replacements only): the map of that prefix is one straight run, added when it ends, not unit by unit.
+        private bool _identity;
+
         public MappedSink(string input, TraditionalToSimplifiedConverter converter)
         {
             _input = input;
@@ -137,6 +141,7 @@ public sealed partial class TraditionalToSimplifiedConverter
             // The output starts as the input, copied in one go: text between replacements (a unit or two between
             // converted characters of traditional text) is then already in place, not copied a few units at a time.
             input.AsSpan().CopyTo(_text);
+            _identity = true;
         }
 
         public void Copy(int start, int end)
@@ -148,11 +153,16 @@ public sealed partial class TraditionalToSimplifiedConverter
                 // ones evened out): the buffer holds the input's own units from here on, as output is only ever
                 // written below its length, which only grows. It is still the first buffer: it grows only when the
                 // output outruns the input's length, after which output and input never align again.
-                _runs.AddStraight(start, count);
+                if (!_identity)
+                {
+                    _runs.AddStraight(start, count);
+                }
+
                 _length += count;
                 return;
             }
 
+            EndIdentity();
             Ensure(count, end);
             _input.AsSpan(start, count).CopyTo(_text.AsSpan(_length));
             _runs.AddStraight(start, count);
@@ -161,8 +171,18 @@ public sealed partial class TraditionalToSimplifiedConverter
 
         public void Replace(int start, int length, string value)
         {
+            if (!(value.Length == length && _length == start))
+            {
+                EndIdentity();
+            }
+
             Ensure(value.Length, start + length);
             value.AsSpan().CopyTo(_text.AsSpan(_length));
+            if (_identity)
+            {
+                _length += value.Length;
+                return;
+            }
 
             // Unit by unit, as the runs of a per-unit map would be built: a same-length replacement maps unit to
             // unit, any other maps each output unit to the whole replaced range.
@@ -177,13 +197,22 @@ public sealed partial class TraditionalToSimplifiedConverter
 
         public void ReplaceUnit(int start, char value)
         {
+            if (_length != start)
+            {
+                EndIdentity();
+            }
+
             Ensure(1, start + 1);
             _text[_length++] = value;
-            _runs.AddStraight(start, 1);
+            if (!_identity)
+            {
+                _runs.AddStraight(start, 1);
+            }
         }
 
-        public readonly MappedText ToResult()
+        public MappedText ToResult()
         {
+            EndIdentity();
             var output = _text.AsSpan(0, _length);
             var text = output.SequenceEqual(_input) ? _input : new string(output);
             return new MappedText(_input, text, _runs);
@@ -193,6 +222,16 @@ public sealed partial class TraditionalToSimplifiedConverter
         {
             CharBuffers.Return(_text);
             _text = [];
+        }
+
+        /// <summary>Writes down the straight run of the identity prefix: the map is kept unit by unit from here on.</summary>
+        private void EndIdentity()
+        {
+            if (_identity)
+            {
+                _runs.AddStraight(0, _length);
+                _identity = false;
+            }
         }
 
         private void Ensure(int more, int inputConsumed)
