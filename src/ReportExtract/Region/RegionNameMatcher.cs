@@ -66,7 +66,8 @@ internal sealed class RegionNameMatcher
                 throw new InvalidDataException($"region name '{text}' is shorter than two characters");
             }
 
-            var pair = text[0] | ((uint)text[1] << 16);
+            // Read from memory as the scan reads it, so both agree whatever the machine's byte order.
+            var pair = MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(text.AsSpan(0, 2)));
             foreach (var hash in (ReadOnlySpan<uint>)[PairHash(pair), SecondPairHash(pair)])
             {
                 _bigrams[hash >> 6] |= 1UL << (int)(hash & 63);
@@ -193,7 +194,7 @@ internal sealed class RegionNameMatcher
 
     /// <summary>
     /// Where the pair of characters a b falls in the bigram table (multiplicative hashing): <paramref name="pair"/> is
-    /// a | b &lt;&lt; 16, which is how the two UTF-16 units lie in memory on a little-endian machine (every .NET target).
+    /// the two UTF-16 units as they lie in memory (a | b &lt;&lt; 16 on a little-endian machine).
     /// </summary>
     private static uint PairHash(uint pair) => (pair * 0x9E3779B1u) >> (32 - BigramBits);
 
