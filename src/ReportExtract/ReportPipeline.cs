@@ -104,7 +104,7 @@ public sealed class ReportPipeline
             IndexNumber = metadata.IndexNumber,
             Region = metadata.Region,
             Sections = spans.MapSections(sections),
-            Metrics = [.. metrics.Select(spans.MapMetric)],
+            Metrics = spans.MapMetrics(metrics),
             Indicators = indicators,
             Forms = forms.Forms,
             Checks = forms.Checks,
@@ -118,11 +118,18 @@ public sealed class ReportPipeline
     {
         private readonly CodePointIndex _codePoints = new(mapped.Original);
 
+        // Normalization changed nothing and no character needs two units: every offset already counts code points of
+        // the original and every surface already is the original's, so the stages' sections and metrics stand as they are.
+        private bool Identity => mapped.IsIdentity && _codePoints.IsIdentity;
+
         public ImmutableArray<Section> MapSections(ImmutableArray<Section> sections) =>
-            [.. sections.Select(s => s with { Span = ToCodePoints(mapped.ToOriginal(s.Span.Start, s.Span.End)), Sections = MapSections(s.Sections) })];
+            sections.IsEmpty || Identity ? sections
+            : [.. sections.Select(s => s with { Span = ToCodePoints(mapped.ToOriginal(s.Span.Start, s.Span.End)), Sections = MapSections(s.Sections) })];
+
+        public ImmutableArray<Metric> MapMetrics(ImmutableArray<Metric> metrics) => Identity ? metrics : [.. metrics.Select(MapMetric)];
 
         // A metric's surface is cut from the original only here: a section's would be a large copy nobody reads.
-        public Metric MapMetric(Metric metric)
+        private Metric MapMetric(Metric metric)
         {
             var (start, end) = mapped.ToOriginal(metric.Span.Start, metric.Span.End);
             return metric with { Span = ToCodePoints((start, end)), Text = mapped.Original[start..end] };

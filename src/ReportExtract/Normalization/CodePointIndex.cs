@@ -34,6 +34,9 @@ public sealed class CodePointIndex
         _codePointAt[text.Length] = count;
     }
 
+    /// <summary>True when the text has no surrogate pair: every UTF-16 offset is its code point offset.</summary>
+    public bool IsIdentity => _codePointAt is null;
+
     /// <summary>Code point offset of UTF-16 offset <paramref name="utf16Offset"/>.</summary>
     public int ToCodePoint(int utf16Offset) => _codePointAt is null ? utf16Offset : _codePointAt[utf16Offset];
 }
