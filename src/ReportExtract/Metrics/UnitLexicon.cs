@@ -33,6 +33,7 @@ internal sealed class UnitLexicon
         _units = new WordSet<UnitEntry>(list.Select(u => (u.Surface, u)));
         _loneOneFirsts = new string([.. list.Where(u => u.AfterLoneOne && u.Surface.Length > 0).Select(u => u.Surface[0]).Distinct()]);
         _firsts = new string([.. list.Where(u => u.Surface.Length > 0).Select(u => u.Surface[0]).Distinct()]);
+        Surfaces = [.. list.Select(u => u.Surface)];
         CaseCues = [.. caseCues];
         _caseCues = new WordSearchValues(CaseCues);
     }
@@ -51,6 +52,9 @@ internal sealed class UnitLexicon
     /// <see cref="Match"/>, <see cref="MatchDuration"/> and <see cref="MatchSplit"/> find nothing there.
     /// </summary>
     public string Firsts => _firsts;
+
+    /// <summary>Every unit as written.</summary>
+    public IReadOnlyList<string> Surfaces { get; }
 
     /// <summary>Words that make a 件/宗/起 figure a legal case.</summary>
     public IReadOnlyList<string> CaseCues { get; }
