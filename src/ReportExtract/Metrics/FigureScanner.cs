@@ -1,3 +1,4 @@
+using ReportExtract.Common;
 using ReportExtract.Model;
 
 namespace ReportExtract.Metrics;
@@ -21,12 +22,20 @@ internal sealed class FigureScanner
     private readonly QualifierLexicon _qualifiers;
     private readonly MetricExclusions _exclusions;
 
+    /// <summary>Characters that, right after a lone Chinese digit, may still make it a figure: a unit's or an inner
+    /// qualifier's first character, 个 (3个多月), one space before a unit, a range's dash or 至.</summary>
+    private readonly CharBitmap _extendsDigit;
+
     public FigureScanner(UnitLexicon units, QualifierLexicon qualifiers, MetricExclusions exclusions)
     {
         _units = units;
         _qualifiers = qualifiers;
         _exclusions = exclusions;
+        _extendsDigit = new CharBitmap(units.Firsts + qualifiers.InsideFirsts + "个 " + RangeMarks);
     }
+
+    /// <summary>What stands between the two ends of a range (10至20件, 5-8万元), as <see cref="TryRange"/> reads it.</summary>
+    private const string RangeMarks = "至到-—~～－–";
 
     /// <summary>Walks the text once, number by number, and yields the figures among them.</summary>
     public List<Figure> FindFigures(string text, RangeSet names, RangeSet tables, SentenceSplitter sentences)
@@ -63,10 +72,11 @@ internal sealed class FigureScanner
     }
 
     /// <summary>
-    /// True when the numeral at <paramref name="p"/> is a lone 一 or 百/千/万/亿 that <see cref="ReadFigureAt"/> would turn
-    /// away (统一, 一是, 千家万户), told by the next character alone, without parsing: one that cannot extend the number,
-    /// open a fraction (分之) or 余/多, and, after 一, starts no unit that makes a lone 一 a figure (编写一册).
-    /// Most numerals of running Chinese are such characters inside words.
+    /// True when the numeral at <paramref name="p"/> is a lone 一 or 百/千/万/亿 or another lone Chinese digit that
+    /// <see cref="ReadFigureAt"/> would turn away (统一, 一是, 千家万户, 二是, （三）), told by the next character alone,
+    /// without parsing: one that cannot extend the number, open a fraction (分之) or 余/多, and, after 一, starts no unit
+    /// that makes a lone 一 a figure (编写一册), after another digit no unit, inner qualifier or range at all.
+    /// Most numerals of running Chinese are such characters inside words or outline numbers.
     /// </summary>
     internal bool StandsAloneInWord(string text, int p)
     {
@@ -85,7 +95,9 @@ internal sealed class FigureScanner
         {
             '一' or '壹' => !_units.MayFollowLoneOne(next),
             '百' or '千' or '万' or '亿' or '佰' or '仟' => next is not ('余' or '多'),
-            _ => false,
+            // 十 alone is a figure (十次); Arabic digits go on with a decimal point or a thousands group.
+            '十' or '拾' => false,
+            var digit => !ChineseNumberParser.IsArabicDigit(digit) && !_extendsDigit.Contains(next),
         };
     }
 

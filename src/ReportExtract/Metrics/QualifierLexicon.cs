@@ -22,6 +22,7 @@ internal sealed class QualifierLexicon
     private readonly WordSet<Approximation?> _after;
     private readonly WordSet<Approximation?> _links;
     private readonly WordSet<Delta> _deltas;
+    private readonly string _insideFirsts;
 
     private QualifierLexicon(IEnumerable<(string Word, QualifierPlace Place, Approximation? Approx)> qualifiers, IEnumerable<(string Word, Delta Direction)> deltas)
     {
@@ -31,7 +32,11 @@ internal sealed class QualifierLexicon
         _after = new(list.Where(q => q.Place == QualifierPlace.After).Select(q => (q.Word, q.Approx)));
         _links = new(list.Where(q => q.Place == QualifierPlace.Link).Select(q => (q.Word, q.Approx)));
         _deltas = new(deltas);
+        _insideFirsts = new string([.. list.Where(q => q.Place == QualifierPlace.Inside && q.Word.Length > 0).Select(q => q.Word[0]).Distinct()]);
     }
+
+    /// <summary>The first characters of the qualifiers between number and unit: <see cref="MatchInside"/> finds nothing at any other.</summary>
+    public string InsideFirsts => _insideFirsts;
 
     /// <summary>A lexicon built from the embedded data files (each call reads them afresh).</summary>
     public static QualifierLexicon LoadEmbedded() => Load();

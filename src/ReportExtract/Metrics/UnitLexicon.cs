@@ -22,6 +22,7 @@ internal sealed class UnitLexicon
     private readonly WordSet<UnitEntry> _units;
     private readonly WordSearchValues _caseCues;
     private readonly string _loneOneFirsts;
+    private readonly string _firsts;
     private readonly string[] _caseNouns;
     private readonly WordSet<bool> _durationCues = new(EmbeddedData.ReadRows("Metrics/duration-cues.txt").Select(r => (r[0], true)));
 
@@ -31,6 +32,8 @@ internal sealed class UnitLexicon
         var list = units.ToList();
         _units = new WordSet<UnitEntry>(list.Select(u => (u.Surface, u)));
         _loneOneFirsts = new string([.. list.Where(u => u.AfterLoneOne && u.Surface.Length > 0).Select(u => u.Surface[0]).Distinct()]);
+        _firsts = new string([.. list.Where(u => u.Surface.Length > 0).Select(u => u.Surface[0]).Distinct()]);
+        Surfaces = [.. list.Select(u => u.Surface)];
         CaseCues = [.. caseCues];
         _caseCues = new WordSearchValues(CaseCues);
     }
@@ -43,6 +46,15 @@ internal sealed class UnitLexicon
     /// <see cref="Match"/> at <paramref name="c"/> finds no such unit, whatever follows.
     /// </summary>
     public bool MayFollowLoneOne(char c) => _loneOneFirsts.Contains(c);
+
+    /// <summary>
+    /// The first characters of every unit, duration units included: where the character after a number is none of them,
+    /// <see cref="Match"/>, <see cref="MatchDuration"/> and <see cref="MatchSplit"/> find nothing there.
+    /// </summary>
+    public string Firsts => _firsts;
+
+    /// <summary>Every unit as written.</summary>
+    public IReadOnlyList<string> Surfaces { get; }
 
     /// <summary>Words that make a 件/宗/起 figure a legal case.</summary>
     public IReadOnlyList<string> CaseCues { get; }

@@ -24,11 +24,19 @@ internal sealed partial class LabelValueListReader
     private readonly UnitLexicon _units;
     private readonly CellShapes _shapes;
 
+    /// <summary>The marks no label holds (the pattern's label class leaves them out) that are in no unit either, so
+    /// cannot stand in a figure's unit after it: outside brackets, one of them in a line makes it no entry.</summary>
+    private readonly string _notInEntry;
+
     public LabelValueListReader(UnitLexicon units, CellShapes shapes)
     {
         _units = units;
         _shapes = shapes;
+        _notInEntry = new string([.. LabelMarks.Where(c => !units.Surfaces.Any(u => u.Contains(c, StringComparison.Ordinal)))]);
     }
+
+    /// <summary>The marks the pattern's label class leaves out besides digits.</summary>
+    private const string LabelMarks = "|:：，,。；;";
 
     /// <param name="Odd">The line is no row an aligned or spaced reader would split the same (a figure glued to its
     /// label, a bracket after the figure).</param>
@@ -128,11 +136,56 @@ internal sealed partial class LabelValueListReader
     internal Entry? Parse(string text, (int Start, int End) line)
     {
         var length = line.End - line.Start;
-        if (length is 0 or > MaxLine)
+        if (length is 0 or > MaxLine || CannotBeEntry(text.AsSpan(line.Start, length)))
         {
             return null;
         }
 
+        return ParseMatched(text, line);
+    }
+
+    /// <summary>
+    /// True for a line <see cref="ParseMatched"/> reads as no entry, told without the pattern (a page's metadata lines, 索引号:,
+    /// 2022-01-10, 温建〔2022〕4号, are most lines it is asked about): every digit of an entry stands in its one figure
+    /// (\d+, a point and \d+), since no other part of the pattern takes a digit; and without brackets, where anything
+    /// may stand, a mark no label takes is in the figure's unit, so a line with a mark that no unit holds is no entry.
+    /// </summary>
+    internal bool CannotBeEntry(ReadOnlySpan<char> line)
+    {
+        int first = -1, last = -1;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c is not (>= '\u4e00' and <= '\u9fff') && char.IsDigit(c))
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        var point = false;
+        for (var i = first + 1; i < last; i++)
+        {
+            if (!char.IsDigit(line[i]))
+            {
+                if (line[i] != '.' || point)
+                {
+                    return true; // digits in two places: 2022-01-10, 温建〔2022〕4号
+                }
+
+                point = true;
+            }
+        }
+
+        return line.IndexOfAny(Brackets) < 0 && line.IndexOfAny(_notInEntry) >= 0;
+    }
+
+    private const string Brackets = "()（）";
+
+    /// <summary><see cref="Parse"/> by the pattern alone.</summary>
+    internal Entry? ParseMatched(string text, (int Start, int End) line)
+    {
+        var length = line.End - line.Start;
         var match = LabelValue().Match(text, line.Start, length);
         if (!match.Success)
         {

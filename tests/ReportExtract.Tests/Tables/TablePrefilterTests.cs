@@ -79,6 +79,46 @@ public sealed class TablePrefilterTests
         figures.Should().BePositive("the lines must hold figures too, or the check proves nothing");
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_line_the_label_value_reader_rejects_unread_is_no_entry_to_the_pattern(int seed)
+    {
+        var random = new Random(seed);
+        // Pieces of a page's metadata block and of label-value rows: digits in one place or two, points, dashes,
+        // every mark the label leaves out, brackets of both widths, units, blanks.
+        string[] pieces = ["- ", "索引号", "发布单位", "罚款", "合计", "行政处罚", "12", "3.5", "2022", "0", "١٢", "１２", ".", "-", "/",
+            "|", ":", "：", "，", ",", "。", "；", ";", "(件)", "（万元）", "(", ")", "（", "）", " ", "  ", "\u3000", "件", "万元", "%",
+            "人次", "〔", "〕", "号", "年度", "(件;次)", "（万元，件）", "(1:2)"];
+        int rejected = 0, read = 0, entries = 0;
+        for (var n = 0; n < 6000; n++)
+        {
+            var b = new StringBuilder();
+            for (var k = random.Next(1, 8); k > 0; k--)
+            {
+                b.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var line = b.ToString();
+            const string before = "前文\n";
+            var text = before + line + "\n后文";
+            var range = (before.Length, before.Length + line.Length);
+            var matched = LabelValue.ParseMatched(text, range);
+            entries += matched is null ? 0 : 1;
+            if (!LabelValue.CannotBeEntry(line))
+            {
+                read++;
+                continue;
+            }
+
+            rejected++;
+            matched.Should().BeNull($"'{line}' was rejected unread");
+        }
+
+        rejected.Should().BeGreaterThan(1000, "most lines have digits in two places or a mark outside brackets");
+        read.Should().BeGreaterThan(1000);
+        entries.Should().BeGreaterThan(100, "the lines must hold entries too, or the check proves nothing");
+    }
+
     [Fact]
     public void A_digit_is_any_character_the_pattern_reads_as_one()
     {
