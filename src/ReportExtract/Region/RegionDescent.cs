@@ -26,7 +26,18 @@ internal sealed class RegionDescent(RegionDivisions divisions)
     private const int ShortLineLength = 40;
 
     /// <summary>The division the accepted mentions of <paramref name="primary"/> lead to, with the others as context.</summary>
-    public RegionResolution Descend(List<RegionMention> mentions, RegionSource primary, string body)
+    public RegionResolution Descend(List<RegionMention> mentions, RegionSource primary, string body) =>
+        Walk(mentions, primary, body, byMassAlone: false)!;
+
+    /// <summary>
+    /// The same walk when the deciding source's mass alone settles every level (one child heaviest), or null where
+    /// two children tie in mass and what the other sources say would decide. Such a walk is the same whatever the
+    /// other sources say, as long as they leave the deciding source's mass as it is.
+    /// </summary>
+    public RegionResolution? DescendByMassAlone(List<RegionMention> mentions, RegionSource primary) =>
+        primary == RegionSource.Body ? null : Walk(mentions, primary, string.Empty, byMassAlone: true);
+
+    private RegionResolution? Walk(List<RegionMention> mentions, RegionSource primary, string body, bool byMassAlone)
     {
         var mass = Weigh(mentions, primary, body);
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -51,6 +62,11 @@ internal sealed class RegionDescent(RegionDivisions divisions)
             children.Sort(Child.HeaviestFirst);
 
             var best = children[0];
+            if (byMassAlone && children.Count > 1 && children[1].Mass == best.Mass)
+            {
+                return null;
+            }
+
             if (primary == RegionSource.Body
                 && (best.Mass < BodyThreshold(mass, current, best.Index)
                     || (children.Count > 1 && best.Mass < BodySiblingMargin * children[1].Mass)))

@@ -11,9 +11,15 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
 {
     /// <summary>Marks the mentions that count as accepted and narrows their candidates.</summary>
     /// <param name="sources">The text of each source, indexed by <see cref="RegionSource"/>.</param>
-    public void Accept(string[] sources, List<RegionMention> mentions)
+    /// <returns>
+    /// True when every mention was settled by the first pass, by its own strength or its predecessor's. Such a
+    /// mention is settled by the mentions before it alone: what mentions after it (the text's, after the
+    /// organization's and the title's) accept cannot change it.
+    /// </returns>
+    public bool Accept(string[] sources, List<RegionMention> mentions)
     {
         var state = new AcceptanceState(divisions);
+        var allAtOnce = true;
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
@@ -22,6 +28,16 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
             {
                 state.Take(m, narrowed ?? m.Candidates);
             }
+            else
+            {
+                allAtOnce = false;
+            }
+        }
+
+        if (allAtOnce)
+        {
+            // Nothing is left to support or vouch for.
+            return true;
         }
 
         // Weak names lean on the others (汕头 → 龙湖, then 龙湖 → …) until nothing changes. Then the organization and
@@ -30,6 +46,7 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
         AcceptSupported(sources, mentions, state);
         TrustOwnNames(sources, mentions, state);
         AcceptSupported(sources, mentions, state);
+        return false;
     }
 
     /// <summary>Accepts the weak names that a predecessor or another accepted name supports, round after round until none is added.</summary>
