@@ -80,7 +80,7 @@ public sealed class RegionResolver
     /// </summary>
     /// <remarks>
     /// The text's mentions come after the organization's and the title's and can only (1) support their weak names,
-    /// (2) decide when they name nothing, and (3) break a tie in the deciding source's mass as context. So the
+    /// (2) decide when they accept no name, and (3) break a tie in the deciding source's mass as context. So the
     /// answer is the text's alone to change only when a head mention is left unsettled by the first acceptance pass,
     /// when the head names nothing, or when some level of the descent ties in mass: in all three cases the whole
     /// resolution is run with the text. <see cref="ResolveWithText"/> is the oracle that tests hold this to.
@@ -93,8 +93,10 @@ public sealed class RegionResolver
             return null;
         }
 
-        // Every mention is accepted, and they come by source in order of trust: the first one's source decides.
-        return _descent.DescendByMassAlone(mentions, mentions[0].Source);
+        // The mentions come by source in order of trust: the first accepted one's source decides. When the head
+        // accepts none, the text decides.
+        var first = mentions.Find(m => m.Accepted);
+        return first is null ? null : _descent.DescendByMassAlone(mentions, first.Source);
     }
 
     /// <summary>The division of the body that wrote <paramref name="text"/>, weighing every mention of the text.</summary>

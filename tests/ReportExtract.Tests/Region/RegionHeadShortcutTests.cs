@@ -25,14 +25,16 @@ public sealed class RegionHeadShortcutTests
         var surfaces = Resolver.Matcher.Surfaces;
         var divisions = Resolver.Divisions;
 
-        // Homonyms (鼓楼区), weak short forms (温岭) and everyday words (城区) are where the text can tip the answer, so
+        // Homonyms (鼓楼区), weak short forms (温岭) and everyday words (城区, 资源) are where the text can tip the answer, so
         // the head is drawn from them most of the time.
         var ambiguous = surfaces.Where(s => s.Candidates.Length > 1).ToArray();
         var weak = surfaces.Where(s => s.Strength != RegionNameStrength.Strong).ToArray();
-        RegionSurface PickHead() => random.Next(5) switch
+        var commonFull = surfaces.Where(s => s.Strength == RegionNameStrength.Common && s.IsFull).ToArray();
+        RegionSurface PickHead() => random.Next(6) switch
         {
             0 => ambiguous[random.Next(ambiguous.Length)],
             1 => weak[random.Next(weak.Length)],
+            2 => commonFull[random.Next(commonFull.Length)],
             _ => surfaces[random.Next(surfaces.Length)],
         };
 
