@@ -190,7 +190,15 @@ public sealed partial class SectionSplitter
 
             open.RemoveRange(keep, open.Count - keep);
             var node = new Node(heading, r);
-            (open.Count == 0 ? roots : open[^1].Children).Add(node);
+            if (open.Count == 0)
+            {
+                roots.Add(node);
+            }
+            else
+            {
+                open[^1].AddChild(node);
+            }
+
             open.Add(node);
         }
 
@@ -319,7 +327,8 @@ public sealed partial class SectionSplitter
 
         public int Rank { get; } = rank;
 
-        public List<Node> Children { get; } = [];
+        // Most sections are leaves: only those with children make a list of them.
+        private List<Node>? _children;
 
         public int End { get; set; }
 
@@ -328,17 +337,18 @@ public sealed partial class SectionSplitter
         /// <summary>A section never ends inside its own heading.</summary>
         public int MinEnd => Heading.Match.TitleEnd;
 
+        public void AddChild(Node child) => (_children ??= []).Add(child);
+
         public Section ToSection(string text, string path, int level)
         {
             var marker = text[Heading.Match.MarkerStart..Heading.Match.MarkerEnd];
             var children = ImmutableArray<Section>.Empty;
-            if (Children.Count > 0)
+            if (_children is { } nodes)
             {
-                // Most sections are leaves: only those with children build an array of them.
-                var builder = ImmutableArray.CreateBuilder<Section>(Children.Count);
-                for (var i = 0; i < Children.Count; i++)
+                var builder = ImmutableArray.CreateBuilder<Section>(nodes.Count);
+                for (var i = 0; i < nodes.Count; i++)
                 {
-                    var child = Children[i];
+                    var child = nodes[i];
                     child.Kind = Kind;
                     // One allocation for the path: small numbers come from the runtime's cache of their strings.
                     builder.Add(child.ToSection(text, string.Concat(path, ".", (i + 1).ToString(CultureInfo.InvariantCulture)), level + 1));
