@@ -105,9 +105,14 @@ internal sealed class MetadataPage
             }
 
             pos += next;
+            var rest = window[pos..];
             for (var k = 0; k < words.Length; k++)
             {
-                if (at[k] < 0 && words[k][0] == window[pos] && window[pos..].StartsWith(words[k], StringComparison.Ordinal))
+                // 我 and 现 start many a word of running text: the second character turns nearly all of them away
+                // before a comparison of the whole word.
+                var word = words[k];
+                if (at[k] < 0 && word[0] == rest[0] && (word.Length == 1 || (rest.Length > 1 && word[1] == rest[1]))
+                    && rest.StartsWith(word, StringComparison.Ordinal))
                 {
                     at[k] = pos;
                     missing--;
