@@ -76,8 +76,8 @@ internal sealed class MetadataPage
 
         var window = text.AsSpan(0, Math.Min(text.Length, ProseWindow));
         var page = new MetadataPage(text, sections, head, foot, FirstOccurrences(window, lexicon.PresentingLeads, lexicon.PresentingLeadStarts));
-        page.Labels.AddRange(labels.Scan(text, head, page.HeadUsed, page.HeadValues));
-        page.Labels.AddRange(labels.Scan(text, foot, []));
+        labels.Scan(text, head, page.Labels, page.HeadUsed, page.HeadValues);
+        labels.Scan(text, foot, page.Labels, used: null);
         return page;
     }
 
