@@ -76,8 +76,8 @@ internal sealed class MetadataPage
 
         var window = text.AsSpan(0, Math.Min(text.Length, ProseWindow));
         var page = new MetadataPage(text, sections, head, foot, FirstOccurrences(window, lexicon.PresentingLeads, lexicon.PresentingLeadStarts));
-        page.Labels.AddRange(labels.Scan(text, head, page.HeadUsed, page.HeadValues));
-        page.Labels.AddRange(labels.Scan(text, foot, []));
+        labels.Scan(text, head, page.Labels, page.HeadUsed, page.HeadValues);
+        labels.Scan(text, foot, page.Labels, used: null);
         return page;
     }
 
@@ -105,9 +105,14 @@ internal sealed class MetadataPage
             }
 
             pos += next;
+            var rest = window[pos..];
             for (var k = 0; k < words.Length; k++)
             {
-                if (at[k] < 0 && words[k][0] == window[pos] && window[pos..].StartsWith(words[k], StringComparison.Ordinal))
+                // 我 and 现 start many a word of running text: the second character turns nearly all of them away
+                // before a comparison of the whole word.
+                var word = words[k];
+                if (at[k] < 0 && word[0] == rest[0] && (word.Length == 1 || (rest.Length > 1 && word[1] == rest[1]))
+                    && rest.StartsWith(word, StringComparison.Ordinal))
                 {
                     at[k] = pos;
                     missing--;

@@ -23,14 +23,14 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
     private const string CellBrackets = "[]【】|";
 
     /// <summary>
-    /// Every labelled value in <paramref name="lines"/>, in order. <paramref name="used"/> receives the
-    /// indexes of lines that are labels or the values under them, so that no one mistakes them for prose;
-    /// <paramref name="valuesBelow"/>, when given, the indexes of the value lines among them.
+    /// Adds every labelled value in <paramref name="lines"/> to <paramref name="found"/>, in order.
+    /// <paramref name="used"/>, when given, receives the indexes of lines that are labels or the values under them,
+    /// so that no one mistakes them for prose; <paramref name="valuesBelow"/>, when given, the indexes of the value
+    /// lines among them.
     /// </summary>
-    public List<LabelledValue> Scan(string text, List<TextLine> lines, HashSet<int> used, HashSet<int>? valuesBelow = null)
+    public void Scan(string text, List<TextLine> lines, List<LabelledValue> found, HashSet<int>? used, HashSet<int>? valuesBelow = null)
     {
-
-        var found = new List<LabelledValue>();
+        // One list of the labels of a line, reused for every line and every value line looked at below a label.
         var labels = new List<(LabelField Field, string Label, int Start, int ValueStart)>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -47,14 +47,23 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 continue;
             }
 
-            used.Add(i);
+            used?.Add(i);
             for (var k = 0; k < labels.Count; k++)
             {
                 var valueEnd = k + 1 < labels.Count ? labels[k + 1].Start : line.End;
                 var value = text.AsSpan(labels[k].ValueStart, valueEnd - labels[k].ValueStart).Trim().Trim(CellBrackets).Trim();
-                if (value.IsEmpty && k == labels.Count - 1 && ValueBelow(text, lines, i, used, valuesBelow) is { } below)
+                if (value.IsEmpty && k == labels.Count - 1)
                 {
-                    value = below;
+                    // The last label of the line: the list is read no further, so it can hold the line below's.
+                    var (field, label) = (labels[k].Field, labels[k].Label);
+                    labels.Clear();
+                    value = ValueBelow(text, lines, i, used, valuesBelow, labels);
+                    if (!value.IsEmpty)
+                    {
+                        found.Add(new LabelledValue(field, label, value.ToString()));
+                    }
+
+                    break;
                 }
 
                 if (!value.IsEmpty)
@@ -63,12 +72,10 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 }
             }
         }
-
-        return found;
     }
 
     /// <summary>The value on the next non-blank line when the label's own line ends with it.</summary>
-    private ReadOnlySpan<char> ValueBelow(string text, List<TextLine> lines, int i, HashSet<int> used, HashSet<int>? valuesBelow)
+    private ReadOnlySpan<char> ValueBelow(string text, List<TextLine> lines, int i, HashSet<int>? used, HashSet<int>? valuesBelow, List<(LabelField, string, int, int)> inner)
     {
         for (var j = i + 1; j < lines.Count && j <= i + 2; j++)
         {
@@ -78,14 +85,14 @@ internal sealed class PageLabels(MetadataLexicon lexicon)
                 continue;
             }
 
-            var inner = new List<(LabelField, string, int, int)>();
+            inner.Clear();
             FindLabels(text, lines[j], inner);
             if (inner.Count > 0 || candidate.Length > MaxLabelLine)
             {
                 return [];
             }
 
-            used.Add(j);
+            used?.Add(j);
             valuesBelow?.Add(j);
             return candidate;
         }

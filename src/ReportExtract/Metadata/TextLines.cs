@@ -11,10 +11,13 @@ internal readonly record struct TextLine(int Index, int Start, int End)
 /// <summary>The head and the foot of a report, where its metadata lives, as lines.</summary>
 internal static class TextLines
 {
+    private const int TypicalHeadLines = 16;
+
     /// <summary>Up to <paramref name="maxLines"/> lines that start before <paramref name="end"/>.</summary>
     public static List<TextLine> Head(string text, int end, int maxLines)
     {
-        var lines = new List<TextLine>(maxLines);
+        // Most heads are a few lines (the first heading comes early): the list grows for the few long ones.
+        var lines = new List<TextLine>(Math.Min(maxLines, TypicalHeadLines));
         var pos = 0;
         while (pos < end && lines.Count < maxLines)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ReportExtract.Model;
 
 namespace ReportExtract.Region;
@@ -26,7 +27,18 @@ internal sealed class RegionDescent(RegionDivisions divisions)
     private const int ShortLineLength = 40;
 
     /// <summary>The division the accepted mentions of <paramref name="primary"/> lead to, with the others as context.</summary>
-    public RegionResolution Descend(List<RegionMention> mentions, RegionSource primary, string body)
+    public RegionResolution Descend(List<RegionMention> mentions, RegionSource primary, string body) =>
+        Walk(mentions, primary, body, byMassAlone: false)!;
+
+    /// <summary>
+    /// The same walk when the deciding source's mass alone settles every level (one child heaviest), or null where
+    /// two children tie in mass and what the other sources say would decide. Such a walk is the same whatever the
+    /// other sources say, as long as they leave the deciding source's mass as it is.
+    /// </summary>
+    public RegionResolution? DescendByMassAlone(List<RegionMention> mentions, RegionSource primary) =>
+        primary == RegionSource.Body ? null : Walk(mentions, primary, string.Empty, byMassAlone: true);
+
+    private RegionResolution? Walk(List<RegionMention> mentions, RegionSource primary, string body, bool byMassAlone)
     {
         var mass = Weigh(mentions, primary, body);
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -35,11 +47,11 @@ internal sealed class RegionDescent(RegionDivisions divisions)
         while (true)
         {
             children.Clear();
-            foreach (var (index, weight) in mass.OfSource(primary))
+            foreach (var (index, sums) in mass.All)
             {
-                if (divisions[index].Parent == current)
+                if (sums.Has(primary) && divisions[index].Parent == current)
                 {
-                    children.Add(new Child(index, weight, mass.Context(index, primary)));
+                    children.Add(new Child(index, sums.Of(primary), mass.Context(index, primary)));
                 }
             }
 
@@ -51,6 +63,11 @@ internal sealed class RegionDescent(RegionDivisions divisions)
             children.Sort(Child.HeaviestFirst);
 
             var best = children[0];
+            if (byMassAlone && children.Count > 1 && children[1].Mass == best.Mass)
+            {
+                return null;
+            }
+
             if (primary == RegionSource.Body
                 && (best.Mass < BodyThreshold(mass, current, best.Index)
                     || (children.Count > 1 && best.Mass < BodySiblingMargin * children[1].Mass)))
@@ -211,34 +228,81 @@ internal sealed class RegionDescent(RegionDivisions divisions)
     /// The weight of accepted mentions per source and division subtree, and the deciding source's own weight per
     /// division named (not counting its descendants).
     /// </summary>
+    /// <remarks>One table keyed by division holds all four sums (a report names a handful of divisions, and one
+    /// table is a quarter of the allocations and lookups of one per sum).</remarks>
     private sealed class MentionMass
     {
-        private readonly Dictionary<int, double>[] _bySource = [[], [], []];
-        private readonly Dictionary<int, double> _own = [];
+        private readonly Dictionary<int, Sums> _sums = [];
 
-        public void Add(RegionSource source, int division, double weight) =>
-            _bySource[(int)source][division] = _bySource[(int)source].GetValueOrDefault(division) + weight;
+        public void Add(RegionSource source, int division, double weight)
+        {
+            ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(_sums, division, out _);
+            switch (source)
+            {
+                case RegionSource.Organization:
+                    sums.Organization += weight;
+                    sums.InOrganization = true;
+                    break;
+                case RegionSource.Title:
+                    sums.Title += weight;
+                    sums.InTitle = true;
+                    break;
+                default:
+                    sums.Body += weight;
+                    sums.InBody = true;
+                    break;
+            }
+        }
 
-        public void AddOwn(int division, double weight) => _own[division] = _own.GetValueOrDefault(division) + weight;
+        public void AddOwn(int division, double weight) =>
+            CollectionsMarshal.GetValueRefOrAddDefault(_sums, division, out _).Own += weight;
 
-        public Dictionary<int, double> OfSource(RegionSource source) => _bySource[(int)source];
+        /// <summary>The sums of every division weighed, in no particular order.</summary>
+        public Dictionary<int, Sums> All => _sums;
 
-        public double Own(int division) => _own.GetValueOrDefault(division);
+        public double Own(int division) => _sums.GetValueOrDefault(division).Own;
 
         /// <summary>What the sources other than <paramref name="primary"/> say for <paramref name="division"/>, weighed by trust.</summary>
         public double Context(int division, RegionSource primary)
         {
+            var sums = _sums.GetValueOrDefault(division);
             var sum = 0.0;
             foreach (var source in RegionSources.All)
             {
                 if (source != primary)
                 {
-                    sum += source.ContextWeight() * _bySource[(int)source].GetValueOrDefault(division);
+                    sum += source.ContextWeight() * sums.Of(source);
                 }
             }
 
             return sum;
         }
+    }
+
+    /// <summary>The weight each source gives one division, whether it names it at all, and the deciding source's own.</summary>
+    private struct Sums
+    {
+        public double Organization;
+        public double Title;
+        public double Body;
+        public double Own;
+        public bool InOrganization;
+        public bool InTitle;
+        public bool InBody;
+
+        public readonly double Of(RegionSource source) => source switch
+        {
+            RegionSource.Organization => Organization,
+            RegionSource.Title => Title,
+            _ => Body,
+        };
+
+        public readonly bool Has(RegionSource source) => source switch
+        {
+            RegionSource.Organization => InOrganization,
+            RegionSource.Title => InTitle,
+            _ => InBody,
+        };
     }
 
     /// <summary>Tells whether a position lies on a short line; positions must come in increasing order.</summary>

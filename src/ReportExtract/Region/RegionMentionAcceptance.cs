@@ -11,9 +11,16 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
 {
     /// <summary>Marks the mentions that count as accepted and narrows their candidates.</summary>
     /// <param name="sources">The text of each source, indexed by <see cref="RegionSource"/>.</param>
-    public void Accept(string[] sources, List<RegionMention> mentions)
+    /// <returns>
+    /// True when every mention was settled by the first pass: accepted by its own strength or its predecessor's, or
+    /// an everyday word that only a predecessor could accept and whose predecessor is settled. Such a mention is
+    /// settled by the mentions before it alone: what mentions after it (the text's, after the organization's and the
+    /// title's) accept cannot change it.
+    /// </returns>
+    public bool Accept(string[] sources, List<RegionMention> mentions)
     {
         var state = new AcceptanceState(divisions);
+        var allAtOnce = true;
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
@@ -22,6 +29,17 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
             {
                 state.Take(m, narrowed ?? m.Candidates);
             }
+            else if (Supportable(m))
+            {
+                // Support (or, for a weak name, its own source's trust) may accept it later.
+                allAtOnce = false;
+            }
+        }
+
+        if (allAtOnce)
+        {
+            // Nothing is left to support or vouch for.
+            return true;
         }
 
         // Weak names lean on the others (汕头 → 龙湖, then 龙湖 → …) until nothing changes. Then the organization and
@@ -30,6 +48,7 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
         AcceptSupported(sources, mentions, state);
         TrustOwnNames(sources, mentions, state);
         AcceptSupported(sources, mentions, state);
+        return false;
     }
 
     /// <summary>Accepts the weak names that a predecessor or another accepted name supports, round after round until none is added.</summary>
@@ -46,12 +65,8 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
                     continue;
                 }
 
-                // In an organization even a common-word full name is meant as a place (城区人民政府), but like a weak
-                // name it needs its city from elsewhere.
-                var supportable = m.Surface.Strength == RegionNameStrength.Weak
-                    || (m.Source == RegionSource.Organization && m.Surface.IsFull);
                 var kept = NarrowByPredecessor(sources[(int)m.Source], m, Predecessor(mentions, k))
-                    ?? (supportable ? state.CachedSupport(m) : []);
+                    ?? (Supportable(m) ? state.CachedSupport(m) : []);
                 if (!kept.IsEmpty)
                 {
                     state.Take(m, kept);
@@ -60,6 +75,14 @@ internal sealed class RegionMentionAcceptance(RegionDivisions divisions)
             }
         }
     }
+
+    /// <summary>
+    /// Whether another accepted name can vouch for <paramref name="m"/>: a weak name, and in an organization even a
+    /// common-word full name, which is meant as a place there (城区人民政府) but like a weak name needs its city from
+    /// elsewhere.
+    /// </summary>
+    private static bool Supportable(RegionMention m) =>
+        m.Surface.Strength == RegionNameStrength.Weak || (m.Source == RegionSource.Organization && m.Surface.IsFull);
 
     /// <summary>Accepts the weak names of the organization and the one that opens the title.</summary>
     private static void TrustOwnNames(string[] sources, List<RegionMention> mentions, AcceptanceState state)

@@ -70,6 +70,39 @@ public sealed class RegionResolver
     public RegionResolution Resolve(string? organization, string? title, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return ResolveFromHeadAlone(organization ?? string.Empty, title ?? string.Empty)
+            ?? ResolveWithText(organization, title, text);
+    }
+
+    /// <summary>
+    /// The answer when the organization and the title settle it without the text, or null; the text is then not
+    /// scanned at all (most reports name their body in both, and the scan is most of the resolver's work).
+    /// </summary>
+    /// <remarks>
+    /// The text's mentions come after the organization's and the title's and can only (1) support their weak names,
+    /// (2) decide when they accept no name, and (3) break a tie in the deciding source's mass as context. So the
+    /// answer is the text's alone to change only when a head mention is left unsettled by the first acceptance pass,
+    /// when the head names nothing, or when some level of the descent ties in mass: in all three cases the whole
+    /// resolution is run with the text. <see cref="ResolveWithText"/> is the oracle that tests hold this to.
+    /// </remarks>
+    internal RegionResolution? ResolveFromHeadAlone(string organization, string title)
+    {
+        var mentions = _collector.Collect(organization, title, string.Empty);
+        if (mentions.Count == 0 || !_acceptance.Accept([organization, title, string.Empty], mentions))
+        {
+            return null;
+        }
+
+        // The mentions come by source in order of trust: the first accepted one's source decides. When the head
+        // accepts none, the text decides.
+        var first = mentions.Find(m => m.Accepted);
+        return first is null ? null : _descent.DescendByMassAlone(mentions, first.Source);
+    }
+
+    /// <summary>The division of the body that wrote <paramref name="text"/>, weighing every mention of the text.</summary>
+    internal RegionResolution ResolveWithText(string? organization, string? title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         string[] sources = [organization ?? string.Empty, title ?? string.Empty, text];
 
         var mentions = _collector.Collect(sources[(int)RegionSource.Organization], sources[(int)RegionSource.Title], text);

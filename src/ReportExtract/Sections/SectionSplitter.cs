@@ -86,12 +86,16 @@ public sealed partial class SectionSplitter
                 continue;
             }
 
-            var heading = new Heading(m, pos, lineEnd, text.Substring(m.TitleStart, m.TitleEnd - m.TitleStart));
+            var title = text.Substring(m.TitleStart, m.TitleEnd - m.TitleStart);
+            var headingEnd = lineEnd;
             if (m.TitleStart == m.TitleEnd && DetachedTitle(text, next) is { } detached)
             {
-                heading = heading with { Title = text[detached.Start..detached.End], LineEnd = detached.LineEnd };
+                title = text[detached.Start..detached.End];
+                headingEnd = detached.LineEnd;
                 next = detached.LineEnd + 1;
             }
+
+            var heading = new Heading(m, pos, headingEnd, title);
 
             if (contents.State == ContentsState.Open)
             {
@@ -167,13 +171,13 @@ public sealed partial class SectionSplitter
     /// that starts over at 1 inside an open item of its own family (the rows 一、二、三 of a table in section 三、)
     /// nests there once; any other number, a repeat or a gap, stays a sibling of the innermost open item.
     /// </summary>
-    private static List<Node> BuildTree(string text, List<Heading> headings, int bodyEnd)
+    private static List<Heading> BuildTree(string text, List<Heading> headings, int bodyEnd)
     {
         Span<int> rank = stackalloc int[FamilyCount];
         rank.Fill(-1);
         var nextRank = 0;
-        var roots = new List<Node>();
-        var open = new List<Node>();
+        var roots = new List<Heading>();
+        var open = new List<Heading>();
         foreach (var heading in headings)
         {
             ref var r = ref rank[(int)heading.Match.Family];
@@ -189,9 +193,17 @@ public sealed partial class SectionSplitter
             }
 
             open.RemoveRange(keep, open.Count - keep);
-            var node = new Node(heading, r);
-            (open.Count == 0 ? roots : open[^1].Children).Add(node);
-            open.Add(node);
+            heading.Rank = r;
+            if (open.Count == 0)
+            {
+                roots.Add(heading);
+            }
+            else
+            {
+                open[^1].AddChild(heading);
+            }
+
+            open.Add(heading);
         }
 
         for (var i = open.Count - 1; i >= 0; i--)
@@ -203,21 +215,21 @@ public sealed partial class SectionSplitter
     }
 
     /// <summary>How many open sections stay open (as ancestors) when <paramref name="heading"/> arrives.</summary>
-    private static int OpenDepthFor(List<Node> open, Heading heading, int rank)
+    private static int OpenDepthFor(List<Heading> open, Heading heading, int rank)
     {
         var family = heading.Match.Family;
         var number = heading.Match.Number;
         int innermost = -1, sameFamily = 0;
         for (var i = open.Count - 1; i >= 0; i--)
         {
-            if (open[i].Heading.Match.Family != family)
+            if (open[i].Match.Family != family)
             {
                 continue;
             }
 
             sameFamily++;
             innermost = innermost < 0 ? i : innermost;
-            if (number == open[i].Heading.Match.Number + 1)
+            if (number == open[i].Match.Number + 1)
             {
                 return i;
             }
@@ -236,18 +248,18 @@ public sealed partial class SectionSplitter
         }
 
         // Starting over at 1 inside an item numbered 2 or more nests, once per family; anything else is a sibling.
-        return number == 1 && sameFamily == 1 && open[innermost].Heading.Match.Number >= 2 ? open.Count : innermost;
+        return number == 1 && sameFamily == 1 && open[innermost].Match.Number >= 2 ? open.Count : innermost;
     }
 
     /// <summary>
     /// Kinds come from the top-level titles; top-level sections the lexicon cannot name but that stand
     /// before the report's shortcomings or plans are its achievements (topical headings such as 提升依法全面履职水平).
     /// </summary>
-    private void AssignKinds(List<Node> roots)
+    private void AssignKinds(List<Heading> roots)
     {
         foreach (var root in roots)
         {
-            root.Kind = _kinds.Classify(root.Heading.Title);
+            root.Kind = _kinds.Classify(root.Title);
         }
 
         var turn = roots.FindIndex(n => n.Kind is SectionKind.Shortcomings or SectionKind.Plans);
@@ -310,35 +322,45 @@ public sealed partial class SectionSplitter
     /// <summary>How many heading families there are (read once: each call of Enum.GetValues makes an array).</summary>
     private static readonly int FamilyCount = Enum.GetValues<HeadingFamily>().Length;
 
-    private sealed record Heading(HeadingMatch Match, int LineStart, int LineEnd, string Title);
-
-    /// <summary>A section being built: mutable only inside <see cref="Split"/>.</summary>
-    private sealed class Node(Heading heading, int rank)
+    /// <summary>
+    /// A heading line, and the section it opens as the tree is built (one object for both: a report has dozens of
+    /// headings); mutable only inside <see cref="Split"/>.
+    /// </summary>
+    private sealed class Heading(HeadingMatch match, int lineStart, int lineEnd, string title)
     {
-        public Heading Heading { get; } = heading;
+        public HeadingMatch Match { get; } = match;
 
-        public int Rank { get; } = rank;
+        public int LineStart { get; } = lineStart;
 
-        public List<Node> Children { get; } = [];
+        public int LineEnd { get; } = lineEnd;
+
+        public string Title { get; } = title;
+
+        /// <summary>Its family's rank, set when the tree is built.</summary>
+        public int Rank { get; set; }
+
+        // Most sections are leaves: only those with children make a list of them.
+        private List<Heading>? _children;
 
         public int End { get; set; }
 
         public SectionKind Kind { get; set; } = SectionKind.Other;
 
         /// <summary>A section never ends inside its own heading.</summary>
-        public int MinEnd => Heading.Match.TitleEnd;
+        public int MinEnd => Match.TitleEnd;
+
+        public void AddChild(Heading child) => (_children ??= []).Add(child);
 
         public Section ToSection(string text, string path, int level)
         {
-            var marker = text[Heading.Match.MarkerStart..Heading.Match.MarkerEnd];
+            var marker = text[Match.MarkerStart..Match.MarkerEnd];
             var children = ImmutableArray<Section>.Empty;
-            if (Children.Count > 0)
+            if (_children is { } nodes)
             {
-                // Most sections are leaves: only those with children build an array of them.
-                var builder = ImmutableArray.CreateBuilder<Section>(Children.Count);
-                for (var i = 0; i < Children.Count; i++)
+                var builder = ImmutableArray.CreateBuilder<Section>(nodes.Count);
+                for (var i = 0; i < nodes.Count; i++)
                 {
-                    var child = Children[i];
+                    var child = nodes[i];
                     child.Kind = Kind;
                     // One allocation for the path: small numbers come from the runtime's cache of their strings.
                     builder.Add(child.ToSection(text, string.Concat(path, ".", (i + 1).ToString(CultureInfo.InvariantCulture)), level + 1));
@@ -347,7 +369,7 @@ public sealed partial class SectionSplitter
                 children = builder.MoveToImmutable();
             }
 
-            return new Section(path, level, marker, Heading.Title, Kind, new TextSpan(Heading.Match.MarkerStart, End), children);
+            return new Section(path, level, marker, Title, Kind, new TextSpan(Match.MarkerStart, End), children);
         }
     }
 }
