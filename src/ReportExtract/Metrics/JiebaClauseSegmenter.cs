@@ -10,6 +10,8 @@ internal sealed class JiebaClauseSegmenter(JiebaSegmenter segmenter) : IClauseSe
 {
     public int CutPiece(ReadOnlySpan<char> text, int start, List<WordToken> words) => segmenter.CutPiece(text, start, hmm: false, words);
 
+    public bool IsEdgeWithoutCut(ReadOnlySpan<char> text, int position) => segmenter.IsEdgeWithoutHmm(text, position);
+
     public IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause)
     {
         var tokens = segmenter.Tag(clause, hmm: false);

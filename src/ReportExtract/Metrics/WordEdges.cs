@@ -14,6 +14,12 @@ internal interface IClauseSegmenter
     /// </summary>
     int CutPiece(ReadOnlySpan<char> text, int start, List<WordToken> words);
 
+    /// <summary>
+    /// True when <paramref name="position"/> is an edge of the words <see cref="CutPiece"/> gives <paramref name="text"/>,
+    /// known without cutting it; false when only the cut can tell.
+    /// </summary>
+    bool IsEdgeWithoutCut(ReadOnlySpan<char> text, int position);
+
     /// <summary>The words of <paramref name="clause"/> with verbs marked (part-of-speech tagging).</summary>
     IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause);
 }
@@ -80,6 +86,12 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
         if (offset < 0 || position > _end)
         {
             return false;
+        }
+
+        // Most edges asked lie between two characters no dictionary word joins: known without routing the block.
+        if (segmenter.IsEdgeWithoutCut(text.AsSpan(_start, _end - _start), offset))
+        {
+            return true;
         }
 
         CutThrough(position);

@@ -25,6 +25,32 @@ public sealed partial class JiebaSegmenter
     internal int CutPiece(ReadOnlySpan<char> text, int start, bool hmm, List<WordToken> output) =>
         CutPiece(new PrefixLexicon.View(Lexicon), text, start, hmm, output);
 
+    /// <summary>
+    /// True when <paramref name="position"/> is an edge of the words of <paramref name="text"/> cut without the HMM, known
+    /// without cutting; false when only the cut can tell. A piece's ends are edges; inside a block, a position that no
+    /// dictionary word spans is an edge of every route through it (a route's steps are dictionary words or single
+    /// characters), and stays one unless two single ASCII letters or digits around it join into one token.
+    /// </summary>
+    internal bool IsEdgeWithoutHmm(ReadOnlySpan<char> text, int position)
+    {
+        if (position <= 0 || position >= text.Length)
+        {
+            return position == 0 || position == text.Length;
+        }
+
+        var left = text[position - 1];
+        var right = text[position];
+        var leftInBlock = JiebaCharClasses.IsCutBlock(left);
+        if (leftInBlock != JiebaCharClasses.IsCutBlock(right))
+        {
+            // A block ends or starts here: a token outside blocks (one code point or a CRLF) never holds a block character.
+            return true;
+        }
+
+        return leftInBlock && !(char.IsAsciiLetterOrDigit(left) && char.IsAsciiLetterOrDigit(right))
+            && !Lexicon.AdjacentPairs.MayAdjoin(left, right);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CutPiece<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, int start, bool hmm, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon
