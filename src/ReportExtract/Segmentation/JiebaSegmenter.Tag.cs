@@ -47,6 +47,48 @@ public sealed partial class JiebaSegmenter
         }
     }
 
+    /// <summary>
+    /// False when the first token of <c>jieba.posseg.cut(text, HMM=False)</c> surely carries no tag <paramref name="accepts"/>
+    /// takes; true when it may. Read off the dictionary walk from the first character, without a route: the first token of
+    /// a block is one of the words that walk meets or its first character alone (tagged as that character's node, x when
+    /// the dictionary has none), or a run of single ASCII letters and digits (eng); outside a block it is x.
+    /// </summary>
+    internal bool MayOpenWithTag(ReadOnlySpan<char> text, Func<string, bool> accepts)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        if (!JiebaCharClasses.IsTagBlock(text[0]))
+        {
+            return accepts("x");
+        }
+
+        if (char.IsAsciiLetterOrDigit(text[0]) && accepts("eng"))
+        {
+            return true;
+        }
+
+        var lexicon = Lexicon;
+        var node = lexicon.Child(0, text[0]);
+        if (accepts(lexicon.TagName(node)))
+        {
+            return true;
+        }
+
+        for (var x = 1; node >= 0 && x < text.Length && JiebaCharClasses.IsTagBlock(text[x]); x++)
+        {
+            node = lexicon.Child(node, text[x]);
+            if (node >= 0 && lexicon.Frequency(node) > 0 && accepts(lexicon.TagName(node)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagBlock(
         ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, long[] nodes, List<TaggedToken> output)

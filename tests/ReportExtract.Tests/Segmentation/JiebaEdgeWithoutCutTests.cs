@@ -22,7 +22,7 @@ public sealed class JiebaEdgeWithoutCutTests
         "\u3000", "\r\n", "\r", "\n", "𠀀", "\uD840", "１２", "臺", "灣", "縣", "議", "會", "處", "理", "\u9FD6", "\u3400", "·",
     ];
 
-    private static readonly Lazy<string[]> DictionaryWords = new(() => WordsOf(Segmenter.Lexicon));
+    internal static readonly Lazy<string[]> DictionaryWords = new(() => WordsOf(Segmenter.Lexicon));
 
     /// <summary>Every word of <paramref name="lexicon"/> (a node with a frequency), read off the trie depth first.</summary>
     private static string[] WordsOf(PrefixLexicon lexicon)
@@ -48,7 +48,8 @@ public sealed class JiebaEdgeWithoutCutTests
         return [.. words];
     }
 
-    private static string RandomText(Random random)
+    /// <summary>Up to 30 dictionary words and other characters a report holds, in random order.</summary>
+    internal static string RandomText(Random random)
     {
         var words = DictionaryWords.Value;
         var text = new StringBuilder();
