@@ -14,6 +14,8 @@ internal sealed class JiebaClauseSegmenter(JiebaSegmenter segmenter) : IClauseSe
 
     public bool MayOpenWithVerb(ReadOnlySpan<char> clause) => segmenter.MayOpenWithTag(clause, IsVerb);
 
+    public bool MayHoldLongVerb(ReadOnlySpan<char> clause, int from) => segmenter.MayHoldLongTag(clause, from, 2, IsVerb);
+
     public IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause)
     {
         var tokens = segmenter.Tag(clause, hmm: false);

@@ -295,7 +295,8 @@ internal sealed class SubjectFinder
             e++;
         }
 
-        if (e - start > ShortAfter && _segmenter is not null)
+        // The second of two verbs starts two characters in or later: without a verb of two characters there, no tagging.
+        if (e - start > ShortAfter && _segmenter is not null && _segmenter.MayHoldLongVerb(text.AsSpan(start, e - start), 2))
         {
             // 28个许可证联审联办, 1名局领导牵头包案: two verbs in a row end the noun phrase. A lone verb is a
             // nominalized part of it (社区调解委员会, 9起合同纠纷行政调解) and stays.

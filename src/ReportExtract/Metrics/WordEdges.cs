@@ -25,6 +25,9 @@ internal interface IClauseSegmenter
 
     /// <summary>False when the first of <see cref="TaggedWords"/> is surely no verb, known without tagging; true when it may be.</summary>
     bool MayOpenWithVerb(ReadOnlySpan<char> clause);
+
+    /// <summary>False when no word of <see cref="TaggedWords"/> starting at or after <paramref name="from"/> is a verb of two or more characters.</summary>
+    bool MayHoldLongVerb(ReadOnlySpan<char> clause, int from);
 }
 
 /// <summary>

@@ -89,6 +89,48 @@ public sealed partial class JiebaSegmenter
         return false;
     }
 
+    /// <summary>
+    /// False when no token of <c>jieba.posseg.cut(text, HMM=False)</c> starting at or after <paramref name="from"/> and at
+    /// least <paramref name="minLength"/> (2 or more) long can carry a tag <paramref name="accepts"/> takes; true when one may.
+    /// Such a token is a dictionary word (or a run of ASCII letters and digits, eng, or a CRLF or surrogate pair, x): the
+    /// words starting at each position are walked, only where the pair there may start one.
+    /// </summary>
+    internal bool MayHoldLongTag(ReadOnlySpan<char> text, int from, int minLength, Func<string, bool> accepts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minLength, 2);
+        if (accepts("eng") || accepts("x"))
+        {
+            return true;
+        }
+
+        var lexicon = Lexicon;
+        var pairs = lexicon.AdjacentPairs;
+        for (var p = Math.Max(0, from); p + minLength <= text.Length; p++)
+        {
+            if (!JiebaCharClasses.IsTagBlock(text[p]) || !pairs.MayAdjoin(text[p], text[p + 1]))
+            {
+                continue;
+            }
+
+            var node = 0;
+            for (var x = p; x < text.Length && JiebaCharClasses.IsTagBlock(text[x]); x++)
+            {
+                node = lexicon.Child(node, text[x]);
+                if (node < 0)
+                {
+                    break;
+                }
+
+                if (x + 1 - p >= minLength && lexicon.Frequency(node) > 0 && accepts(lexicon.TagName(node)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagBlock(
         ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, long[] nodes, List<TaggedToken> output)

@@ -67,6 +67,41 @@ public sealed class JiebaFirstTagTests
     }
 
     [Theory]
+    [InlineData(6)]
+    [InlineData(2026)]
+    public void A_long_tag_turned_away_is_on_no_token_after_the_start_on_seeded_random_clauses(int seed)
+    {
+        var random = new Random(seed);
+        var user = Segmenter.WithUserDictionary(["联审联办 9 v", "ab12 3 v"]);
+        int turnedAway = 0, taken = 0;
+        for (var round = 0; round < 3000; round++)
+        {
+            var clause = RandomClause(random);
+            foreach (var segmenter in new[] { Segmenter, user })
+            {
+                var tokens = segmenter.Tag(clause, hmm: false);
+                foreach (var (name, accepts) in Tags)
+                {
+                    var from = random.Next(0, 4);
+                    var minLength = random.Next(2, 4);
+                    if (segmenter.MayHoldLongTag(clause, from, minLength, accepts))
+                    {
+                        taken++;
+                        continue;
+                    }
+
+                    turnedAway++;
+                    tokens.Any(t => t.Start >= from && t.Length >= minLength && accepts(t.Tag)).Should().BeFalse(
+                        "no {0} of {1}+ from {2} in [{3}]", name, minLength, from, clause);
+                }
+            }
+        }
+
+        turnedAway.Should().BeGreaterThan(5000);
+        taken.Should().BeGreaterThan(5000);
+    }
+
+    [Theory]
     [InlineData("召开局务会议", true)]
     [InlineData("局务会议", false)]
     [InlineData("，召开", false)]
