@@ -86,8 +86,8 @@ internal sealed class SubjectFinder
         // 执法案卷) the words after the unit name the second one. A lone verb after the unit (纠错率连续3年|保持为零) names
         // nothing either way.
         if (after is not null && before is not null && !verbFinal && _segmenter is not null
-            && _segmenter.TaggedWords(text.AsSpan(afterStart, Math.Min(rightEnd - afterStart, after.Length + 2))) is [{ Verb: true } first, ..]
-            && (first.Length >= after.Length
+            && OpensWithVerb(text, afterStart, Math.Min(rightEnd - afterStart, after.Length + 2), edges, out var verbLength)
+            && (verbLength >= after.Length
                 || (trimmed - before.Length > leftFloor && _words.Leads.TryMatchEndingAt(text, trimmed - before.Length, leftFloor, out _, out _))))
         {
             after = null;
@@ -295,11 +295,12 @@ internal sealed class SubjectFinder
             e++;
         }
 
-        if (e - start > ShortAfter && _segmenter is not null)
+        // The second of two verbs starts two characters in or later: without a verb of two characters there, no tagging.
+        if (e - start > ShortAfter && _segmenter is not null && _segmenter.MayHoldLongVerb(text.AsSpan(start, e - start), 2))
         {
             // 28个许可证联审联办, 1名局领导牵头包案: two verbs in a row end the noun phrase. A lone verb is a
             // nominalized part of it (社区调解委员会, 9起合同纠纷行政调解) and stays.
-            var tagged = _segmenter.TaggedWords(text.AsSpan(start, e - start));
+            var tagged = edges is null ? _segmenter.TaggedWords(text.AsSpan(start, e - start)) : edges.TaggedWords(start, e - start);
             for (var k = 1; k + 1 < tagged.Count; k++)
             {
                 if (tagged[k].Verb && tagged[k + 1].Verb && tagged[k + 1].Length >= 2)
@@ -311,6 +312,17 @@ internal sealed class SubjectFinder
         }
 
         return e == start ? null : SubjectText.Clip(text, start, e);
+    }
+
+    private bool OpensWithVerb(string text, int start, int length, WordEdges? edges, out int verbLength)
+    {
+        if (edges is not null)
+        {
+            return edges.OpensWithVerb(start, length, out verbLength);
+        }
+
+        verbLength = _segmenter!.TaggedWords(text.AsSpan(start, length)) is [{ Verb: true } first, ..] ? first.Length : 0;
+        return verbLength > 0;
     }
 
     /// <summary>A subject after the unit this short is taken as it is, untagged.</summary>

@@ -14,12 +14,24 @@ internal interface IClauseSegmenter
     /// </summary>
     int CutPiece(ReadOnlySpan<char> text, int start, List<WordToken> words);
 
+    /// <summary>
+    /// True when <paramref name="position"/> is an edge of the words <see cref="CutPiece"/> gives <paramref name="text"/>,
+    /// known without cutting it; false when only the cut can tell.
+    /// </summary>
+    bool IsEdgeWithoutCut(ReadOnlySpan<char> text, int position);
+
     /// <summary>The words of <paramref name="clause"/> with verbs marked (part-of-speech tagging).</summary>
     IReadOnlyList<ClauseWord> TaggedWords(ReadOnlySpan<char> clause);
+
+    /// <summary>False when the first of <see cref="TaggedWords"/> is surely no verb, known without tagging; true when it may be.</summary>
+    bool MayOpenWithVerb(ReadOnlySpan<char> clause);
+
+    /// <summary>False when no word of <see cref="TaggedWords"/> starting at or after <paramref name="from"/> is a verb of two or more characters.</summary>
+    bool MayHoldLongVerb(ReadOnlySpan<char> clause, int from);
 }
 
 /// <summary>
-/// Word edges of a text, cut on demand by a segmenter and kept for the figures that follow in the same stretch: one
+/// Word edges of a text (and the tagged words of a clause), cut on demand by a segmenter and kept for the figures that follow in the same stretch: one
 /// segmentation serves every figure of a sentence. A stretch is cut piece by piece only as far as the edges asked of it
 /// (most questions are about the words right before a figure, few about the rest of its sentence); the segmenter cuts
 /// each piece on its own, so the edges are those of the whole stretch cut at once. One instance serves one recognition
@@ -39,6 +51,43 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
 
     // [_start, _cut) is cut into words; the rest of the stretch, up to _end, is cut when an edge there is asked.
     private int _cut = -1;
+
+    // The clause tagged last: the subject finder asks about the same words after a unit more than once.
+    private (int Start, int Length) _taggedClause = (-1, 0);
+    private IReadOnlyList<ClauseWord> _tagged = [];
+
+    /// <summary>The tagged words of [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) (offsets relative to it).</summary>
+    public IReadOnlyList<ClauseWord> TaggedWords(int start, int length)
+    {
+        if (_taggedClause != (start, length))
+        {
+            _tagged = segmenter.TaggedWords(text.AsSpan(start, length));
+            _taggedClause = (start, length);
+        }
+
+        return _tagged;
+    }
+
+    /// <summary>
+    /// True when the first tagged word of [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>)
+    /// is a verb, <paramref name="verbLength"/> long; most clauses are turned away without tagging.
+    /// </summary>
+    public bool OpensWithVerb(int start, int length, out int verbLength)
+    {
+        verbLength = 0;
+        if (_taggedClause != (start, length) && !segmenter.MayOpenWithVerb(text.AsSpan(start, length)))
+        {
+            return false;
+        }
+
+        if (TaggedWords(start, length) is [{ Verb: true } first, ..])
+        {
+            verbLength = first.Length;
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>True when [wordStart, wordEnd) is one word of the segmentation of a stretch holding [regionStart, regionEnd).</summary>
     public bool IsWord(int wordStart, int wordEnd, int regionStart, int regionEnd)
@@ -80,6 +129,12 @@ internal sealed class WordEdges(IClauseSegmenter segmenter, string text)
         if (offset < 0 || position > _end)
         {
             return false;
+        }
+
+        // Most edges asked lie between two characters no dictionary word joins: known without routing the block.
+        if (segmenter.IsEdgeWithoutCut(text.AsSpan(_start, _end - _start), offset))
+        {
+            return true;
         }
 
         CutThrough(position);

@@ -25,6 +25,67 @@ public sealed partial class JiebaSegmenter
     internal int CutPiece(ReadOnlySpan<char> text, int start, bool hmm, List<WordToken> output) =>
         CutPiece(new PrefixLexicon.View(Lexicon), text, start, hmm, output);
 
+    /// <summary>
+    /// True when <paramref name="position"/> is an edge of the words of <paramref name="text"/> cut without the HMM, known
+    /// without cutting; false when only the cut can tell. A piece's ends are edges; inside a block, a position that no
+    /// dictionary word spans is an edge of every route through it (a route's steps are dictionary words or single
+    /// characters), and stays one unless two single ASCII letters or digits around it join into one token. Which
+    /// words span it is read from the few characters before it, not from a route through the whole block.
+    /// </summary>
+    internal bool IsEdgeWithoutHmm(ReadOnlySpan<char> text, int position)
+    {
+        if (position <= 0 || position >= text.Length)
+        {
+            return position == 0 || position == text.Length;
+        }
+
+        var left = text[position - 1];
+        var right = text[position];
+        var leftInBlock = JiebaCharClasses.IsCutBlock(left);
+        if (leftInBlock != JiebaCharClasses.IsCutBlock(right))
+        {
+            // A block ends or starts here: a token outside blocks (one code point or a CRLF) never holds a block character.
+            return true;
+        }
+
+        return leftInBlock && !(char.IsAsciiLetterOrDigit(left) && char.IsAsciiLetterOrDigit(right)) && NoWordSpans(text, position);
+    }
+
+    /// <summary>True when no dictionary word of the block around <paramref name="position"/> starts before it and ends after it.</summary>
+    private bool NoWordSpans(ReadOnlySpan<char> text, int position)
+    {
+        // A spanning word holds every pair of characters from its start to the one after the position, so it starts
+        // after the nearest pair that no word holds (most often the pair at the position itself: no walk at all).
+        var pairs = Lexicon.AdjacentPairs;
+        var first = position;
+        while (first > 0 && JiebaCharClasses.IsCutBlock(text[first - 1]) && pairs.MayAdjoin(text[first - 1], text[first]))
+        {
+            first--;
+        }
+
+        // From each start left, the route's own walk: a word (a node with a weight) reaching past the position spans it.
+        var lexicon = Lexicon;
+        for (var start = first; start < position; start++)
+        {
+            var node = 0;
+            for (var x = start; x < text.Length && JiebaCharClasses.IsCutBlock(text[x]); x++)
+            {
+                node = lexicon.Child(node, text[x]);
+                if (node < 0)
+                {
+                    break;
+                }
+
+                if (x >= position && !double.IsNaN(lexicon.Weight(node)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CutPiece<TLexicon>(TLexicon lexicon, ReadOnlySpan<char> text, int start, bool hmm, List<WordToken> output)
         where TLexicon : struct, IPrefixLexicon

@@ -47,6 +47,90 @@ public sealed partial class JiebaSegmenter
         }
     }
 
+    /// <summary>
+    /// False when the first token of <c>jieba.posseg.cut(text, HMM=False)</c> surely carries no tag <paramref name="accepts"/>
+    /// takes; true when it may. Read off the dictionary walk from the first character, without a route: the first token of
+    /// a block is one of the words that walk meets or its first character alone (tagged as that character's node, x when
+    /// the dictionary has none), or a run of single ASCII letters and digits (eng); outside a block it is x.
+    /// </summary>
+    internal bool MayOpenWithTag(ReadOnlySpan<char> text, Func<string, bool> accepts)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        if (!JiebaCharClasses.IsTagBlock(text[0]))
+        {
+            return accepts("x");
+        }
+
+        if (char.IsAsciiLetterOrDigit(text[0]) && accepts("eng"))
+        {
+            return true;
+        }
+
+        var lexicon = Lexicon;
+        var node = lexicon.Child(0, text[0]);
+        if (accepts(lexicon.TagName(node)))
+        {
+            return true;
+        }
+
+        for (var x = 1; node >= 0 && x < text.Length && JiebaCharClasses.IsTagBlock(text[x]); x++)
+        {
+            node = lexicon.Child(node, text[x]);
+            if (node >= 0 && lexicon.Frequency(node) > 0 && accepts(lexicon.TagName(node)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// False when no token of <c>jieba.posseg.cut(text, HMM=False)</c> starting at or after <paramref name="from"/> and at
+    /// least <paramref name="minLength"/> (2 or more) long can carry a tag <paramref name="accepts"/> takes; true when one may.
+    /// Such a token is a dictionary word (or a run of ASCII letters and digits, eng, or a CRLF or surrogate pair, x): the
+    /// words starting at each position are walked, only where the pair there may start one.
+    /// </summary>
+    internal bool MayHoldLongTag(ReadOnlySpan<char> text, int from, int minLength, Func<string, bool> accepts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minLength, 2);
+        if (accepts("eng") || accepts("x"))
+        {
+            return true;
+        }
+
+        var lexicon = Lexicon;
+        var pairs = lexicon.AdjacentPairs;
+        for (var p = Math.Max(0, from); p + minLength <= text.Length; p++)
+        {
+            if (!JiebaCharClasses.IsTagBlock(text[p]) || !pairs.MayAdjoin(text[p], text[p + 1]))
+            {
+                continue;
+            }
+
+            var node = 0;
+            for (var x = p; x < text.Length && JiebaCharClasses.IsTagBlock(text[x]); x++)
+            {
+                node = lexicon.Child(node, text[x]);
+                if (node < 0)
+                {
+                    break;
+                }
+
+                if (x + 1 - p >= minLength && lexicon.Frequency(node) > 0 && accepts(lexicon.TagName(node)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TagBlock(
         ReadOnlySpan<char> text, int start, int stop, bool hmm, double[] prob, int[] end, long[] nodes, List<TaggedToken> output)

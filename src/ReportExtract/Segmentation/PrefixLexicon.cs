@@ -34,6 +34,9 @@ internal sealed class PrefixLexicon
     private readonly double[] _weight;
     private readonly int[] _rootChild;
 
+    // Built by the first cut that asks for it: a process that never finds subjects does not pay for it.
+    private AdjacentPairFilter? _adjacentPairs;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PrefixLexicon(char[] labels, int[] firstChild, int[] frequency, byte[] tag, string[] tagNames, long total)
     {
@@ -71,6 +74,16 @@ internal sealed class PrefixLexicon
 
     /// <summary>Tag names; a node's tag byte is an index + 1 (0 = untagged).</summary>
     public string[] TagNames { get; }
+
+    /// <summary>Which pairs of characters stand side by side inside a word of this dictionary (built on first use).</summary>
+    public AdjacentPairFilter AdjacentPairs => _adjacentPairs ?? BuildAdjacentPairs();
+
+    // Outside the property: a lambda capturing this would be a new delegate on every read.
+    private AdjacentPairFilter BuildAdjacentPairs()
+    {
+        var built = new AdjacentPairFilter(this);
+        return Interlocked.CompareExchange(ref _adjacentPairs, built, null) ?? built;
+    }
 
     public char Label(int node) => _labels[node];
 
