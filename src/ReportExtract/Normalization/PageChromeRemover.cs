@@ -17,13 +17,15 @@ public sealed class PageChromeRemover
 
     private readonly WordSearchValues _keys;
     private readonly WordSearchValues? _fieldKeys;
+    private readonly CharBitmap? _lineStarts;
     private readonly Regex _line;
     private readonly Regex? _field;
 
-    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, Regex line, Regex? field)
+    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, CharBitmap? lineStarts, Regex line, Regex? field)
     {
         _keys = keys;
         _fieldKeys = fieldKeys;
+        _lineStarts = lineStarts;
         _line = line;
         _field = field;
     }
@@ -32,11 +34,12 @@ public sealed class PageChromeRemover
     public static PageChromeRemover LoadEmbedded() => Parse(ReadResource());
 
     /// <summary>Builds a remover from pattern-file text (see chrome-lines.txt for the format).</summary>
-    /// <exception cref="FormatException">A line is neither a comment nor a <c>keys</c>/<c>line</c>/<c>field</c> rule, a regex is invalid, or keys are missing.</exception>
+    /// <exception cref="FormatException">A line is neither a comment nor a <c>keys</c>/<c>fieldkeys</c>/<c>linestarts</c>/<c>line</c>/<c>field</c> rule, a regex is invalid, or keys are missing.</exception>
     public static PageChromeRemover Parse(string patterns)
     {
         var keys = new List<string>();
         var fieldKeys = new List<string>();
+        var lineStarts = new List<char>();
         var lines = new List<string>();
         var fields = new List<string>();
         var number = 0;
@@ -52,6 +55,16 @@ public sealed class PageChromeRemover
             var space = rule.IndexOfAny([' ', '\t']);
             var kind = space < 0 ? rule : rule[..space];
             var pattern = space < 0 ? string.Empty : rule[space..].Trim();
+            if (kind == "linestarts")
+            {
+                foreach (var start in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    lineStarts.Add(start.Length == 1 ? start[0] : throw new FormatException($"chrome pattern line {number}: 'linestarts' takes single characters"));
+                }
+
+                continue;
+            }
+
             if (kind is "keys" or "fieldkeys")
             {
                 (kind == "keys" ? keys : fieldKeys).AddRange(pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(k => k.Replace('_', ' ')));
@@ -62,7 +75,7 @@ public sealed class PageChromeRemover
             {
                 "line" => lines,
                 "field" => fields,
-                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'fieldkeys <words>', 'line <regex>' or 'field <regex>'"),
+                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'fieldkeys <words>', 'linestarts <characters>', 'line <regex>' or 'field <regex>'"),
             };
             try
             {
@@ -85,7 +98,13 @@ public sealed class PageChromeRemover
         }
 
         // Without field keys the field patterns run on every line that holds a key.
-        return new PageChromeRemover(new WordSearchValues(keys), fieldKeys.Count == 0 ? null : new WordSearchValues(fieldKeys), line, field);
+        // Without line starts every short line with a key is tested by the line rules.
+        return new PageChromeRemover(
+            new WordSearchValues(keys),
+            fieldKeys.Count == 0 ? null : new WordSearchValues(fieldKeys),
+            lineStarts.Count == 0 ? null : new CharBitmap(lineStarts),
+            line,
+            field);
     }
 
     /// <summary>Returns <paramref name="input"/> itself when it holds no chrome.</summary>
@@ -113,7 +132,7 @@ public sealed class PageChromeRemover
             var trimmed = line.Trim(" \t");
             if (trimmed.Length > 0 && trimmed.Length <= MaxFieldLineLength)
             {
-                if (trimmed.Length <= MaxLineLength && _line.IsMatch(trimmed))
+                if (trimmed.Length <= MaxLineLength && MayStartChromeLine(trimmed[0]) && _line.IsMatch(trimmed))
                 {
                     builder ??= new MappedTextBuilder(input);
                     builder.AppendRun(done, lineStart - done);
@@ -165,6 +184,9 @@ public sealed class PageChromeRemover
 
         return end;
     }
+
+    // A line rule may open with \s, so a line that still starts with white space after trimming is always tested.
+    private bool MayStartChromeLine(char first) => _lineStarts is null || _lineStarts.Contains(first) || char.IsWhiteSpace(first);
 
     private static bool IsBlank(MappedTextBuilder builder, int index) => builder[index] is ' ' or '\t';
 
