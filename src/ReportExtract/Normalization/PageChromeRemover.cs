@@ -18,14 +18,18 @@ public sealed class PageChromeRemover
     private readonly WordSearchValues _keys;
     private readonly WordSearchValues? _fieldKeys;
     private readonly CharBitmap? _lineStarts;
+
+    // The first units of the field keys, when few enough to search as a small set; null when field rules are not gated.
+    private readonly SmallCharSet? _fieldStarts;
     private readonly Regex _line;
     private readonly Regex? _field;
 
-    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, CharBitmap? lineStarts, Regex line, Regex? field)
+    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, SmallCharSet? fieldStarts, CharBitmap? lineStarts, Regex line, Regex? field)
     {
         _keys = keys;
         _fieldKeys = fieldKeys;
         _lineStarts = lineStarts;
+        _fieldStarts = fieldStarts;
         _line = line;
         _field = field;
     }
@@ -99,9 +103,11 @@ public sealed class PageChromeRemover
 
         // Without field keys the field patterns run on every line that holds a key.
         // Without line starts every short line with a key is tested by the line rules.
+        var fieldStarts = fieldKeys.Select(k => k[0]).Distinct().ToList();
         return new PageChromeRemover(
             new WordSearchValues(keys),
             fieldKeys.Count == 0 ? null : new WordSearchValues(fieldKeys),
+            fieldStarts.Count is > 0 and <= SmallCharSet.MaxMembers ? new SmallCharSet(fieldStarts) : null,
             lineStarts.Count == 0 ? null : new CharBitmap(lineStarts),
             line,
             field);
@@ -123,13 +129,21 @@ public sealed class PageChromeRemover
             start = next;
 
             // Chrome is short and holds a key: the report's paragraphs are skipped after one vectorized scan.
-            if (end - lineStart > MaxFieldLineLength || !text[lineStart..end].ContainsAny(_keys))
+            if (end - lineStart > MaxFieldLineLength)
             {
                 continue;
             }
 
+            // A line rule needs a line that begins as one can, a field rule a field key: a short line that can meet
+            // neither (most of the report's) is not searched for keys at all.
             var line = text[lineStart..end];
             var trimmed = line.Trim(" \t");
+            var mayBeLine = trimmed.Length is > 0 and <= MaxLineLength && MayStartChromeLine(trimmed[0]);
+            if ((!mayBeLine && !MayHoldField(line)) || !line.ContainsAny(_keys))
+            {
+                continue;
+            }
+
             if (trimmed.Length > 0 && trimmed.Length <= MaxFieldLineLength)
             {
                 if (trimmed.Length <= MaxLineLength && MayStartChromeLine(trimmed[0]) && _line.IsMatch(trimmed))
@@ -186,6 +200,9 @@ public sealed class PageChromeRemover
     }
 
     // A line rule may open with \s, so a line that still starts with white space after trimming is always tested.
+    private bool MayHoldField(ReadOnlySpan<char> line) =>
+        _field is not null && (_fieldKeys is null || _fieldStarts is null || _fieldStarts.IsContainedIn(line));
+
     private bool MayStartChromeLine(char first) => _lineStarts is null || _lineStarts.Contains(first) || char.IsWhiteSpace(first);
 
     private static bool IsBlank(MappedTextBuilder builder, int index) => builder[index] is ' ' or '\t';
