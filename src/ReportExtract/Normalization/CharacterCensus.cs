@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ReportExtract.Normalization;
 
@@ -83,17 +84,26 @@ internal sealed class CharacterCensus
     }
 
     // Branch-free, one load, shift and add per unit, on locals the JIT keeps in registers: every unit of every
-    // report comes here.
+    // report comes here. The table has an entry for every char, so its reads need no bounds check; two sums, one
+    // for even and one for odd units, halve the chain of dependent additions.
     private ulong Sum(ReadOnlySpan<char> block)
     {
-        var shifts = _shifts;
-        var sums = 0UL;
-        foreach (var c in block)
+        ref var shifts = ref MemoryMarshal.GetArrayDataReference(_shifts);
+        ref var units = ref MemoryMarshal.GetReference(block);
+        ulong even = 0, odd = 0;
+        var i = 0;
+        for (; i + 1 < block.Length; i += 2)
         {
-            sums += 1UL << shifts[c];
+            even += 1UL << Unsafe.Add(ref shifts, Unsafe.Add(ref units, i));
+            odd += 1UL << Unsafe.Add(ref shifts, Unsafe.Add(ref units, i + 1));
         }
 
-        return sums;
+        if (i < block.Length)
+        {
+            even += 1UL << Unsafe.Add(ref shifts, Unsafe.Add(ref units, i));
+        }
+
+        return even + odd;
     }
 
     private Counts TakeWithPairs(ReadOnlySpan<char> text)

@@ -42,6 +42,14 @@ public sealed class MappedText
         (_runText, _runStart, _runEnd) = (runs.TextStarts.ToArray(), runs.Starts.ToArray(), runs.Ends.ToArray());
     }
 
+    // Shares the (never written) run arrays of a map with another text of the same length.
+    private MappedText(string original, string text, int[]? runText, int[]? runStart, int[]? runEnd)
+    {
+        Original = original;
+        Text = text;
+        (_runText, _runStart, _runEnd) = (runText, runStart, runEnd);
+    }
+
     private MappedText(string original)
     {
         Original = original;
@@ -120,6 +128,15 @@ public sealed class MappedText
         if (next.IsIdentity)
         {
             return this;
+        }
+
+        // A derivation that kept every unit in place (a conversion of one-for-one replacements, the usual case) maps
+        // unit i to unit i: the composed map is this one, for the new text.
+        if (next._runText!.Length == 1 && next._runEnd![0] < 0 && next._runStart![0] == 0 && next.Text.Length == Text.Length)
+        {
+            return IsIdentity
+                ? new MappedText(Original, next.Text, [0], [0], [-1])
+                : new MappedText(Original, next.Text, _runText, _runStart, _runEnd);
         }
 
         var runs = new OffsetRuns();

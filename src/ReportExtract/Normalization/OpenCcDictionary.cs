@@ -24,14 +24,23 @@ internal sealed class OpenCcDictionary
     /// <summary>Units at which the converter has to stop and look.</summary>
     internal const byte ConvertibleMask = MappedFlag | PhraseStartFlag | HighSurrogateFlag;
 
+    /// <summary>The entry of <see cref="Units"/> for a unit the converter has to stop at and look closer.</summary>
+    internal const char StopUnit = '\uFFFF';
+
     private const string ResourcePrefix = "ReportExtract.Resources.OpenCC/";
 
     private readonly byte[] _flags;
     private readonly string?[] _bmpCharacters;
     private readonly char[] _bmpSingleUnits;
+    private readonly char[] _units;
     private readonly Dictionary<int, string> _supplementaryCharacters;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phrases;
     private readonly Dictionary<char, ulong> _phraseLengths;
+
+    // One bit per hashed pair of leading units of the phrase keys (64 K bits, 8 KB): most units that start some key
+    // (們, 後, 裡) start none where they stand, and one bit settles that before any dictionary lookup.
+    private readonly ulong[] _phrasePairs;
+    private readonly bool _hasSingleUnitPhrases;
 
     private OpenCcDictionary(
         byte[] flags,
@@ -52,13 +61,43 @@ internal sealed class OpenCcDictionary
                 _bmpSingleUnits[c] = single[0];
             }
         }
+
+        // The hot loop's one table: what each unit becomes when it converts one for one (itself when TSCharacters
+        // leaves it), or StopUnit where a phrase may start, a surrogate pair or a longer replacement needs a look.
+        _units = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var f = flags[c];
+            _units[c] = c == StopUnit || (f & (PhraseStartFlag | HighSurrogateFlag)) != 0 ? StopUnit
+                : (f & MappedFlag) == 0 ? (char)c
+                : _bmpSingleUnits[c] != '\0' ? _bmpSingleUnits[c] : StopUnit;
+        }
+
         _supplementaryCharacters = supplementaryCharacters;
         _phrases = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
         _phraseLengths = phraseLengths;
+        _phrasePairs = new ulong[(1 << 16) / 64];
+        foreach (var key in phrases.Keys)
+        {
+            if (key.Length == 1)
+            {
+                _hasSingleUnitPhrases = true;
+                continue;
+            }
+
+            var pair = PairHash(key[0], key[1]);
+            _phrasePairs[pair >> 6] |= 1UL << (int)pair;
+        }
     }
 
     /// <summary>Flag byte per UTF-16 unit (65,536 entries).</summary>
     internal ReadOnlySpan<byte> Flags => _flags;
+
+    /// <summary>
+    /// Per UTF-16 unit, what it converts to one for one (itself when unchanged), or <see cref="StopUnit"/> where the
+    /// converter must look at the unit's flags (65,536 entries).
+    /// </summary>
+    internal ReadOnlySpan<char> Units => _units;
 
     /// <summary>Number of TSPhrases entries.</summary>
     internal int PhraseCount => _phrases.Dictionary.Count;
@@ -191,7 +230,22 @@ internal sealed class OpenCcDictionary
     /// </summary>
     internal bool TryMatchPhrase(ReadOnlySpan<char> text, out string value, out int length)
     {
+        // Keys of two units or more can match only where the text's first two units lead some key.
+        var pair = text.Length >= 2 ? PairHash(text[0], text[1]) : 0;
+        var pairMayMatch = text.Length >= 2 && (_phrasePairs[pair >> 6] & (1UL << (int)pair)) != 0;
+        if (!pairMayMatch && !_hasSingleUnitPhrases)
+        {
+            value = string.Empty;
+            length = 0;
+            return false;
+        }
+
         var lengths = _phraseLengths[text[0]];
+        if (!pairMayMatch)
+        {
+            lengths &= 1UL << 1;
+        }
+
         if (text.Length < 63)
         {
             lengths &= (2UL << text.Length) - 1;
@@ -213,6 +267,9 @@ internal sealed class OpenCcDictionary
         length = 0;
         return false;
     }
+
+    // The top 16 bits of a multiplicative hash of the pair: neighbouring Han units spread over the whole table.
+    private static uint PairHash(char first, char second) => ((first * 0x9E3779B1u) + (second * 0x85EBCA6Bu)) >> 16;
 
     private static int SingleCodePoint(string key, string dictionary)
     {

@@ -17,13 +17,19 @@ public sealed class PageChromeRemover
 
     private readonly WordSearchValues _keys;
     private readonly WordSearchValues? _fieldKeys;
+    private readonly CharBitmap? _lineStarts;
+
+    // The first units of the field keys, when few enough to search as a small set; null when field rules are not gated.
+    private readonly SmallCharSet? _fieldStarts;
     private readonly Regex _line;
     private readonly Regex? _field;
 
-    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, Regex line, Regex? field)
+    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, SmallCharSet? fieldStarts, CharBitmap? lineStarts, Regex line, Regex? field)
     {
         _keys = keys;
         _fieldKeys = fieldKeys;
+        _lineStarts = lineStarts;
+        _fieldStarts = fieldStarts;
         _line = line;
         _field = field;
     }
@@ -32,11 +38,12 @@ public sealed class PageChromeRemover
     public static PageChromeRemover LoadEmbedded() => Parse(ReadResource());
 
     /// <summary>Builds a remover from pattern-file text (see chrome-lines.txt for the format).</summary>
-    /// <exception cref="FormatException">A line is neither a comment nor a <c>keys</c>/<c>line</c>/<c>field</c> rule, a regex is invalid, or keys are missing.</exception>
+    /// <exception cref="FormatException">A line is neither a comment nor a <c>keys</c>/<c>fieldkeys</c>/<c>linestarts</c>/<c>line</c>/<c>field</c> rule, a regex is invalid, or keys are missing.</exception>
     public static PageChromeRemover Parse(string patterns)
     {
         var keys = new List<string>();
         var fieldKeys = new List<string>();
+        var lineStarts = new List<char>();
         var lines = new List<string>();
         var fields = new List<string>();
         var number = 0;
@@ -52,6 +59,16 @@ public sealed class PageChromeRemover
             var space = rule.IndexOfAny([' ', '\t']);
             var kind = space < 0 ? rule : rule[..space];
             var pattern = space < 0 ? string.Empty : rule[space..].Trim();
+            if (kind == "linestarts")
+            {
+                foreach (var start in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    lineStarts.Add(start.Length == 1 ? start[0] : throw new FormatException($"chrome pattern line {number}: 'linestarts' takes single characters"));
+                }
+
+                continue;
+            }
+
             if (kind is "keys" or "fieldkeys")
             {
                 (kind == "keys" ? keys : fieldKeys).AddRange(pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(k => k.Replace('_', ' ')));
@@ -62,7 +79,7 @@ public sealed class PageChromeRemover
             {
                 "line" => lines,
                 "field" => fields,
-                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'fieldkeys <words>', 'line <regex>' or 'field <regex>'"),
+                _ => throw new FormatException($"chrome pattern line {number}: expected 'keys <words>', 'fieldkeys <words>', 'linestarts <characters>', 'line <regex>' or 'field <regex>'"),
             };
             try
             {
@@ -85,7 +102,15 @@ public sealed class PageChromeRemover
         }
 
         // Without field keys the field patterns run on every line that holds a key.
-        return new PageChromeRemover(new WordSearchValues(keys), fieldKeys.Count == 0 ? null : new WordSearchValues(fieldKeys), line, field);
+        // Without line starts every short line with a key is tested by the line rules.
+        var fieldStarts = fieldKeys.Select(k => k[0]).Distinct().ToList();
+        return new PageChromeRemover(
+            new WordSearchValues(keys),
+            fieldKeys.Count == 0 ? null : new WordSearchValues(fieldKeys),
+            fieldStarts.Count is > 0 and <= SmallCharSet.MaxMembers ? new SmallCharSet(fieldStarts) : null,
+            lineStarts.Count == 0 ? null : new CharBitmap(lineStarts),
+            line,
+            field);
     }
 
     /// <summary>Returns <paramref name="input"/> itself when it holds no chrome.</summary>
@@ -104,16 +129,24 @@ public sealed class PageChromeRemover
             start = next;
 
             // Chrome is short and holds a key: the report's paragraphs are skipped after one vectorized scan.
-            if (end - lineStart > MaxFieldLineLength || !text[lineStart..end].ContainsAny(_keys))
+            if (end - lineStart > MaxFieldLineLength)
             {
                 continue;
             }
 
+            // A line rule needs a line that begins as one can, a field rule a field key: a short line that can meet
+            // neither (most of the report's) is not searched for keys at all.
             var line = text[lineStart..end];
             var trimmed = line.Trim(" \t");
+            var mayBeLine = trimmed.Length is > 0 and <= MaxLineLength && MayStartChromeLine(trimmed[0]);
+            if ((!mayBeLine && !MayHoldField(line)) || !line.ContainsAny(_keys))
+            {
+                continue;
+            }
+
             if (trimmed.Length > 0 && trimmed.Length <= MaxFieldLineLength)
             {
-                if (trimmed.Length <= MaxLineLength && _line.IsMatch(trimmed))
+                if (trimmed.Length <= MaxLineLength && MayStartChromeLine(trimmed[0]) && _line.IsMatch(trimmed))
                 {
                     builder ??= new MappedTextBuilder(input);
                     builder.AppendRun(done, lineStart - done);
@@ -165,6 +198,12 @@ public sealed class PageChromeRemover
 
         return end;
     }
+
+    // A line rule may open with \s, so a line that still starts with white space after trimming is always tested.
+    private bool MayHoldField(ReadOnlySpan<char> line) =>
+        _field is not null && (_fieldKeys is null || _fieldStarts is null || _fieldStarts.IsContainedIn(line));
+
+    private bool MayStartChromeLine(char first) => _lineStarts is null || _lineStarts.Contains(first) || char.IsWhiteSpace(first);
 
     private static bool IsBlank(MappedTextBuilder builder, int index) => builder[index] is ' ' or '\t';
 

@@ -14,11 +14,38 @@ public sealed partial class TraditionalToSimplifiedConverter
 
         /// <summary>One input unit replaced by one output unit.</summary>
         void ReplaceUnit(int start, char value);
+
+        /// <summary>
+        /// Emits input units from <paramref name="start"/> on, each as its entry of <paramref name="units"/>, up to
+        /// <paramref name="end"/> or the first whose entry is <see cref="OpenCcDictionary.StopUnit"/> (or earlier);
+        /// returns where it stopped.
+        /// </summary>
+        int MapUnits(int start, int end, ReadOnlySpan<char> units);
+    }
+
+    /// <summary>Where text[start..end) first holds a unit whose entry of <paramref name="units"/> is the stop unit, else end.</summary>
+    private static int StopOf(string text, int start, int end, ReadOnlySpan<char> units)
+    {
+        var i = start;
+        while (i < end && units[text[i]] != OpenCcDictionary.StopUnit)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Only measures the output.</summary>
     private struct CountingSink : IConversionSink
     {
+        private readonly string _input;
+
+        public CountingSink(string input)
+        {
+            _input = input;
+            Length = 0;
+        }
+
         public int Length { get; private set; }
 
         public void Copy(int start, int end) => Length += end - start;
@@ -26,6 +53,15 @@ public sealed partial class TraditionalToSimplifiedConverter
         public void Replace(int start, int length, string value) => Length += value.Length;
 
         public void ReplaceUnit(int start, char value) => Length++;
+
+        public int MapUnits(int start, int end, ReadOnlySpan<char> units)
+        {
+            // Only the length is asked for: every unit up to the stop makes one.
+            var stop = StopOf(_input, start, end, units);
+            Length += stop - start;
+            return stop;
+        }
+
     }
 
     /// <summary>
@@ -80,6 +116,25 @@ public sealed partial class TraditionalToSimplifiedConverter
 
             Ensure(1);
             _buffer![_length++] = value;
+        }
+
+        public int MapUnits(int start, int end, ReadOnlySpan<char> units)
+        {
+            var stop = StopOf(_input, start, end, units);
+            var copyFrom = start;
+            for (var i = start; i < stop; i++)
+            {
+                var unit = units[_input[i]];
+                if (unit != _input[i])
+                {
+                    Copy(copyFrom, i);
+                    ReplaceUnit(i, unit);
+                    copyFrom = i + 1;
+                }
+            }
+
+            Copy(copyFrom, stop);
+            return stop;
         }
 
         public readonly string ToResult() => _buffer is null ? _input : new string(_buffer, 0, _length);
@@ -208,6 +263,41 @@ public sealed partial class TraditionalToSimplifiedConverter
             {
                 _runs.AddStraight(start, 1);
             }
+        }
+
+        public int MapUnits(int start, int end, ReadOnlySpan<char> units)
+        {
+            if (_length != start)
+            {
+                EndIdentity();
+            }
+
+            // Each unit is written as its entry, changed or not, with no branch on which (in traditional text that
+            // is as unpredictable as the text); one for one keeps the map straight. Only as far as the buffer goes:
+            // growing it here, before the output really outruns the input, would break Copy's aligned shortcut, and
+            // Run's closer look converts any unit correctly, so stopping early is always safe.
+            var room = Math.Min(end - start, _text.Length - _length);
+            var output = _text.AsSpan(_length, room);
+            var input = _input.AsSpan(start, room);
+            var count = 0;
+            for (; count < input.Length; count++)
+            {
+                var unit = units[input[count]];
+                if (unit == OpenCcDictionary.StopUnit)
+                {
+                    break;
+                }
+
+                output[count] = unit;
+            }
+
+            if (!_identity)
+            {
+                _runs.AddStraight(start, count);
+            }
+
+            _length += count;
+            return start + count;
         }
 
         public MappedText ToResult()

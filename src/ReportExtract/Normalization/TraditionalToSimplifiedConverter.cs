@@ -211,84 +211,67 @@ public sealed partial class TraditionalToSimplifiedConverter
         where TSink : struct, IConversionSink
     {
         var dictionary = _dictionary.Value;
-        var flags = dictionary.Flags;
-        var copyFrom = start;
+        var units = dictionary.Units;
         var i = start;
-        while (i < end)
+        while (true)
         {
-            var c = text[i];
-            var f = flags[c];
-            if ((f & OpenCcDictionary.ConvertibleMask) == 0)
+            // Units that convert one for one or stay (nearly all of them) go through in one stretch; the loop
+            // looks closer only where a phrase may start, at a surrogate or at a longer replacement.
+            i = sink.MapUnits(i, end, units);
+            if (i >= end)
             {
-                i++;
-                continue;
+                return;
             }
 
-            string value;
-            int length;
+            var c = text[i];
+            var f = dictionary.Flags[c];
             if ((f & OpenCcDictionary.PhraseStartFlag) != 0
-                && dictionary.TryMatchPhrase(text.AsSpan(i, end - i), out value, out length))
+                && dictionary.TryMatchPhrase(text.AsSpan(i, end - i), out var phrase, out var length))
             {
-                // Matched below.
+                sink.Replace(i, length, phrase);
+                i += length;
             }
             else if ((f & OpenCcDictionary.HighSurrogateFlag) != 0)
             {
-                if (i + 1 < end && char.IsLowSurrogate(text[i + 1])
-                    && dictionary.TryGetSupplementary(char.ConvertToUtf32(c, text[i + 1]), out value))
+                var paired = i + 1 < end && char.IsLowSurrogate(text[i + 1]);
+                if (paired && dictionary.TryGetSupplementary(char.ConvertToUtf32(c, text[i + 1]), out var value))
                 {
-                    length = 2;
+                    sink.Replace(i, 2, value);
                 }
                 else
                 {
                     // An unmapped pair (or a lone surrogate) is copied; never start a match inside a pair.
-                    i += i + 1 < end && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-                    continue;
+                    sink.Copy(i, paired ? i + 2 : i + 1);
                 }
+
+                i += paired ? 2 : 1;
             }
             else if ((f & OpenCcDictionary.MappedFlag) != 0)
             {
                 var unit = dictionary.BmpSingleUnitReplacement(c);
                 if (unit != '\0')
                 {
-                    if (copyFrom < i)
-                    {
-                        sink.Copy(copyFrom, i);
-                    }
-
                     sink.ReplaceUnit(i, unit);
-                    copyFrom = ++i;
-                    continue;
+                }
+                else
+                {
+                    sink.Replace(i, 1, dictionary.BmpReplacement(c));
                 }
 
-                value = dictionary.BmpReplacement(c);
-                length = 1;
+                i++;
             }
             else
             {
+                sink.Copy(i, i + 1);
                 i++;
-                continue;
             }
-
-            if (copyFrom < i)
-            {
-                sink.Copy(copyFrom, i);
-            }
-
-            sink.Replace(i, length, value);
-            i += length;
-            copyFrom = i;
-        }
-
-        if (copyFrom < end)
-        {
-            sink.Copy(copyFrom, end);
         }
     }
 
     /// <summary>UTF-16 length of the conversion of text[start..end).</summary>
     private int ConvertedLength(string text, int start, int end)
     {
-        var sink = default(CountingSink);
+        var sink = new CountingSink(text);
         Run(text, start, end, ref sink);
         return sink.Length;
     }

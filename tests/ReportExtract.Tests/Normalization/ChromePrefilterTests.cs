@@ -27,6 +27,8 @@ public sealed class ChromePrefilterTests
         "0", "12", "2023", "年", "-", "发布日期", "信息来源", "温岭市人民政府", "工作", "开展", "一、", "。", "，",
         "【打印本页】", "[打印此页]", "【关闭本页】", "【返回顶部】", "【收藏本页】", "[加入收藏]", "【字号：大 中 小】", " 字 号:",
         " 阅读量：", " 点击数:3", "(浏览次数)",
+        "您的位置", "你现在的位置", "所在位置", "当前的位置", "网站首页", "返回首页", "返回列表", "加入收藏", "分享至", "部 门",
+        "今天是2023年5月1日", "上一条", "下一步", "关于", "长辈版", "\u2028", "\u3000", "\u1680", "\u2009", "\r",
     ];
 
     [Fact]
@@ -93,6 +95,40 @@ public sealed class ChromePrefilterTests
             var slow = ungated.Remove(input);
             fast.Text.Should().Be(slow.Text, "input {0}", input.Text);
             Enumerable.Range(0, fast.Text.Length).Select(fast.OriginalStart).Should().Equal(Enumerable.Range(0, slow.Text.Length).Select(slow.OriginalStart));
+        }
+    }
+
+    [Fact]
+    public void Line_starts_change_no_output_on_random_chrome_like_lines()
+    {
+        var gated = BuiltIn.Chrome;
+        var ungated = PageChromeRemover.Parse(string.Join('\n', ChromePatterns.Split('\n').Where(l => !l.StartsWith("linestarts", StringComparison.Ordinal))));
+        var random = new Random(20261208);
+        for (var round = 0; round < 20000; round++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, 6)).Select(_ => RandomLine(random, Pieces, 10));
+            var input = MappedText.Identity(string.Join('\n', lines) + "\n正文");
+            var fast = gated.Remove(input);
+            var slow = ungated.Remove(input);
+            fast.Text.Should().Be(slow.Text, "input {0}", input.Text);
+            Enumerable.Range(0, fast.Text.Length).Select(fast.OriginalStart).Should().Equal(Enumerable.Range(0, slow.Text.Length).Select(slow.OriginalStart));
+        }
+    }
+
+    [Fact]
+    public void Every_line_rule_opens_with_a_declared_line_start_or_white_space()
+    {
+        // A sanity check of the declaration: a rule's first literal character (after optional brackets, groups and
+        // \s*) is declared; the random lines above check that the remover's answers do not change.
+        var starts = Rules("linestarts").SelectMany(k => k.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(k => k[0]).ToHashSet();
+        starts.Should().NotBeEmpty();
+        foreach (var rule in Rules("line"))
+        {
+            var first = rule.TrimStart('(', '[', '【', '\\', ']', '?', 's', '*');
+            foreach (var alternative in first.Split('|').Take(1))
+            {
+                starts.Should().Contain(alternative[0], "line rule {0}", rule);
+            }
         }
     }
 

@@ -84,6 +84,21 @@ public sealed class MappedTextRunsTests
         text.Then(again.Build()).Should().BeSameAs(text, "an unchanged derivation composes to the text itself");
         var explicitMap = new MappedText(text.Original, text.Text, starts, ends);
         ShouldMap(explicitMap, starts, ends, $"seed {seed}, per-unit constructor");
+
+        // A derivation that keeps every unit in place but changes some (a one-for-one conversion) composes to the
+        // same map for the new text, from a mapped text and from an identity one.
+        var converted = new string([.. text.Text.Select(c => c == 'a' ? 'A' : c)]);
+        var inPlace = new MappedText(text.Text, converted, [.. Enumerable.Range(0, converted.Length)], [.. Enumerable.Range(1, converted.Length)]);
+        var composed = text.Then(inPlace);
+        composed.Text.Should().Be(converted);
+        ShouldMap(composed, starts, ends, $"seed {seed}, in-place derivation composed");
+        var fromIdentity = MappedText.Identity(text.Text).Then(inPlace);
+        ShouldMap(fromIdentity, [.. Enumerable.Range(0, converted.Length)], [.. Enumerable.Range(1, converted.Length)], $"seed {seed}, in-place from identity");
+        fromIdentity.IsIdentity.Should().BeFalse();
+
+        // One unit shorter or longer is not in place: composed unit by unit as before.
+        var shorter = new MappedText(text.Text, converted[..^1], [.. Enumerable.Range(0, converted.Length - 1)], [.. Enumerable.Range(1, converted.Length - 1)]);
+        ShouldMap(text.Then(shorter), starts[..^1], ends[..^1], $"seed {seed}, shorter derivation composed");
     }
 
     private static void ShouldMap(MappedText text, int[] starts, int[] ends, string because)
