@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using ReportExtract.Decoding;
 using ReportExtract.Forms;
@@ -122,11 +123,38 @@ public sealed class ReportPipeline
         // the original and every surface already is the original's, so the stages' sections and metrics stand as they are.
         private bool Identity => mapped.IsIdentity && _codePoints.IsIdentity;
 
-        public ImmutableArray<Section> MapSections(ImmutableArray<Section> sections) =>
-            sections.IsEmpty || Identity ? sections
-            : [.. sections.Select(s => s with { Span = ToCodePoints(mapped.ToOriginal(s.Span.Start, s.Span.End)), Sections = MapSections(s.Sections) })];
+        public ImmutableArray<Section> MapSections(ImmutableArray<Section> sections)
+        {
+            if (sections.IsEmpty || Identity)
+            {
+                return sections;
+            }
 
-        public ImmutableArray<Metric> MapMetrics(ImmutableArray<Metric> metrics) => Identity ? metrics : [.. metrics.Select(MapMetric)];
+            var result = new Section[sections.Length];
+            for (var i = 0; i < result.Length; i++)
+            {
+                var s = sections[i];
+                result[i] = s with { Span = ToCodePoints(mapped.ToOriginal(s.Span.Start, s.Span.End)), Sections = MapSections(s.Sections) };
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        }
+
+        public ImmutableArray<Metric> MapMetrics(ImmutableArray<Metric> metrics)
+        {
+            if (Identity)
+            {
+                return metrics;
+            }
+
+            var result = new Metric[metrics.Length];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = MapMetric(metrics[i]);
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        }
 
         // A metric's surface is cut from the original only here: a section's would be a large copy nobody reads.
         private Metric MapMetric(Metric metric)
