@@ -23,13 +23,13 @@ internal static class Utf8Transcoder
     // 32-bit lanes. A step table entry is the shuffle's number and the bytes the characters take; NoShuffle: a
     // four-byte character (or, in invalid input, a longer run) among the window's first four.
     private const int FourCharShuffles = 64;
-    private const byte NoShuffle = 0xFF;
+    private const ushort NoShuffle = 0xFF;
 
-    private static readonly ushort[] Steps = BuildSteps(out Shuffles);
-    private static readonly byte[] ShuffleOf = [.. Steps.Select(s => (byte)s)];
-    private static readonly byte[] ConsumedOf = [.. Steps.Select(s => (byte)(s >> 8))];
-
-    private static readonly Vector128<byte>[] Shuffles;
+    // By the window's 12-bit mask of character ends: the shuffle's number and the bytes the step takes, in two byte
+    // tables (4 KB each) so the step's length is one load on the chain from one step to the next.
+    private static readonly byte[] ShuffleOf;
+    private static readonly byte[] ConsumedOf;
+    private static readonly Vector128<byte>[] Shuffles = BuildSteps(out ShuffleOf, out ConsumedOf);
 
     /// <summary>The string <paramref name="bytes"/> decode to, or null when they are not well-formed UTF-8.</summary>
     public static string? ToStringOrNull(ReadOnlySpan<byte> bytes)
@@ -142,11 +142,12 @@ internal static class Utf8Transcoder
     /// The step for every 12-bit mask of character ends: six characters of one or two bytes when the window opens
     /// with them, else four of up to three bytes, else none.
     /// </summary>
-    private static ushort[] BuildSteps(out Vector128<byte>[] shuffles)
+    private static Vector128<byte>[] BuildSteps(out byte[] shuffleOf, out byte[] consumedOf)
     {
-        var steps = new ushort[1 << Window];
-        shuffles = new Vector128<byte>[FourCharShuffles + 81];
-        for (var mask = 0; mask < steps.Length; mask++)
+        var shuffles = new Vector128<byte>[FourCharShuffles + 81];
+        shuffleOf = new byte[1 << Window];
+        consumedOf = new byte[1 << Window];
+        for (var mask = 0; mask < shuffleOf.Length; mask++)
         {
             var lengths = new List<int>();
             var start = 0;
@@ -159,22 +160,21 @@ internal static class Utf8Transcoder
                 }
             }
 
+            var step = NoShuffle;
             if (lengths.Count >= 6 && lengths.Take(6).All(l => l <= 2))
             {
-                steps[mask] = Step(lengths.Take(6), laneBytes: 2, number: lengths.Take(6).Select((l, i) => (l - 1) << i).Sum(), shuffles);
+                step = Step(lengths.Take(6), laneBytes: 2, number: lengths.Take(6).Select((l, i) => (l - 1) << i).Sum(), shuffles);
             }
             else if (lengths.Count >= 4 && lengths.Take(4).All(l => l <= 3))
             {
                 var number = FourCharShuffles + lengths.Take(4).Select((l, i) => (l - 1) * (int)Math.Pow(3, i)).Sum();
-                steps[mask] = Step(lengths.Take(4), laneBytes: 4, number, shuffles);
+                step = Step(lengths.Take(4), laneBytes: 4, number, shuffles);
             }
-            else
-            {
-                steps[mask] = NoShuffle;
-            }
+
+            (shuffleOf[mask], consumedOf[mask]) = ((byte)step, (byte)(step >> 8));
         }
 
-        return steps;
+        return shuffles;
     }
 
     /// <summary>
