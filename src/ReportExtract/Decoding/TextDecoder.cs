@@ -31,7 +31,7 @@ public sealed partial class TextDecoder
     private const int ScoringPrefixBytes = 64 * 1024;
     private const int SniffBytes = 8 * 1024;
 
-    // Inputs up to this size are decoded through a pooled scratch buffer (see DecodeValidUtf8).
+    // Inputs up to this size are decoded through a pooled scratch buffer (see DecodeCounting).
     private const int PooledDecodeBytes = 1 << 20;
 
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -199,28 +199,9 @@ public sealed partial class TextDecoder
     }
 
     /// <summary>The text of <paramref name="bytes"/> when they are valid UTF-8, else null.</summary>
-    private static string? DecodeValidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length > PooledDecodeBytes)
-        {
-            // Validated first: a large report is not decoded twice, nor held twice by a scratch buffer.
-            return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : null;
-        }
-
-        // One transcoding pass into a pooled buffer that stops at the first invalid byte, then one copy: a third of
-        // the time of validating, counting and transcoding (Utf8.IsValid, then GetString). A UTF-8 byte makes at
-        // most one UTF-16 unit, so the buffer is as long as the input.
-        var buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
-        try
-        {
-            var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
-            return status == OperationStatus.Done ? new string(buffer, 0, written) : null;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
+    // Validated and measured first, then decoded straight into a string of that length: no scratch buffer, no copy,
+    // and no second pass over a large report held twice.
+    private static string? DecodeValidUtf8(ReadOnlySpan<byte> bytes) => Utf8Transcoder.ToStringOrNull(bytes);
 
     private static DecodeResult DecodeAs(ReadOnlySpan<byte> body, string encoding, ImmutableArray<string> warnings)
     {
@@ -254,7 +235,7 @@ public sealed partial class TextDecoder
         var decoder = CountingEncoding(encoding, fallback);
 
         // One pass (GetString would count the fallbacks twice: once sizing, once decoding), into a pooled scratch
-        // buffer up to the size DecodeValidUtf8 pools.
+        // buffer up to PooledDecodeBytes.
         var maxChars = decoder.GetMaxCharCount(bytes.Length);
         var pooled = bytes.Length <= PooledDecodeBytes;
         var buffer = pooled ? ArrayPool<char>.Shared.Rent(maxChars) : new char[maxChars];
