@@ -14,9 +14,10 @@ internal sealed class IndicatorPrefilter
 {
     private static readonly int KindCount = Enum.GetValues<MetricKind>().Length;
 
-    private readonly ulong[][] _byKind;
-    private readonly ulong[] _anyUnit;
+    // Per unit, the definitions that take each kind of figure of it, kind after kind in one array (what the unit and
+    // the kind admit, combined when built: one array read per figure); _otherUnit for a unit no definition names.
     private readonly FrozenDictionary<string, ulong[]> _byUnit;
+    private readonly ulong[] _otherUnit;
 
     // Definitions with an empty subject word: every subject holds it.
     private readonly ulong[] _anySubject;
@@ -29,8 +30,8 @@ internal sealed class IndicatorPrefilter
     public IndicatorPrefilter(IReadOnlyList<IndicatorDefinition> definitions)
     {
         Words = (definitions.Count + 63) >> 6;
-        _byKind = [.. Enumerable.Range(0, KindCount).Select(_ => new ulong[Words])];
-        _anyUnit = new ulong[Words];
+        ulong[][] byKind = [.. Enumerable.Range(0, KindCount).Select(_ => new ulong[Words])];
+        var anyUnit = new ulong[Words];
         _anySubject = new ulong[Words];
         var byUnit = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
         for (var d = 0; d < definitions.Count; d++)
@@ -40,13 +41,13 @@ internal sealed class IndicatorPrefilter
             {
                 if (definition.Kinds.IsEmpty || definition.Kinds.Contains((MetricKind)kind))
                 {
-                    Add(_byKind[kind], d);
+                    Add(byKind[kind], d);
                 }
             }
 
             if (definition.Units.IsEmpty)
             {
-                Add(_anyUnit, d);
+                Add(anyUnit, d);
             }
 
             foreach (var unit in definition.Units)
@@ -65,7 +66,23 @@ internal sealed class IndicatorPrefilter
             }
         }
 
-        _byUnit = byUnit.ToFrozenDictionary(StringComparer.Ordinal);
+        // A definition is admitted by a unit it names or by any unit when it names none, and by a kind it names.
+        ulong[] Admitted(ulong[]? unitSet)
+        {
+            var admitted = new ulong[KindCount * Words];
+            for (var kind = 0; kind < KindCount; kind++)
+            {
+                for (var w = 0; w < Words; w++)
+                {
+                    admitted[(kind * Words) + w] = byKind[kind][w] & (anyUnit[w] | (unitSet?[w] ?? 0));
+                }
+            }
+
+            return admitted;
+        }
+
+        _byUnit = byUnit.ToFrozenDictionary(u => u.Key, u => Admitted(u.Value), StringComparer.Ordinal);
+        _otherUnit = Admitted(null);
         _words = new NumberedWords(definitions.SelectMany(d => d.Rules.SelectMany(r => r.Subject).Concat(d.Exclude)));
         _subjectWords = [.. definitions.Select(d => _words.MaskOf(d.Rules.SelectMany(r => r.Subject).Where(w => w.Length > 0)))];
         WordSetLength = _words.SetLength;
@@ -96,13 +113,19 @@ internal sealed class IndicatorPrefilter
     public void Candidates(MetricKind kind, string unit, string subject, Span<ulong> candidates, Span<ulong> contained)
     {
         contained.Clear();
-        var byKind = (uint)kind < (uint)KindCount ? _byKind[(int)kind] : null;
-        _byUnit.TryGetValue(unit, out var byUnit);
         var any = 0UL;
-        for (var w = 0; w < candidates.Length; w++)
+        if ((uint)kind < (uint)KindCount)
         {
-            candidates[w] = (byKind?[w] ?? 0) & (_anyUnit[w] | (byUnit?[w] ?? 0));
-            any |= candidates[w];
+            var admitted = _byUnit.GetValueOrDefault(unit, _otherUnit).AsSpan((int)kind * Words, Words);
+            admitted.CopyTo(candidates);
+            foreach (var bits in admitted)
+            {
+                any |= bits;
+            }
+        }
+        else
+        {
+            candidates.Clear();
         }
 
         if (any == 0)

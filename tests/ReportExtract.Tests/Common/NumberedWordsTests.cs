@@ -16,7 +16,7 @@ public sealed class NumberedWordsTests
     public void Finds_each_word_of_the_text_and_of_its_suffixes_as_a_search_per_word_does(int seed)
     {
         var random = new Random(seed);
-        const string alphabet = "共受理办其中他合计总较上年增减件人次，。 ab\n";
+        const string alphabet = "共受理办其中他合计总较上年增减件人次，。 ab\n\0";
         string Random(int min, int max)
         {
             var b = new StringBuilder();
