@@ -61,6 +61,7 @@ public sealed class MetadataLexicon
         SubjectEndStarts = FirstCharacters(SubjectEnds);
         PresentingLeads = [.. org["presenting"]];
         PresentingLeadStarts = SearchValues.Create([.. PresentingLeads.Select(l => l[0]).Distinct()]);
+        PresentingLeadAndReviewStarts = SearchValues.Create([.. PresentingLeads.Select(l => l[0]).Append(ReportYearFinder.ReviewWord[0]).Distinct()]);
         SelfReferences = [.. org["self"].Select(SelfReference)];
 
         var title = Group(titles);
@@ -125,6 +126,9 @@ public sealed class MetadataLexicon
 
     /// <summary>The first characters of <see cref="PresentingLeads"/>, to find them all in one pass.</summary>
     internal SearchValues<char> PresentingLeadStarts { get; }
+
+    /// <summary>The same with the first character of <see cref="ReportYearFinder.ReviewWord"/>: one pass finds both.</summary>
+    internal SearchValues<char> PresentingLeadAndReviewStarts { get; }
 
     /// <summary>What follows 我 in a self-reference (局, 区 …) and the endings of the names it can stand for.</summary>
     internal ImmutableArray<(string Word, ImmutableArray<string> Endings)> SelfReferences { get; }

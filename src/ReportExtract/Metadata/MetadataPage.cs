@@ -20,13 +20,14 @@ internal sealed class MetadataPage
     // The foot: the last non-blank lines, where signatures and trailing page labels stand.
     private const int FootLines = 12;
 
-    private MetadataPage(string text, ImmutableArray<Section> sections, List<TextLine> head, List<TextLine> foot, int[] presentingLeadAt)
+    private MetadataPage(string text, ImmutableArray<Section> sections, List<TextLine> head, List<TextLine> foot, int[] presentingLeadAt, List<int> reviewAt)
     {
         Text = text;
         Sections = sections;
         Head = head;
         Foot = foot;
         PresentingLeadAt = presentingLeadAt;
+        ReviewAt = reviewAt;
     }
 
     /// <summary>Sentences that present the report are searched for this far into the text (a cover letter can come first).</summary>
@@ -57,6 +58,12 @@ internal sealed class MetadataPage
     /// </summary>
     public int[] PresentingLeadAt { get; }
 
+    /// <summary>
+    /// Every place of <see cref="ReportYearFinder.ReviewWord"/> (回顾) in the first <see cref="ProseWindow"/> characters,
+    /// in order: found in the presenting leads' pass, where a search of its own read the window a second time.
+    /// </summary>
+    public List<int> ReviewAt { get; }
+
     public static MetadataPage Read(string text, ImmutableArray<Section> sections, MetadataLexicon lexicon, PageLabels labels)
     {
         // The head stops at the line of the first heading (which may be indented).
@@ -75,7 +82,9 @@ internal sealed class MetadataPage
         }
 
         var window = text.AsSpan(0, Math.Min(text.Length, ProseWindow));
-        var page = new MetadataPage(text, sections, head, foot, FirstOccurrences(window, lexicon.PresentingLeads, lexicon.PresentingLeadStarts));
+        var reviewAt = new List<int>();
+        var leadAt = FirstOccurrences(window, lexicon.PresentingLeads, lexicon.PresentingLeadAndReviewStarts, ReportYearFinder.ReviewWord, reviewAt);
+        var page = new MetadataPage(text, sections, head, foot, leadAt, reviewAt);
         labels.Scan(text, head, page.Labels, page.HeadUsed, page.HeadValues);
         labels.Scan(text, foot, page.Labels, used: null);
         return page;
@@ -85,7 +94,14 @@ internal sealed class MetadataPage
     /// Where each of <paramref name="words"/> first occurs in <paramref name="window"/> (-1 where it does not), as
     /// <c>window.IndexOf(word)</c> would say, in one pass over the positions where some word can start.
     /// </summary>
-    internal static int[] FirstOccurrences(ReadOnlySpan<char> window, ImmutableArray<string> words, SearchValues<char> starts)
+    internal static int[] FirstOccurrences(ReadOnlySpan<char> window, ImmutableArray<string> words, SearchValues<char> starts) =>
+        FirstOccurrences(window, words, starts, null, null);
+
+    /// <summary>
+    /// The same, adding to <paramref name="everyAt"/> every place of <paramref name="every"/> (a non-empty word that
+    /// cannot overlap itself, whose first character <paramref name="starts"/> holds), as successive IndexOf calls would.
+    /// </summary>
+    internal static int[] FirstOccurrences(ReadOnlySpan<char> window, ImmutableArray<string> words, SearchValues<char> starts, string? every, List<int>? everyAt)
     {
         var at = new int[words.Length];
         var missing = 0;
@@ -96,7 +112,7 @@ internal sealed class MetadataPage
             missing += at[k] < 0 ? 1 : 0;
         }
 
-        for (var pos = 0; missing > 0 && pos < window.Length; pos++)
+        for (var pos = 0; (missing > 0 || every is not null) && pos < window.Length; pos++)
         {
             var next = window[pos..].IndexOfAny(starts);
             if (next < 0)
@@ -106,6 +122,11 @@ internal sealed class MetadataPage
 
             pos += next;
             var rest = window[pos..];
+            if (every is not null && rest.StartsWith(every, StringComparison.Ordinal))
+            {
+                everyAt!.Add(pos);
+            }
+
             for (var k = 0; k < words.Length; k++)
             {
                 // 我 and 现 start many a word of running text: the second character turns nearly all of them away

@@ -20,6 +20,9 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
     [GeneratedRegex(@"(?<y>[〇○零OΟ0一二三四五六七八九]{4})[ \t]*年", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex ChineseYear();
 
+    /// <summary>The word a review heading closes with (一、2022年度工作回顾); <see cref="MetadataPage.ReviewAt"/> holds its places.</summary>
+    internal const string ReviewWord = "回顾";
+
     // A review heading (一、2022年度工作回顾) is at most this long before its 回顾.
     private const int ReviewLinePrefix = 24;
 
@@ -46,7 +49,7 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         var text = page.Text;
         // Sentences that name the covered year are read in the page's prose window, as the issuer's are.
         var window = Math.Min(text.Length, MetadataPage.ProseWindow);
-        var reviewed = ReviewedYear(text, window);
+        var reviewed = ReviewedYear(text, page.ReviewAt);
         int? fromTitle = title is null ? null : YearIn(title.Text);
         if (fromTitle is { } ty && title is not null && OrganizationNames.ContainsAny(title.Text, lexicon.DeliveryYearTitles)
             && !title.Text.Contains(string.Concat(ty.ToString(CultureInfo.InvariantCulture), "年度"), StringComparison.Ordinal))
@@ -108,11 +111,14 @@ internal sealed partial class ReportYearFinder(MetadataLexicon lexicon)
         return counted;
     }
 
-    /// <summary>The year of the first heading line in the first <paramref name="window"/> characters that reviews a year (一、2022年工作回顾).</summary>
-    private static int? ReviewedYear(string text, int window)
+    /// <summary>
+    /// The year of the first heading line that reviews a year (一、2022年工作回顾), from the places of 回顾 in the prose
+    /// window (<paramref name="reviewAt"/>).
+    /// </summary>
+    private static int? ReviewedYear(string text, List<int> reviewAt)
     {
-        var span = text.AsSpan(0, window);
-        for (var at = span.IndexOf("回顾", StringComparison.Ordinal); at >= 0; at = span[(at + 2)..].IndexOf("回顾", StringComparison.Ordinal) is >= 0 and var next ? at + 2 + next : -1)
+        var span = text.AsSpan();
+        foreach (var at in reviewAt)
         {
             var lineStart = at == 0 ? 0 : span[..at].LastIndexOf('\n') + 1;
             if (at - lineStart <= ReviewLinePrefix

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Numerics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ReportExtract.Common;
 using ReportExtract.Model;
 
@@ -43,47 +41,61 @@ public sealed class IndicatorCatalog
     private const string BuiltInName = "indicators.json";
 
     private readonly FrozenDictionary<string, IndicatorDefinition> _byId;
+    private readonly FrozenDictionary<string, int> _indexById;
     private readonly ImmutableArray<CompiledDefinition> _compiled;
     private readonly IndicatorPrefilter _prefilter;
     private readonly SummaryCues _cues = new();
+
+    // The rules' words by the text they are asked of, each numbered once for the whole catalog: the figure's sentence
+    // (context, context-exclude and clause-exclude words: the context and the own clause end where the sentence
+    // does), the table's lead-in and the words after the figure. The subject's words are the prefilter's.
+    private readonly NumberedWords _contextWords;
+    private readonly NumberedWords _topicWords;
+    private readonly NumberedWords _afterWords;
 
     private IndicatorCatalog(ImmutableArray<IndicatorDefinition> definitions)
     {
         Definitions = definitions;
         Ids = [.. definitions.Select(d => d.Id)];
         _byId = definitions.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        _indexById = Enumerable.Range(0, definitions.Length).ToFrozenDictionary(i => definitions[i].Id, StringComparer.Ordinal);
         _prefilter = new IndicatorPrefilter(definitions);
-        _compiled = [.. definitions.Select(d => new CompiledDefinition(d, _prefilter))];
+        var rules = definitions.SelectMany(d => d.Rules).ToList();
+        _contextWords = new NumberedWords(rules.SelectMany(r => r.Context.Concat(r.ContextExclude).Concat(r.ClauseExclude)));
+        _topicWords = new NumberedWords(definitions.SelectMany(d => d.TopicExclude));
+        _afterWords = new NumberedWords(rules.SelectMany(r => r.After));
+        _compiled = [.. definitions.Select(d => new CompiledDefinition(d, this))];
     }
 
-    /// <summary>A definition with its word lists turned into vectorized searchers, built once per catalog.</summary>
-    private sealed class CompiledDefinition(IndicatorDefinition definition, IndicatorPrefilter prefilter)
+    /// <summary>A definition with its word lists turned into masks over the catalog's numbered words, built once per catalog.</summary>
+    private sealed class CompiledDefinition(IndicatorDefinition definition, IndicatorCatalog catalog)
     {
         public string Id { get; } = definition.Id;
-        public WordSearchValues Exclude { get; } = new(definition.Exclude);
-        public WordSearchValues TopicExclude { get; } = new(definition.TopicExclude);
+        public WordMask Exclude { get; } = catalog._prefilter.Mask(definition.Exclude);
+        public WordMask TopicExclude { get; } = catalog._topicWords.MaskOf(definition.TopicExclude);
 
-        public ImmutableArray<CompiledRule> Rules { get; } = [.. definition.Rules.Select(r => new CompiledRule(r, prefilter))];
+        public ImmutableArray<CompiledRule> Rules { get; } = [.. definition.Rules.Select(r => new CompiledRule(r, catalog))];
     }
 
-    /// <summary>A rule with its word lists turned into vectorized searchers.</summary>
-    private sealed class CompiledRule(IndicatorRule rule, IndicatorPrefilter prefilter)
+    /// <summary>A rule with its word lists turned into masks (an empty list asks nothing).</summary>
+    private sealed class CompiledRule(IndicatorRule rule, IndicatorCatalog catalog)
     {
         public ImmutableArray<string> Subject { get; } = rule.Subject;
 
         /// <summary>The prefilter's number of each subject word (-1 for the empty word).</summary>
-        public ImmutableArray<int> SubjectIds { get; } = [.. rule.Subject.Select(prefilter.WordId)];
-        public WordSearchValues? Context { get; } = Of(rule.Context);
-        public WordSearchValues? ContextExclude { get; } = Of(rule.ContextExclude);
+        public ImmutableArray<int> SubjectIds { get; } = [.. rule.Subject.Select(catalog._prefilter.WordId)];
+        public WordMask Context { get; } = catalog._contextWords.MaskOf(rule.Context);
+        public WordMask ContextExclude { get; } = catalog._contextWords.MaskOf(rule.ContextExclude);
         public bool Sentence { get; } = rule.Sentence;
-        public WordSearchValues? ClauseExclude { get; } = Of(rule.ClauseExclude);
-        public WordSearchValues? After { get; } = Of(rule.After);
+        public WordMask ClauseExclude { get; } = catalog._contextWords.MaskOf(rule.ClauseExclude);
+        public WordMask After { get; } = catalog._afterWords.MaskOf(rule.After);
 
-        private static WordSearchValues? Of(ImmutableArray<string> words) => words.IsEmpty ? null : new(words);
+        /// <summary>Whether the rule asks anything of the sentence, the context or the own clause.</summary>
+        public bool AsksContext => !Context.IsEmpty || !ContextExclude.IsEmpty || !ClauseExclude.IsEmpty;
     }
 
     /// <summary>The built-in catalog (each call reads it afresh).</summary>
-    public static IndicatorCatalog LoadBuiltIn() => new(Parse(EmbeddedData.ReadText("Metrics/" + BuiltInName), "built-in " + BuiltInName));
+    public static IndicatorCatalog LoadBuiltIn() => new(IndicatorCatalogJson.Parse(EmbeddedData.ReadText("Metrics/" + BuiltInName), "built-in " + BuiltInName));
 
     /// <summary>Indicator ids in catalog order (the wide CSV's columns).</summary>
     public ImmutableArray<string> Ids { get; }
@@ -115,7 +127,7 @@ public sealed class IndicatorCatalog
             throw new InvalidDataException($"catalog {extraCatalogPath}: cannot read it ({e.Message})", e);
         }
 
-        return LoadBuiltIn().Merge(Parse(json, extraCatalogPath));
+        return LoadBuiltIn().Merge(IndicatorCatalogJson.Parse(json, extraCatalogPath));
     }
 
     /// <summary>This catalog with <paramref name="extra"/> entries replacing same-id ones and appending new ones.</summary>
@@ -169,12 +181,25 @@ public sealed class IndicatorCatalog
         Span<ulong> candidates = stackalloc ulong[_prefilter.Words];
         Span<ulong> contained = stackalloc ulong[_prefilter.WordSetLength];
         _prefilter.Candidates(kind, unit, subject, candidates, contained);
+
+        // Each text is searched once, for the words of every rule, when the first rule that needs it asks.
+        Span<ulong> inSentence = stackalloc ulong[_contextWords.SetLength];
+        Span<ulong> inContext = stackalloc ulong[_contextWords.SetLength];
+        Span<ulong> inClause = stackalloc ulong[_contextWords.SetLength];
+        Span<ulong> inTopic = stackalloc ulong[_topicWords.SetLength];
+        Span<ulong> inAfter = stackalloc ulong[_afterWords.SetLength];
+        bool contextRead = false, topicRead = false, afterRead = false;
         for (var w = 0; w < candidates.Length; w++)
         {
             for (var bits = candidates[w]; bits != 0; bits &= bits - 1)
             {
                 var definition = _compiled[(w << 6) + BitOperations.TrailingZeroCount(bits)];
-                if (subject.AsSpan().ContainsAny(definition.Exclude) || topic.ContainsAny(definition.TopicExclude))
+                if (definition.Exclude.Meets(contained))
+                {
+                    continue;
+                }
+
+                if (!definition.TopicExclude.IsEmpty && Meets(definition.TopicExclude, _topicWords, topic, inTopic, ref topicRead))
                 {
                     continue;
                 }
@@ -182,12 +207,22 @@ public sealed class IndicatorCatalog
                 foreach (var rule in definition.Rules)
                 {
                     var length = LongestContained(rule, contained, bestLength);
-                    var where = rule.Sentence ? sentence : context;
-                    if (length > bestLength
-                        && (rule.Context is null || where.ContainsAny(rule.Context))
-                        && (rule.ContextExclude is null || !where.ContainsAny(rule.ContextExclude))
-                        && (rule.ClauseExclude is null || !clause.ContainsAny(rule.ClauseExclude))
-                        && (rule.After is null || after.ContainsAny(rule.After)))
+                    if (length <= bestLength)
+                    {
+                        continue;
+                    }
+
+                    if (rule.AsksContext && !contextRead)
+                    {
+                        ReadSentence(sentence, context, clause, inSentence, inContext, inClause);
+                        contextRead = true;
+                    }
+
+                    ReadOnlySpan<ulong> where = rule.Sentence ? inSentence : inContext;
+                    if ((rule.Context.IsEmpty || rule.Context.Meets(where))
+                        && !rule.ContextExclude.Meets(where)
+                        && !rule.ClauseExclude.Meets(inClause)
+                        && (rule.After.IsEmpty || Meets(rule.After, _afterWords, after, inAfter, ref afterRead)))
                     {
                         best = definition.Id;
                         bestLength = length;
@@ -200,18 +235,56 @@ public sealed class IndicatorCatalog
     }
 
     /// <summary>
+    /// Finds the context words in <paramref name="sentence"/>, <paramref name="context"/> and <paramref name="clause"/>. In
+    /// prose the context and the own clause are suffixes of the sentence (all end at the figure; in a table cell all
+    /// three are its path): one pass over the sentence answers all three. Other spans are read one by one.
+    /// </summary>
+    private void ReadSentence(ReadOnlySpan<char> sentence, ReadOnlySpan<char> context, ReadOnlySpan<char> clause,
+        Span<ulong> inSentence, Span<ulong> inContext, Span<ulong> inClause)
+    {
+        if (SuffixAt(sentence, context) is { } contextFrom && SuffixAt(sentence, clause) is { } clauseFrom)
+        {
+            _contextWords.Find(sentence, inSentence, contextFrom, inContext, clauseFrom, inClause);
+            return;
+        }
+
+        _contextWords.Find(sentence, inSentence);
+        _contextWords.Find(context, inContext);
+        _contextWords.Find(clause, inClause);
+    }
+
+    /// <summary>Where <paramref name="part"/> starts in <paramref name="whole"/> when it is a suffix of it (the same memory), else null.</summary>
+    private static int? SuffixAt(ReadOnlySpan<char> whole, ReadOnlySpan<char> part) =>
+        whole.Overlaps(part, out var offset) && offset >= 0 && offset + part.Length == whole.Length ? offset : null;
+
+    /// <summary>Whether <paramref name="text"/> holds a word of <paramref name="mask"/>, searching it for all <paramref name="words"/> on the first question only.</summary>
+    private static bool Meets(WordMask mask, NumberedWords words, ReadOnlySpan<char> text, Span<ulong> found, ref bool read)
+    {
+        if (!read)
+        {
+            words.Find(text, found);
+            read = true;
+        }
+
+        return mask.Meets(found);
+    }
+
+    /// <summary>
     /// Per id, the figure that answers it for the report year outside plan sections, in catalog order: a whole (共, 合计,
     /// a table's 合计/总计 cell) before a plain figure, a plain one before a part (其中), a part before a comparison
     /// (较上年的); ties go to the first mention (<see cref="SummaryCues"/>).
     /// </summary>
     public IndicatorValues Summarize(ImmutableArray<Metric> metrics, ImmutableArray<Section> sections, int? reportYear)
     {
-        var found = new Dictionary<string, (double Value, int Rank)>(StringComparer.Ordinal);
+        // The best figure so far per definition, by catalog index (rank int.MaxValue: none yet).
+        Span<(double Value, int Rank)> found = _compiled.Length <= 64 ? stackalloc (double, int)[_compiled.Length] : new (double, int)[_compiled.Length];
+        found.Fill((0, int.MaxValue));
+        var count = 0;
         var cues = _cues;
         for (var i = 0; i < metrics.Length; i++)
         {
             var metric = metrics[i];
-            if (metric.Indicator is not { } id || !_byId.ContainsKey(id) || metric.Delta is not null
+            if (metric.Indicator is not { } id || !_indexById.TryGetValue(id, out var index) || metric.Delta is not null
                 || (reportYear is not null && metric.Year != reportYear) || InPlans(sections, metric.Span.Start))
             {
                 continue;
@@ -223,13 +296,23 @@ public sealed class IndicatorCatalog
                 continue;
             }
 
-            if (!found.TryGetValue(id, out var best) || rank < best.Rank)
+            if (rank < found[index].Rank)
             {
-                found[id] = (metric.Value, rank);
+                count += found[index].Rank == int.MaxValue ? 1 : 0;
+                found[index] = (metric.Value, rank);
             }
         }
 
-        return new IndicatorValues(Ids.Where(found.ContainsKey).Select(id => new KeyValuePair<string, double>(id, found[id].Value)));
+        var values = new KeyValuePair<string, double>[count];
+        for (int index = 0, k = 0; k < count; index++)
+        {
+            if (found[index].Rank != int.MaxValue)
+            {
+                values[k++] = new KeyValuePair<string, double>(_compiled[index].Id, found[index].Value);
+            }
+        }
+
+        return new IndicatorValues(values);
     }
 
     /// <summary>True when <paramref name="position"/> lies in a section of kind <see cref="SectionKind.Plans"/>.</summary>
@@ -266,99 +349,4 @@ public sealed class IndicatorCatalog
 
         return longest;
     }
-
-    private static ImmutableArray<IndicatorDefinition> Parse(string json, string source)
-    {
-        CatalogFile? file;
-        try
-        {
-            file = JsonSerializer.Deserialize(json, CatalogJsonContext.Default.CatalogFile);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"catalog {source}: not valid catalog JSON ({e.Message})", e);
-        }
-
-        if (file?.Indicators is not { Count: > 0 } entries)
-        {
-            throw new InvalidDataException($"catalog {source}: no \"indicators\" array; see the built-in indicators.json for the format");
-        }
-
-        var result = ImmutableArray.CreateBuilder<IndicatorDefinition>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (entry, index) in entries.Select((e, i) => (e, i)))
-        {
-            var where = $"catalog {source}: indicator #{index + 1}";
-            if (string.IsNullOrWhiteSpace(entry.Id))
-            {
-                throw new InvalidDataException($"{where} has no \"id\"");
-            }
-
-            if (!seen.Add(entry.Id))
-            {
-                throw new InvalidDataException($"{where}: id '{entry.Id}' appears twice");
-            }
-
-            if (entry.Rules is not { Count: > 0 } || entry.Rules.Any(r => r.Subject is not { Count: > 0 } || r.Subject.Any(string.IsNullOrEmpty)))
-            {
-                throw new InvalidDataException($"{where} ('{entry.Id}') needs \"rules\", each with a non-empty \"subject\" list");
-            }
-
-            var kinds = ImmutableArray.CreateBuilder<MetricKind>();
-            foreach (var kind in entry.Kinds ?? [])
-            {
-                kinds.Add(kind switch
-                {
-                    "case" => MetricKind.Case,
-                    "amount" => MetricKind.Amount,
-                    "rate" => MetricKind.Rate,
-                    "count" => MetricKind.Count,
-                    "quantity" => MetricKind.Quantity,
-                    _ => throw new InvalidDataException($"{where} ('{entry.Id}'): unknown kind '{kind}' (case, amount, rate, count, quantity)"),
-                });
-            }
-
-            result.Add(new IndicatorDefinition(
-                entry.Id,
-                entry.Label ?? entry.Id,
-                kinds.ToImmutable(),
-                [.. entry.Units ?? []],
-                [.. entry.Rules.Select(r => new IndicatorRule([.. r.Subject!], [.. r.Context ?? []], [.. r.ContextExclude ?? []], r.Sentence) { ClauseExclude = [.. r.ClauseExclude ?? []], After = [.. r.After ?? []] })],
-                [.. entry.Exclude ?? []]) { TopicExclude = [.. entry.TopicExclude ?? []] });
-        }
-
-        return result.ToImmutable();
-    }
-
-    internal sealed class CatalogFile
-    {
-        public string? Description { get; set; }
-        public List<CatalogEntry>? Indicators { get; set; }
-    }
-
-    internal sealed class CatalogEntry
-    {
-        public string? Id { get; set; }
-        public string? Label { get; set; }
-        public List<string>? Kinds { get; set; }
-        public List<string>? Units { get; set; }
-        public List<CatalogRule>? Rules { get; set; }
-        public List<string>? Exclude { get; set; }
-        public List<string>? TopicExclude { get; set; }
-    }
-
-    internal sealed class CatalogRule
-    {
-        public List<string>? Subject { get; set; }
-        public List<string>? Context { get; set; }
-        public List<string>? ContextExclude { get; set; }
-        public bool Sentence { get; set; }
-        public List<string>? ClauseExclude { get; set; }
-        public List<string>? After { get; set; }
-    }
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-[JsonSerializable(typeof(IndicatorCatalog.CatalogFile))]
-internal sealed partial class CatalogJsonContext : JsonSerializerContext;

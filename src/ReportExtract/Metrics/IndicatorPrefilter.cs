@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 using ReportExtract.Common;
 using ReportExtract.Model;
 
@@ -13,25 +14,26 @@ internal sealed class IndicatorPrefilter
 {
     private static readonly int KindCount = Enum.GetValues<MetricKind>().Length;
 
-    private readonly ulong[][] _byKind;
-    private readonly ulong[] _anyUnit;
+    // Per unit, the definitions that take each kind of figure of it, kind after kind in one array (what the unit and
+    // the kind admit, combined when built: one array read per figure); _otherUnit for a unit no definition names.
     private readonly FrozenDictionary<string, ulong[]> _byUnit;
+    private readonly ulong[] _otherUnit;
 
     // Definitions with an empty subject word: every subject holds it.
     private readonly ulong[] _anySubject;
-    // A bitmap, not SearchValues: a set of CJK characters would fall back to a probabilistic map, slow on Chinese subjects.
-    private readonly CharBitmap _wordStarts;
-    private readonly FrozenDictionary<char, (string Word, int Definition, int Id)[]> _wordsByStart;
-    private readonly FrozenDictionary<string, int> _wordIds;
+
+    // The subject words and the excluded words of every definition, numbered in one table: the subject is read once
+    // for all of them, and each definition asks its own by mask.
+    private readonly NumberedWords _words;
+    private readonly WordMask[] _subjectWords;
 
     public IndicatorPrefilter(IReadOnlyList<IndicatorDefinition> definitions)
     {
         Words = (definitions.Count + 63) >> 6;
-        _byKind = [.. Enumerable.Range(0, KindCount).Select(_ => new ulong[Words])];
-        _anyUnit = new ulong[Words];
+        ulong[][] byKind = [.. Enumerable.Range(0, KindCount).Select(_ => new ulong[Words])];
+        var anyUnit = new ulong[Words];
         _anySubject = new ulong[Words];
         var byUnit = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
-        var words = new List<(string Word, int Definition)>();
         for (var d = 0; d < definitions.Count; d++)
         {
             var definition = definitions[d];
@@ -39,13 +41,13 @@ internal sealed class IndicatorPrefilter
             {
                 if (definition.Kinds.IsEmpty || definition.Kinds.Contains((MetricKind)kind))
                 {
-                    Add(_byKind[kind], d);
+                    Add(byKind[kind], d);
                 }
             }
 
             if (definition.Units.IsEmpty)
             {
-                Add(_anyUnit, d);
+                Add(anyUnit, d);
             }
 
             foreach (var unit in definition.Units)
@@ -58,60 +60,72 @@ internal sealed class IndicatorPrefilter
                 Add(set, d);
             }
 
-            foreach (var word in definition.Rules.SelectMany(r => r.Subject).Distinct(StringComparer.Ordinal))
+            if (definition.Rules.Any(r => r.Subject.Contains(string.Empty)))
             {
-                if (word.Length == 0)
-                {
-                    Add(_anySubject, d);
-                }
-                else
-                {
-                    words.Add((word, d));
-                }
+                Add(_anySubject, d);
             }
         }
 
-        _byUnit = byUnit.ToFrozenDictionary(StringComparer.Ordinal);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (word, _) in words)
+        // A definition is admitted by a unit it names or by any unit when it names none, and by a kind it names.
+        ulong[] Admitted(ulong[]? unitSet)
         {
-            ids.TryAdd(word, ids.Count);
+            var admitted = new ulong[KindCount * Words];
+            for (var kind = 0; kind < KindCount; kind++)
+            {
+                for (var w = 0; w < Words; w++)
+                {
+                    admitted[(kind * Words) + w] = byKind[kind][w] & (anyUnit[w] | (unitSet?[w] ?? 0));
+                }
+            }
+
+            return admitted;
         }
 
-        _wordIds = ids.ToFrozenDictionary(StringComparer.Ordinal);
-        WordSetLength = (ids.Count + 63) >> 6;
-        _wordsByStart = words.GroupBy(w => w.Word[0]).ToFrozenDictionary(g => g.Key, g => g.Select(w => (w.Word, w.Definition, ids[w.Word])).ToArray());
-        _wordStarts = new CharBitmap(_wordsByStart.Keys);
+        _byUnit = byUnit.ToFrozenDictionary(u => u.Key, u => Admitted(u.Value), StringComparer.Ordinal);
+        _otherUnit = Admitted(null);
+        _words = new NumberedWords(definitions.SelectMany(d => d.Rules.SelectMany(r => r.Subject).Concat(d.Exclude)));
+        _subjectWords = [.. definitions.Select(d => _words.MaskOf(d.Rules.SelectMany(r => r.Subject).Where(w => w.Length > 0)))];
+        WordSetLength = _words.SetLength;
     }
 
     /// <summary>How many 64-bit words a set of definitions takes.</summary>
     public int Words { get; }
 
-    /// <summary>How many 64-bit words a set of subject words (by <see cref="WordId"/>) takes.</summary>
+    /// <summary>How many 64-bit words a set of subject and excluded words (by <see cref="WordId"/>) takes.</summary>
     public int WordSetLength { get; }
 
-    /// <summary>The number of a non-empty subject word of the catalog in a set of words, or -1 for any other word.</summary>
-    public int WordId(string word) => _wordIds.TryGetValue(word, out var id) ? id : -1;
+    /// <summary>The number of a non-empty subject or excluded word of the catalog in a set of words, or -1 for any other word.</summary>
+    public int WordId(string word) => _words.IdOf(word);
+
+    /// <summary>The mask of <paramref name="words"/>, subject or excluded words of the catalog, against a set <see cref="Candidates"/> fills.</summary>
+    public WordMask Mask(IEnumerable<string> words) => _words.MaskOf(words);
 
     /// <summary>True when <paramref name="contained"/>, as <see cref="Candidates"/> set it, holds the word numbered <paramref name="id"/>.</summary>
-    public static bool Holds(ReadOnlySpan<ulong> contained, int id) => id >= 0 && (contained[id >> 6] & (1UL << (id & 63))) != 0;
+    public static bool Holds(ReadOnlySpan<ulong> contained, int id) => NumberedWords.Holds(contained, id);
 
     /// <summary>
     /// Sets in <paramref name="candidates"/> (<see cref="Words"/> long) the definitions that take figures of
     /// <paramref name="kind"/> and <paramref name="unit"/> and have a subject word that <paramref name="subject"/> contains,
-    /// and in <paramref name="contained"/> (<see cref="WordSetLength"/> long) every subject word of those definitions that
-    /// <paramref name="subject"/> contains: the rules then weigh their words without searching the subject again.
+    /// and, when there is one, in <paramref name="contained"/> (<see cref="WordSetLength"/> long) every subject or
+    /// excluded word of the catalog that <paramref name="subject"/> contains: the rules then weigh their words, and the
+    /// definitions their exclusions, without searching the subject again.
     /// </summary>
     public void Candidates(MetricKind kind, string unit, string subject, Span<ulong> candidates, Span<ulong> contained)
     {
         contained.Clear();
-        var byKind = (uint)kind < (uint)KindCount ? _byKind[(int)kind] : null;
-        _byUnit.TryGetValue(unit, out var byUnit);
         var any = 0UL;
-        for (var w = 0; w < candidates.Length; w++)
+        if ((uint)kind < (uint)KindCount)
         {
-            candidates[w] = (byKind?[w] ?? 0) & (_anyUnit[w] | (byUnit?[w] ?? 0));
-            any |= candidates[w];
+            var admitted = _byUnit.GetValueOrDefault(unit, _otherUnit).AsSpan((int)kind * Words, Words);
+            admitted.CopyTo(candidates);
+            foreach (var bits in admitted)
+            {
+                any |= bits;
+            }
+        }
+        else
+        {
+            candidates.Clear();
         }
 
         if (any == 0)
@@ -119,29 +133,17 @@ internal sealed class IndicatorPrefilter
             return;
         }
 
-        Span<ulong> named = candidates.Length <= 16 ? stackalloc ulong[candidates.Length] : new ulong[candidates.Length];
-        _anySubject.CopyTo(named);
-        var text = subject.AsSpan();
-        for (var at = _wordStarts.IndexOfAny(text); at >= 0;)
-        {
-            var rest = text[at..];
-            foreach (var (word, definition, id) in _wordsByStart[rest[0]])
-            {
-                var bit = 1UL << (definition & 63);
-                if ((candidates[definition >> 6] & bit) != 0 && (Holds(contained, id) || rest.StartsWith(word, StringComparison.Ordinal)))
-                {
-                    named[definition >> 6] |= bit;
-                    contained[id >> 6] |= 1UL << (id & 63);
-                }
-            }
-
-            var next = _wordStarts.IndexOfAny(rest[1..]);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
+        _words.Find(subject, contained);
         for (var w = 0; w < candidates.Length; w++)
         {
-            candidates[w] &= named[w];
+            for (var bits = candidates[w] & ~_anySubject[w]; bits != 0; bits &= bits - 1)
+            {
+                var definition = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                if (!_subjectWords[definition].Meets(contained))
+                {
+                    candidates[w] &= ~(1UL << (definition & 63));
+                }
+            }
         }
     }
 

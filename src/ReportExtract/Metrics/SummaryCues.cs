@@ -23,18 +23,21 @@ internal sealed class SummaryCues
     /// <summary>How much of the sentence before a figure speaks for it; far clauses speak of other figures.</summary>
     private const int Reach = 40;
 
-    private readonly WordSearchValues _whole;
-    private readonly WordSearchValues _notWhole;
-    private readonly WordSearchValues _part;
-    private readonly WordSearchValues _compare;
-    private readonly WordSearchValues _change;
+    // Every cue word numbered in one table: the words before a figure are read once for all roles.
+    private readonly NumberedWords _words;
+    private readonly WordMask _whole;
+    private readonly WordMask _notWhole;
+    private readonly WordMask _part;
+    private readonly WordMask _compare;
+    private readonly WordMask _change;
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create("，,；;");
-    private readonly WordSearchValues _tableTotals;
+    private readonly WordMask _tableTotals;
 
     internal SummaryCues()
     {
         var rows = EmbeddedData.ReadRows("Metrics/summary-cues.tsv").ToList();
-        WordSearchValues Of(string role) => new(rows.Where(r => r[0] == role).Select(r => r[1]));
+        _words = new NumberedWords(rows.Select(r => r[1]));
+        WordMask Of(string role) => _words.MaskOf(rows.Where(r => r[0] == role).Select(r => r[1]));
         _whole = Of("whole");
         _notWhole = Of("not-whole");
         _part = Of("part");
@@ -47,31 +50,43 @@ internal sealed class SummaryCues
     public int Rank(ImmutableArray<Metric> metrics, int index)
     {
         var metric = metrics[index];
+        var words = _words;
         if (metric.Table == true)
         {
-            if (metric.Column.AsSpan().ContainsAny(_change) || metric.Row.AsSpan().ContainsAny(_change))
+            Span<ulong> inColumn = stackalloc ulong[words.SetLength];
+            Span<ulong> inRow = stackalloc ulong[words.SetLength];
+            words.Find(metric.Column, inColumn);
+            words.Find(metric.Row, inRow);
+            if (_change.Meets(inColumn) || _change.Meets(inRow))
             {
                 return Change;
             }
 
-            return (metric.Row ?? metric.Subject).AsSpan().ContainsAny(_tableTotals) || metric.Column.AsSpan().ContainsAny(_tableTotals) ? Whole : Plain;
+            if (metric.Row is null)
+            {
+                words.Find(metric.Subject, inRow);
+            }
+
+            return _tableTotals.Meets(inRow) || _tableTotals.Meets(inColumn) ? Whole : Plain;
         }
 
         var before = Before(metrics, index);
         // The comma clause of the figure decides; a 其中 earlier in the sentence still makes a part of what follows it.
         var clauseStart = before.LastIndexOfAny(ClauseBreaks) + 1;
-        var clause = before[clauseStart..];
-        if (clause.ContainsAny(_compare))
+        Span<ulong> inBefore = stackalloc ulong[words.SetLength];
+        Span<ulong> inClause = stackalloc ulong[words.SetLength];
+        words.Find(before, inBefore, clauseStart, inClause, int.MaxValue, default);
+        if (_compare.Meets(inClause))
         {
             return Comparison;
         }
 
-        if (clause.ContainsAny(_whole) && !clause.ContainsAny(_notWhole))
+        if (_whole.Meets(inClause) && !_notWhole.Meets(inClause))
         {
             return Whole;
         }
 
-        return before.ContainsAny(_part) ? Part : Plain;
+        return _part.Meets(inBefore) ? Part : Plain;
     }
 
     /// <summary>

@@ -50,6 +50,35 @@ public sealed class MetadataPageTests
         }
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(21)]
+    public void Every_place_of_the_review_word_found_in_the_same_pass_is_where_successive_IndexOf_calls_find_it(int seed)
+    {
+        var random = new Random(seed);
+        // The review word among the leads, whole and cut, and beside leads that share no character with it.
+        ImmutableArray<string> words = [.. Lexicon.PresentingLeads, ReportYearFinder.ReviewWord, "回", "顾", "回顾回顾"];
+        var found = 0;
+        for (var round = 0; round < 200; round++)
+        {
+            var text = RandomText(random, words);
+            var reviewAt = new List<int>();
+            var at = MetadataPage.FirstOccurrences(text, Lexicon.PresentingLeads, Lexicon.PresentingLeadAndReviewStarts, ReportYearFinder.ReviewWord, reviewAt);
+
+            at.Should().Equal(Lexicon.PresentingLeads.Select(lead => text.IndexOf(lead, StringComparison.Ordinal)), $"in '{text}'");
+            var expected = new List<int>();
+            for (var k = text.IndexOf(ReportYearFinder.ReviewWord, StringComparison.Ordinal); k >= 0; k = text.IndexOf(ReportYearFinder.ReviewWord, k + 2, StringComparison.Ordinal))
+            {
+                expected.Add(k);
+            }
+
+            reviewAt.Should().Equal(expected, $"in '{text}'");
+            found += expected.Count;
+        }
+
+        found.Should().BeGreaterThan(100, "the texts hold the review word");
+    }
+
     private static string RandomText(Random random, ImmutableArray<string> words)
     {
         const string filler = "的一是在了我现将向社会公布局区年报告，。\n ";
