@@ -19,8 +19,9 @@ public sealed class PinyinAnnotationRemover
 
     private const int MaxSyllableLength = 7;
     private static readonly SearchValues<char> OpenParens = SearchValues.Create("(（");
-    private static readonly SearchValues<char> ToneMarked = SearchValues.Create("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
-    // A bitmap (see CharBitmap): a syllable is at most a few letters, read one by one after each parenthesis.
+    // Bitmaps (see CharBitmap): a syllable is at most a few letters, read one by one after each parenthesis, and
+    // whether one carries a tone mark is noted as they are read.
+    private static readonly CharBitmap ToneMarked = new("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
     private static readonly CharBitmap SyllableLetters = new(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
 
@@ -112,9 +113,11 @@ public sealed class PinyinAnnotationRemover
         }
 
         var rest = text[(open + 1)..];
+        var toned = ToneMarked.Contains(rest[0]);
         var letters = 1;
         while (letters < rest.Length && letters <= MaxSyllableLength && SyllableLetters.Contains(rest[letters]))
         {
+            toned |= ToneMarked.Contains(rest[letters]);
             letters++;
         }
 
@@ -124,7 +127,7 @@ public sealed class PinyinAnnotationRemover
         }
 
         var syllable = rest[..letters];
-        if (syllable.ContainsAny(ToneMarked))
+        if (toned)
         {
             return letters + 2;
         }
