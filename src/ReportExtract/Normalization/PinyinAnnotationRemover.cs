@@ -18,6 +18,9 @@ public sealed class PinyinAnnotationRemover
     private const int TonelessEvidence = 3;
 
     private const int MaxSyllableLength = 7;
+
+    // Units looked at one by one for the next parenthesis before a vector search (about two annotated characters).
+    private const int ShortLook = 16;
     private static readonly SearchValues<char> OpenParens = SearchValues.Create("(（");
     // Bitmaps (see CharBitmap): a syllable is at most a few letters, read one by one after each parenthesis, and
     // whether one carries a tone mark is noted as they are read.
@@ -49,13 +52,12 @@ public sealed class PinyinAnnotationRemover
         var from = 0;
         while (true)
         {
-            var next = text[from..].IndexOfAny(OpenParens);
-            if (next < 0)
+            var open = NextOpen(text, from);
+            if (open < 0)
             {
                 break;
             }
 
-            var open = from + next;
             var length = AnnotationLength(text, open, toneless);
             if (length == 0)
             {
@@ -76,6 +78,26 @@ public sealed class PinyinAnnotationRemover
 
         builder.AppendRun(done, text.Length - done);
         return builder.Build();
+    }
+
+    /// <summary>The first opening parenthesis at or after <paramref name="from"/>, or -1 (as <c>IndexOfAny</c> of both).</summary>
+    /// <remarks>
+    /// On an annotating page the next parenthesis is a syllable or two on (習(xí)近平): a plain look at the next few
+    /// units finds it before a vector search would be set up; only a longer gap goes to the vector search.
+    /// </remarks>
+    internal static int NextOpen(ReadOnlySpan<char> text, int from)
+    {
+        var end = Math.Min(text.Length, from + ShortLook);
+        for (var i = from; i < end; i++)
+        {
+            if (text[i] is '(' or '（')
+            {
+                return i;
+            }
+        }
+
+        var rest = text[end..].IndexOfAny(OpenParens);
+        return rest < 0 ? -1 : end + rest;
     }
 
     /// <summary>
