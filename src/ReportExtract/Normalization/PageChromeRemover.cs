@@ -137,7 +137,7 @@ public sealed class PageChromeRemover
             // A line rule needs a line that begins as one can, a field rule a field key: a short line that can meet
             // neither (most of the report's) is not searched for keys at all.
             var line = text[lineStart..end];
-            var trimmed = line.Trim(" \t");
+            var trimmed = TrimSpacesAndTabs(line);
             var mayBeLine = trimmed.Length is > 0 and <= MaxLineLength && MayStartChromeLine(trimmed[0]);
             if ((!mayBeLine && !HoldsFieldKey(line)) || !line.ContainsAny(_keys) || trimmed.Length == 0)
             {
@@ -212,6 +212,24 @@ public sealed class PageChromeRemover
 
     // A line rule may open with \s, so a line that still starts with white space after trimming is always tested.
     private bool MayStartChromeLine(char first) => _lineStarts is null || _lineStarts.Contains(first) || char.IsWhiteSpace(first);
+
+    // Trim(" \t") by hand: the span overload loops over its set of units for every unit it looks at, on every short line.
+    private static ReadOnlySpan<char> TrimSpacesAndTabs(ReadOnlySpan<char> line)
+    {
+        var start = 0;
+        while (start < line.Length && line[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        var end = line.Length;
+        while (end > start && line[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        return line[start..end];
+    }
 
     private static bool IsBlank(MappedTextBuilder builder, int index) => builder[index] is ' ' or '\t';
 
