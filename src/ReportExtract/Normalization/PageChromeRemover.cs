@@ -19,17 +19,17 @@ public sealed class PageChromeRemover
     private readonly WordSearchValues? _fieldKeys;
     private readonly CharBitmap? _lineStarts;
 
-    // The first units of the field keys, when few enough to search as a small set; null when field rules are not gated.
-    private readonly SmallCharSet? _fieldStarts;
+    // The field keys as a small vector-searched set, when they have few enough leads; else they are searched by _fieldKeys.
+    private readonly SmallWordSet? _fieldWords;
     private readonly Regex _line;
     private readonly Regex? _field;
 
-    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, SmallCharSet? fieldStarts, CharBitmap? lineStarts, Regex line, Regex? field)
+    private PageChromeRemover(WordSearchValues keys, WordSearchValues? fieldKeys, SmallWordSet? fieldWords, CharBitmap? lineStarts, Regex line, Regex? field)
     {
         _keys = keys;
         _fieldKeys = fieldKeys;
         _lineStarts = lineStarts;
-        _fieldStarts = fieldStarts;
+        _fieldWords = fieldWords;
         _line = line;
         _field = field;
     }
@@ -103,11 +103,11 @@ public sealed class PageChromeRemover
 
         // Without field keys the field patterns run on every line that holds a key.
         // Without line starts every short line with a key is tested by the line rules.
-        var fieldStarts = fieldKeys.Select(k => k[0]).Distinct().ToList();
+        var fieldLeads = fieldKeys.Select(k => k[..Math.Min(2, k.Length)]).Distinct().Count();
         return new PageChromeRemover(
             new WordSearchValues(keys),
             fieldKeys.Count == 0 ? null : new WordSearchValues(fieldKeys),
-            fieldStarts.Count is > 0 and <= SmallCharSet.MaxMembers ? new SmallCharSet(fieldStarts) : null,
+            fieldLeads is > 0 and <= SmallWordSet.MaxMembers ? new SmallWordSet(fieldKeys) : null,
             lineStarts.Count == 0 ? null : new CharBitmap(lineStarts),
             line,
             field);
@@ -137,26 +137,28 @@ public sealed class PageChromeRemover
             // A line rule needs a line that begins as one can, a field rule a field key: a short line that can meet
             // neither (most of the report's) is not searched for keys at all.
             var line = text[lineStart..end];
-            var trimmed = line.Trim(" \t");
+            var trimmed = TrimSpacesAndTabs(line);
             var mayBeLine = trimmed.Length is > 0 and <= MaxLineLength && MayStartChromeLine(trimmed[0]);
-            if ((!mayBeLine && !MayHoldField(line)) || !line.ContainsAny(_keys))
+            if ((!mayBeLine && !HoldsFieldKey(line)) || !line.ContainsAny(_keys) || trimmed.Length == 0)
             {
                 continue;
             }
 
-            if (trimmed.Length > 0 && trimmed.Length <= MaxFieldLineLength)
+            if (mayBeLine && _line.IsMatch(trimmed))
             {
-                if (trimmed.Length <= MaxLineLength && MayStartChromeLine(trimmed[0]) && _line.IsMatch(trimmed))
+                builder ??= new MappedTextBuilder(input);
+                builder.AppendRun(done, lineStart - done);
+                done = next;
+            }
+            else if (HoldsFieldKey(line))
+            {
+                // The line's matches are enumerated once: the first says whether the line has a field to cut at all.
+                var fields = _field!.EnumerateMatches(line);
+                if (fields.MoveNext())
                 {
                     builder ??= new MappedTextBuilder(input);
                     builder.AppendRun(done, lineStart - done);
-                    done = next;
-                }
-                else if (_field is not null && (_fieldKeys is null || line.ContainsAny(_fieldKeys)) && _field.IsMatch(line))
-                {
-                    builder ??= new MappedTextBuilder(input);
-                    builder.AppendRun(done, lineStart - done);
-                    done = CutFields(builder, text, lineStart, end, next);
+                    done = CutFields(builder, text, lineStart, end, next, fields);
                 }
             }
         }
@@ -170,16 +172,21 @@ public sealed class PageChromeRemover
         return builder.Build();
     }
 
-    /// <summary>Appends line [start, end) without its chrome fields; returns where copying resumes.</summary>
-    private int CutFields(MappedTextBuilder builder, ReadOnlySpan<char> text, int start, int end, int next)
+    /// <summary>
+    /// Appends line [start, end) without its chrome fields, the first of which <paramref name="fields"/> stands on;
+    /// returns where copying resumes.
+    /// </summary>
+    private static int CutFields(MappedTextBuilder builder, ReadOnlySpan<char> text, int start, int end, int next, Regex.ValueMatchEnumerator fields)
     {
         var lineStart = builder.Length;
         var kept = start;
-        foreach (var match in _field!.EnumerateMatches(text[start..end]))
+        do
         {
+            var match = fields.Current;
             builder.AppendRun(kept, start + match.Index - kept);
             kept = start + match.Index + match.Length;
         }
+        while (fields.MoveNext());
 
         builder.AppendRun(kept, end - kept);
 
@@ -199,11 +206,30 @@ public sealed class PageChromeRemover
         return end;
     }
 
-    // A line rule may open with \s, so a line that still starts with white space after trimming is always tested.
-    private bool MayHoldField(ReadOnlySpan<char> line) =>
-        _field is not null && (_fieldKeys is null || _fieldStarts is null || _fieldStarts.IsContainedIn(line));
+    // Whether a field rule may match the line: it holds a field key (every line does when none are declared).
+    private bool HoldsFieldKey(ReadOnlySpan<char> line) =>
+        _field is not null && (_fieldKeys is null || (_fieldWords?.IsContainedIn(line) ?? line.ContainsAny(_fieldKeys)));
 
+    // A line rule may open with \s, so a line that still starts with white space after trimming is always tested.
     private bool MayStartChromeLine(char first) => _lineStarts is null || _lineStarts.Contains(first) || char.IsWhiteSpace(first);
+
+    // Trim(" \t") by hand: the span overload loops over its set of units for every unit it looks at, on every short line.
+    private static ReadOnlySpan<char> TrimSpacesAndTabs(ReadOnlySpan<char> line)
+    {
+        var start = 0;
+        while (start < line.Length && line[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        var end = line.Length;
+        while (end > start && line[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        return line[start..end];
+    }
 
     private static bool IsBlank(MappedTextBuilder builder, int index) => builder[index] is ' ' or '\t';
 

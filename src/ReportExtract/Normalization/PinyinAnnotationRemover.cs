@@ -18,9 +18,13 @@ public sealed class PinyinAnnotationRemover
     private const int TonelessEvidence = 3;
 
     private const int MaxSyllableLength = 7;
+
+    // Units looked at one by one for the next parenthesis before a vector search (about two annotated characters).
+    private const int ShortLook = 16;
     private static readonly SearchValues<char> OpenParens = SearchValues.Create("(（");
-    private static readonly SearchValues<char> ToneMarked = SearchValues.Create("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
-    // A bitmap (see CharBitmap): a syllable is at most a few letters, read one by one after each parenthesis.
+    // Bitmaps (see CharBitmap): a syllable is at most a few letters, read one by one after each parenthesis, and
+    // whether one carries a tone mark is noted as they are read.
+    private static readonly CharBitmap ToneMarked = new("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
     private static readonly CharBitmap SyllableLetters = new(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ");
 
@@ -48,13 +52,12 @@ public sealed class PinyinAnnotationRemover
         var from = 0;
         while (true)
         {
-            var next = text[from..].IndexOfAny(OpenParens);
-            if (next < 0)
+            var open = NextOpen(text, from);
+            if (open < 0)
             {
                 break;
             }
 
-            var open = from + next;
             var length = AnnotationLength(text, open, toneless);
             if (length == 0)
             {
@@ -75,6 +78,26 @@ public sealed class PinyinAnnotationRemover
 
         builder.AppendRun(done, text.Length - done);
         return builder.Build();
+    }
+
+    /// <summary>The first opening parenthesis at or after <paramref name="from"/>, or -1 (as <c>IndexOfAny</c> of both).</summary>
+    /// <remarks>
+    /// On an annotating page the next parenthesis is a syllable or two on (習(xí)近平): a plain look at the next few
+    /// units finds it before a vector search would be set up; only a longer gap goes to the vector search.
+    /// </remarks>
+    internal static int NextOpen(ReadOnlySpan<char> text, int from)
+    {
+        var end = Math.Min(text.Length, from + ShortLook);
+        for (var i = from; i < end; i++)
+        {
+            if (text[i] is '(' or '（')
+            {
+                return i;
+            }
+        }
+
+        var rest = text[end..].IndexOfAny(OpenParens);
+        return rest < 0 ? -1 : end + rest;
     }
 
     /// <summary>
@@ -112,9 +135,11 @@ public sealed class PinyinAnnotationRemover
         }
 
         var rest = text[(open + 1)..];
+        var toned = ToneMarked.Contains(rest[0]);
         var letters = 1;
         while (letters < rest.Length && letters <= MaxSyllableLength && SyllableLetters.Contains(rest[letters]))
         {
+            toned |= ToneMarked.Contains(rest[letters]);
             letters++;
         }
 
@@ -124,7 +149,7 @@ public sealed class PinyinAnnotationRemover
         }
 
         var syllable = rest[..letters];
-        if (syllable.ContainsAny(ToneMarked))
+        if (toned)
         {
             return letters + 2;
         }

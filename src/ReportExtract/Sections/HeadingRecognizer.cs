@@ -1,4 +1,3 @@
-using System.Buffers;
 using ReportExtract.Common;
 
 namespace ReportExtract.Sections;
@@ -43,8 +42,11 @@ internal static class HeadingRecognizer
     // Beyond this a "title" without a full stop is really a paragraph; it is cut at the first clause break.
     internal const int LongTitle = 100;
 
-    private static readonly SearchValues<char> ChineseNumerals = SearchValues.Create("一二三四五六七八九十");
-    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
+    // Numerals and digits are tested by comparisons, not SearchValues: a set of CJK units is a probabilistic map there,
+    // whose every call and hit check costs more than the few comparisons (every line's first unit is asked).
+    private static bool IsNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十';
+
+    private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 
     /// <summary>
     /// The length of the marker opening <paramref name="window"/>, or 0 when none does. A marker is one of
@@ -64,7 +66,7 @@ internal static class HeadingRecognizer
         var first = window[0];
         if (first == '第')
         {
-            var n = Run(window, 1, ChineseNumerals);
+            var n = Run(window, 1, numerals: true);
             var p = 1 + n;
             return n is 0 or > 3 ? 0
                 : window[p..].StartsWith("部分") ? p + 2
@@ -74,16 +76,16 @@ internal static class HeadingRecognizer
         if (first is '（' or '(')
         {
             var p = SkipBlanks(window, 1);
-            var numerals = Run(window, p, ChineseNumerals);
-            var digits = Run(window, p, Digits);
+            var numerals = Run(window, p, numerals: true);
+            var digits = Run(window, p, numerals: false);
             var close = SkipBlanks(window, p + numerals + digits);
             return (numerals is >= 1 and <= 3 || digits is >= 1 and <= 2) && close < window.Length && window[close] is ')' or '）' ? close + 1 : 0;
         }
 
-        if (ChineseNumerals.Contains(first) || Digits.Contains(first))
+        if (IsNumeral(first) || IsDigit(first))
         {
-            var numerals = ChineseNumerals.Contains(first);
-            var n = Run(window, 0, numerals ? ChineseNumerals : Digits);
+            var numerals = IsNumeral(first);
+            var n = Run(window, 0, numerals);
             var p = SkipBlanks(window, n);
             if (n > (numerals ? 3 : 2) || p == window.Length)
             {
@@ -94,7 +96,7 @@ internal static class HeadingRecognizer
             {
                 '.' or '．' => DotEndsMarker(window[(p + 1)..]) ? p + 1 : 0,
                 // After digits, 、 and one or two more digits are a pair of numbers (3、4月份).
-                '、' => numerals || Run(window, p + 1, Digits) is 0 or > 2 ? p + 1 : 0,
+                '、' => numerals || Run(window, p + 1, numerals: false) is 0 or > 2 ? p + 1 : 0,
                 _ => 0,
             };
         }
@@ -105,7 +107,7 @@ internal static class HeadingRecognizer
     /// <summary>What follows a marker's dot: no digit, or a year (2023年, blanks allowed before 年).</summary>
     private static bool DotEndsMarker(ReadOnlySpan<char> rest)
     {
-        if (rest.IsEmpty || !Digits.Contains(rest[0]))
+        if (rest.IsEmpty || !IsDigit(rest[0]))
         {
             return true;
         }
@@ -114,10 +116,16 @@ internal static class HeadingRecognizer
             && SkipBlanks(rest, 4) is var y && y < rest.Length && rest[y] == '年';
     }
 
-    private static int Run(ReadOnlySpan<char> span, int from, SearchValues<char> chars)
+    /// <summary>How many numerals (or digits) stand in a row from <paramref name="from"/> on.</summary>
+    private static int Run(ReadOnlySpan<char> span, int from, bool numerals)
     {
-        var end = span[from..].IndexOfAnyExcept(chars);
-        return end < 0 ? span.Length - from : end;
+        var end = from;
+        while (end < span.Length && (numerals ? IsNumeral(span[end]) : IsDigit(span[end])))
+        {
+            end++;
+        }
+
+        return end - from;
     }
 
     private static int SkipBlanks(ReadOnlySpan<char> span, int from)
@@ -196,35 +204,31 @@ internal static class HeadingRecognizer
         var first = marker[0];
         if (first == '第')
         {
-            return (HeadingFamily.Part, ChineseText.SmallNumeral(LeadingRun(marker[1..], ChineseNumerals)));
+            return (HeadingFamily.Part, ChineseText.SmallNumeral(LeadingRun(marker[1..], numerals: true)));
         }
 
-        if (ChineseNumerals.Contains(first))
+        if (IsNumeral(first))
         {
-            return (HeadingFamily.ChineseNumeral, ChineseText.SmallNumeral(LeadingRun(marker, ChineseNumerals)));
+            return (HeadingFamily.ChineseNumeral, ChineseText.SmallNumeral(LeadingRun(marker, numerals: true)));
         }
 
         if (first is '（' or '(')
         {
             var inner = marker[1..].TrimStart(" \t");
-            return ChineseNumerals.Contains(inner[0])
-                ? (HeadingFamily.ChineseNumeralInParentheses, ChineseText.SmallNumeral(LeadingRun(inner, ChineseNumerals)))
-                : (HeadingFamily.DigitInParentheses, DigitNumber(LeadingRun(inner, Digits)));
+            return IsNumeral(inner[0])
+                ? (HeadingFamily.ChineseNumeralInParentheses, ChineseText.SmallNumeral(LeadingRun(inner, numerals: true)))
+                : (HeadingFamily.DigitInParentheses, DigitNumber(LeadingRun(inner, numerals: false)));
         }
 
-        if (Digits.Contains(first))
+        if (IsDigit(first))
         {
-            return (HeadingFamily.Digit, DigitNumber(LeadingRun(marker, Digits)));
+            return (HeadingFamily.Digit, DigitNumber(LeadingRun(marker, numerals: false)));
         }
 
         return (HeadingFamily.Circled, first - '①' + 1);
     }
 
-    private static ReadOnlySpan<char> LeadingRun(ReadOnlySpan<char> span, SearchValues<char> chars)
-    {
-        var end = span.IndexOfAnyExcept(chars);
-        return end < 0 ? span : span[..end];
-    }
+    private static ReadOnlySpan<char> LeadingRun(ReadOnlySpan<char> span, bool numerals) => span[..Run(span, 0, numerals)];
 
     private static int DigitNumber(ReadOnlySpan<char> digits)
     {

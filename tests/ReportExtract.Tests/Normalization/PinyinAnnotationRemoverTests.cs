@@ -71,4 +71,30 @@ public class PinyinAnnotationRemoverTests
         mapped.Text.Should().Be(EncodingFixtures.Utf8("longhu-traditional-plain.utf8.txt"));
         mapped.Pairs().Should().OnlyContain(p => p.Original == p.Char.ToString());
     }
+
+    [Theory]
+    [InlineData(20261208)]
+    [InlineData(3)]
+    public void The_next_parenthesis_is_the_one_a_vector_search_finds_from_every_position(int seed)
+    {
+        // Gaps short and long around the plain look's 16 units, both parentheses, and the text's end.
+        const string pieces = "國家區習近平ab（(）)x 。";
+        var random = new Random(seed);
+        for (var round = 0; round < 3000; round++)
+        {
+            var chars = new char[random.Next(0, 60)];
+            var density = random.Next(2, 40);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = random.Next(density) == 0 ? pieces[random.Next(pieces.Length)] : '字';
+            }
+
+            var text = new string(chars);
+            for (var from = 0; from <= text.Length; from++)
+            {
+                var next = text.AsSpan(from).IndexOfAny('(', '（');
+                PinyinAnnotationRemover.NextOpen(text, from).Should().Be(next < 0 ? -1 : from + next, "from {0} in {1}", from, text);
+            }
+        }
+    }
 }
