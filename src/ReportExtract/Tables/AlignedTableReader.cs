@@ -93,7 +93,8 @@ internal sealed class AlignedTableReader(CellShapes shapes)
     internal static bool MayBeRow(string text, (int Start, int End) lineText)
     {
         var span = text.AsSpan(lineText.Start, lineText.End - lineText.Start);
-        return span.IndexOfAny(Gaps) >= 0 && !span.ContainsAny(Prose);
+        // Prose first: most lines are long sentences with a mark near their start and no blank in them at all.
+        return !span.ContainsAny(Prose) && span.IndexOfAny(Gaps) >= 0;
     }
 
     private static readonly SearchValues<char> Gaps = SearchValues.Create(" \u3000\r");

@@ -147,7 +147,8 @@ internal sealed partial class LabelValueListReader
     /// <summary>
     /// True for a line <see cref="ParseMatched"/> reads as no entry, told without the pattern (a page's metadata lines, 索引号:,
     /// 2022-01-10, 温建〔2022〕4号, are most lines it is asked about): every digit of an entry stands in its one figure
-    /// (\d+, a point and \d+), since no other part of the pattern takes a digit; and without brackets, where anything
+    /// (\d+, a point and \d+), since no other part of the pattern takes a digit, and at most three characters stand
+    /// glued after it (its unit); and without brackets, where anything
     /// may stand, a mark no label takes is in the figure's unit, so a line with a mark that no unit holds is no entry.
     /// </summary>
     internal bool CannotBeEntry(ReadOnlySpan<char> line)
@@ -161,6 +162,14 @@ internal sealed partial class LabelValueListReader
                 first = first < 0 ? i : first;
                 last = i;
             }
+        }
+
+        // After the figure only a unit of up to three characters may be glued to it (件, 万元) before a blank or a bracket:
+        // four characters glued on (2021年度法治政府…, a title) are no unit.
+        if (first >= 0 && line.Length - last > 4 && !IsBlankOrBracket(line[last + 1]) && !IsBlankOrBracket(line[last + 2])
+            && !IsBlankOrBracket(line[last + 3]) && !IsBlankOrBracket(line[last + 4]))
+        {
+            return true;
         }
 
         var point = false;
@@ -181,6 +190,10 @@ internal sealed partial class LabelValueListReader
     }
 
     private const string Brackets = "()（）";
+
+    /// <summary>What may end the pattern's unit after a figure: a blank (<c>\s</c>) or an opening bracket (closing ones
+    /// are in no unit either).</summary>
+    private static bool IsBlankOrBracket(char c) => char.IsWhiteSpace(c) || Brackets.Contains(c, StringComparison.Ordinal);
 
     /// <summary><see cref="Parse"/> by the pattern alone.</summary>
     internal Entry? ParseMatched(string text, (int Start, int End) line)

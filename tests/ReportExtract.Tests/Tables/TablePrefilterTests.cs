@@ -85,10 +85,11 @@ public sealed class TablePrefilterTests
     {
         var random = new Random(seed);
         // Pieces of a page's metadata block and of label-value rows: digits in one place or two, points, dashes,
-        // every mark the label leaves out, brackets of both widths, units, blanks.
+        // every mark the label leaves out, brackets of both widths, units (up to three characters and longer), blanks,
+        // words glued after a year.
         string[] pieces = ["- ", "索引号", "发布单位", "罚款", "合计", "行政处罚", "12", "3.5", "2022", "0", "١٢", "１２", ".", "-", "/",
             "|", ":", "：", "，", ",", "。", "；", ";", "(件)", "（万元）", "(", ")", "（", "）", " ", "  ", "\u3000", "件", "万元", "%",
-            "人次", "〔", "〕", "号", "年度", "(件;次)", "（万元，件）", "(1:2)"];
+            "人次", "〔", "〕", "号", "年度", "(件;次)", "（万元，件）", "(1:2)", "平方米", "个工作日", "年度法治政府建设"];
         int rejected = 0, read = 0, entries = 0;
         for (var n = 0; n < 6000; n++)
         {
