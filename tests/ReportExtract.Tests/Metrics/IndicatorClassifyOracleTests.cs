@@ -1,4 +1,3 @@
-using System.Text;
 using ReportExtract.Metrics;
 using ReportExtract.Model;
 
@@ -83,18 +82,7 @@ public sealed class IndicatorClassifyOracleTests
             .Concat(d.Exclude).Concat(d.TopicExclude)).Where(w => w.Length > 0).Distinct(), "，", "。", "1", "共", "件"];
         string[] units = [.. definitions.SelectMany(d => d.Units).Distinct(), "元", "other"];
         var random = new Random(which.Length);
-        string Text(int maxWords)
-        {
-            var b = new StringBuilder();
-            for (var n = random.Next(0, maxWords); n > 0; n--)
-            {
-                var word = words[random.Next(words.Length)];
-                // Now and then half a word, so that a word's first characters stand without the rest.
-                b.Append(random.Next(6) == 0 ? word[..((word.Length + 1) / 2)] : word);
-            }
-
-            return b.ToString();
-        }
+        string Text(int maxWords) => WordText.Of(random, words, maxWords);
 
         var answered = 0;
         for (var round = 0; round < 6000; round++)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using ReportExtract.Common;
 using ReportExtract.Metrics;
 using ReportExtract.Model;
@@ -61,17 +60,7 @@ public sealed class SummaryCuesTests
     {
         var random = new Random(seed);
         string[] words = [.. Rows.Select(r => r[1]).Distinct(), "，", "；", "受理", "案件", "12件", "3件", "行政"];
-        string Text(int maxWords)
-        {
-            var b = new StringBuilder();
-            for (var n = random.Next(0, maxWords); n > 0; n--)
-            {
-                var word = words[random.Next(words.Length)];
-                b.Append(random.Next(6) == 0 ? word[..((word.Length + 1) / 2)] : word);
-            }
-
-            return b.ToString();
-        }
+        string Text(int maxWords) => WordText.Of(random, words, maxWords);
 
         var cues = new SummaryCues();
         var ranks = new int[5];
